@@ -1,0 +1,23 @@
+package org.iopscheduler.attendance;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+
+import lombok.RequiredArgsConstructor;
+
+import org.iopscheduler.calendar.MarkedSessions;
+import org.springframework.stereotype.Component;
+
+@Component
+@RequiredArgsConstructor
+class MarkedSessionsFromAttendance implements MarkedSessions {
+
+	private final AttendanceMarkRepository marks;
+
+	@Override
+	public Set<Long> withAttendance(Collection<Long> sessionIds) {
+		return sessionIds.isEmpty() ? Set.of() : new HashSet<>(marks.findMarkedSessionIds(sessionIds));
+	}
+
+}

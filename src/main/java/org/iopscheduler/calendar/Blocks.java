@@ -1,0 +1,169 @@
+package org.iopscheduler.calendar;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoField;
+import java.util.List;
+import java.util.Set;
+
+import lombok.RequiredArgsConstructor;
+
+import org.iopscheduler.people.AccountRepository;
+import org.iopscheduler.people.People;
+import org.iopscheduler.program.Program;
+import org.iopscheduler.program.Programs;
+import org.iopscheduler.system.Conflict;
+import org.iopscheduler.system.NotFound;
+import org.iopscheduler.system.RuleViolation;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Adds, changes and ends a program's weekly blocks. */
+@Service
+@RequiredArgsConstructor
+public class Blocks {
+
+	private final WeeklyBlockRepository blocks;
+
+	private final BlockVersionRepository versions;
+
+	private final DatedSessionRepository sessions;
+
+	private final MarkedSessions markedSessions;
+
+	private final Programs programs;
+
+	private final People people;
+
+	private final AccountRepository accounts;
+
+	private final Clock clock;
+
+	@Transactional
+	public WeeklyBlock create(long programId, BlockDefinition definition) {
+		Program program = programs.get(programId);
+		WeeklySlot slot = new WeeklySlot(definition.dayOfWeek(), definition.startTime(), definition.durationMinutes());
+		Location location = Location.of(definition.location(), definition.locationKind());
+		definition.type().capacity(definition.capacity());
+		LocalDate from = definition.startsOn();
+		holdCounselor(definition.counselorId());
+		refuseDoubleBooking(definition.counselorId(), null, program.zone(), slot, from, null,
+				yearOf(from, program));
+		return blocks.saveAndFlush(WeeklyBlock.create(programId, definition.type(), definition.title(),
+				definition.capacity(), slot, definition.counselorId(), location, from, clock.instant()));
+	}
+
+	@Transactional(readOnly = true)
+	public List<WeeklyBlock> ofProgram(long programId) {
+		programs.get(programId);
+		return blocks.findByProgramWithVersions(programId);
+	}
+
+	@Transactional(readOnly = true)
+	public WeeklyBlock get(long blockId) {
+		return blocks.findWithVersions(blockId).orElseThrow(() -> new NotFound("no block with id " + blockId));
+	}
+
+	/**
+	 * The change applies from {@code effectiveFrom} (default: today in the program's zone). Sessions
+	 * before it never change; sessions already made from it on follow the new definition, unless
+	 * somebody's attendance is recorded on one, in which case the change is refused.
+	 */
+	@Transactional
+	public WeeklyBlock change(long blockId, BlockChange change) {
+		WeeklyBlock block = get(blockId);
+		Program program = programs.get(block.getProgramId());
+		LocalDate from = change.effectiveFrom() != null ? change.effectiveFrom() : program.today(clock.instant());
+		BlockVersion current = block.versionOn(from)
+			.orElseThrow(() -> new RuleViolation("effectiveFrom: block " + blockId + " does not run on " + from));
+		WeeklySlot slot = new WeeklySlot(
+				change.dayOfWeek() != null ? change.dayOfWeek() : current.getDayOfWeek(),
+				change.startTime() != null ? change.startTime() : current.getStartTime(),
+				change.durationMinutes() != null ? change.durationMinutes() : current.getDurationMinutes());
+		long counselorId = change.counselorId() != null ? change.counselorId() : current.getCounselorId();
+		Location location = change.location() != null ? Location.of(change.location(), change.locationKind())
+				: current.place();
+		holdCounselor(counselorId);
+		refuseDoubleBooking(counselorId, blockId, program.zone(), slot, from, current.getValidTo(), from.getYear());
+
+		LocalDate until = current.getValidTo();
+		List<DatedSession> affected = sessions.findByBlockFrom(blockId, from)
+			.stream()
+			.filter(s -> until == null || s.getDate().isBefore(until))
+			.toList();
+		refuseIfHistory(affected, "change");
+		BlockVersion version = block.changeFrom(from, slot, counselorId, location);
+		if (change.title() != null) {
+			block.retitle(change.title());
+		}
+		if (change.capacity() != null) {
+			block.changeCapacity(change.capacity());
+		}
+		for (DatedSession session : affected) {
+			// a session keeps its ISO week when its day moves
+			LocalDate moved = session.getDate().with(ChronoField.DAY_OF_WEEK, slot.day().getValue());
+			if (session.getClosureId() == null && !moved.isBefore(from) && version.appliesOn(moved)) {
+				session.follow(moved, version, block.getTitle());
+			}
+			else {
+				sessions.delete(session);
+			}
+		}
+		return blocks.saveAndFlush(block);
+	}
+
+	/** The block meets for the last time before {@code from}; sessions made from that day on go. */
+	@Transactional
+	public WeeklyBlock end(long blockId, LocalDate from) {
+		WeeklyBlock block = get(blockId);
+		List<DatedSession> affected = sessions.findByBlockFrom(blockId, from);
+		refuseIfHistory(affected, "end");
+		block.endFrom(from);
+		sessions.deleteAll(affected);
+		return blocks.saveAndFlush(block);
+	}
+
+	/** Queues concurrent bookings of one counselor, on every instance, behind the account's row lock. */
+	private void holdCounselor(long counselorId) {
+		people.counselor(counselorId);
+		accounts.lockById(counselorId);
+	}
+
+	private void refuseDoubleBooking(long counselorId, Long exceptBlockId, ZoneId zone, WeeklySlot slot,
+			LocalDate from, LocalDate to, int year) {
+		for (Object[] row : versions.findByCounselorWithZone(counselorId)) {
+			BlockVersion other = (BlockVersion) row[0];
+			if (other.getBlock().getId().equals(exceptBlockId) || !other.validDuring(from, to)) {
+				continue;
+			}
+			if (slot.overlaps(zone, other.slot(), ZoneId.of((String) row[1]), year)) {
+				throw new Conflict("counselorId " + counselorId + " already facilitates block "
+						+ other.getBlock().getId() + " '" + row[2] + "' on " + other.slot() + " (" + row[1]
+						+ "), which overlaps " + slot);
+			}
+		}
+	}
+
+	private void refuseIfHistory(List<DatedSession> affected, String what) {
+		if (affected.isEmpty()) {
+			return;
+		}
+		List<Long> ids = affected.stream().map(DatedSession::getId).toList();
+		Set<Long> marked = markedSessions.withAttendance(ids);
+		DatedSession first = affected.stream().filter(s -> marked.contains(s.getId())).findFirst().orElse(null);
+		if (first != null) {
+			throw new RuleViolation("effectiveFrom: attendance is already recorded for the session on "
+					+ first.getDate() + "; a " + what + " may only take effect after it");
+		}
+		if (sessions.existsByMakeUpForSessionIdIn(ids)) {
+			throw new RuleViolation("effectiveFrom: a make-up session refers to a session on or after that date; "
+					+ "a " + what + " may only take effect after it");
+		}
+	}
+
+	private int yearOf(LocalDate from, Program program) {
+		return (from != null ? from : program.today(clock.instant())).getYear();
+	}
+
+}

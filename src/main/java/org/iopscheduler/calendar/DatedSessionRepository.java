@@ -1,0 +1,44 @@
+package org.iopscheduler.calendar;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface DatedSessionRepository extends JpaRepository<DatedSession, Long> {
+
+	@Query("""
+			select distinct s from DatedSession s left join fetch s.makeUpParticipants
+			where s.programId = :programId and s.date between :from and :to
+			order by s.date, s.startTime, s.id""")
+	List<DatedSession> findInProgram(long programId, LocalDate from, LocalDate to);
+
+	@Query("""
+			select distinct s from DatedSession s left join fetch s.makeUpParticipants
+			where s.programId in :programIds and s.date between :from and :to
+			order by s.date, s.startTime, s.id""")
+	List<DatedSession> findInPrograms(Collection<Long> programIds, LocalDate from, LocalDate to);
+
+	@Query("select s.blockId, s.date from DatedSession s where s.programId = :programId and s.blockId is not null and s.date between :from and :to")
+	List<Object[]> findBlockDates(long programId, LocalDate from, LocalDate to);
+
+	@Query("select s.programId, s.blockId, s.date from DatedSession s where s.programId in :programIds and s.blockId is not null and s.date between :from and :to")
+	List<Object[]> findBlockDates(Collection<Long> programIds, LocalDate from, LocalDate to);
+
+	@Query("select s from DatedSession s where s.blockId = :blockId and s.date >= :from order by s.date")
+	List<DatedSession> findByBlockFrom(long blockId, LocalDate from);
+
+	List<DatedSession> findByClosureId(long closureId);
+
+	@Query("select s from DatedSession s where s.counselorId = :counselorId and s.date between :from and :to order by s.date, s.startTime")
+	List<DatedSession> findByCounselor(long counselorId, LocalDate from, LocalDate to);
+
+	boolean existsByMakeUpForSessionIdIn(Collection<Long> sessionIds);
+
+
+	@Query("select distinct s.programId from DatedSession s join s.makeUpParticipants p where p = :participantId and s.date between :from and :to")
+	List<Long> findProgramsWithMakeUpFor(long participantId, LocalDate from, LocalDate to);
+
+}

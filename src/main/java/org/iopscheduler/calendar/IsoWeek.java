@@ -1,0 +1,87 @@
+package org.iopscheduler.calendar;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.IsoFields;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.iopscheduler.system.InvalidInput;
+
+/**
+ * An ISO week, Monday to Sunday. Its instants are always taken in a program's zone: week 48 starts
+ * at Monday 00:00 in New York five hours after it starts in London.
+ */
+public record IsoWeek(int year, int week) implements Comparable<IsoWeek> {
+
+	private static final Pattern FORMAT = Pattern.compile("(\\d{4})-W(\\d{2})");
+
+	public IsoWeek {
+		if (year < 1900 || year > 9998) {
+			throw new InvalidInput("week: year " + year + " is outside 1900..9998");
+		}
+		long weeks = LocalDate.of(year, 6, 1).range(IsoFields.WEEK_OF_WEEK_BASED_YEAR).getMaximum();
+		if (week < 1 || week > weeks) {
+			throw new InvalidInput("week: " + year + " has ISO weeks 1 to " + weeks + ", not " + week);
+		}
+	}
+
+	public static IsoWeek parse(String text) {
+		Matcher m = text == null ? null : FORMAT.matcher(text.trim());
+		if (m == null || !m.matches()) {
+			throw new InvalidInput("week: '" + text + "' is not an ISO week as YYYY-Www, e.g. 2026-W48");
+		}
+		return new IsoWeek(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+	}
+
+	public static IsoWeek of(LocalDate date) {
+		return new IsoWeek(date.get(IsoFields.WEEK_BASED_YEAR), date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+	}
+
+	public static IsoWeek containing(Instant instant, ZoneId zone) {
+		return of(LocalDate.ofInstant(instant, zone));
+	}
+
+	public LocalDate monday() {
+		return LocalDate.of(year, 1, 4).with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, week).with(DayOfWeek.MONDAY);
+	}
+
+	public LocalDate sunday() {
+		return monday().plusDays(6);
+	}
+
+	public LocalDate day(DayOfWeek dayOfWeek) {
+		return monday().plusDays(dayOfWeek.getValue() - 1L);
+	}
+
+	public boolean contains(LocalDate date) {
+		return !date.isBefore(monday()) && !date.isAfter(sunday());
+	}
+
+	public IsoWeek plusWeeks(long weeks) {
+		return of(monday().plusWeeks(weeks));
+	}
+
+	/** Monday 00:00 in the zone (inclusive). */
+	public Instant start(ZoneId zone) {
+		return monday().atStartOfDay(zone).toInstant();
+	}
+
+	/** The next Monday 00:00 in the zone (exclusive): the moment the week is over. */
+	public Instant end(ZoneId zone) {
+		return monday().plusWeeks(1).atStartOfDay(zone).toInstant();
+	}
+
+	@Override
+	public int compareTo(IsoWeek other) {
+		return year != other.year ? Integer.compare(year, other.year) : Integer.compare(week, other.week);
+	}
+
+	@Override
+	public String toString() {
+		return String.format("%04d-W%02d", year, week);
+	}
+
+}

@@ -1,0 +1,7 @@
+package org.iopscheduler.calendar;
+
+public enum SessionStatus {
+
+	SCHEDULED, CANCELLED
+
+}

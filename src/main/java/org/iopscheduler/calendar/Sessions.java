@@ -1,0 +1,47 @@
+package org.iopscheduler.calendar;
+
+import java.util.List;
+
+import lombok.RequiredArgsConstructor;
+
+import org.iopscheduler.program.Program;
+import org.iopscheduler.system.NotFound;
+import org.iopscheduler.system.RuleViolation;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads a program's dated sessions and cancels one. */
+@Service
+@RequiredArgsConstructor
+public class Sessions {
+
+	private final DatedSessionRepository sessions;
+
+	private final SessionMaker maker;
+
+	private final MarkedSessions markedSessions;
+
+	/** The week's sessions in the program's zone, made on first look. */
+	public List<DatedSession> week(Program program, IsoWeek week) {
+		maker.ensure(program.getId(), week.monday(), week.sunday());
+		return sessions.findInProgram(program.getId(), week.monday(), week.sunday());
+	}
+
+	@Transactional(readOnly = true)
+	public DatedSession get(long sessionId) {
+		return sessions.findById(sessionId).orElseThrow(() -> new NotFound("no session with id " + sessionId));
+	}
+
+	/** A session that somebody attended took place: it cannot be cancelled afterwards. */
+	@Transactional
+	public DatedSession cancel(long sessionId, String reason) {
+		DatedSession session = get(sessionId);
+		if (!markedSessions.withAttendance(List.of(sessionId)).isEmpty()) {
+			throw new RuleViolation("session " + sessionId + " on " + session.getDate()
+					+ " has attendance recorded; it took place and cannot be cancelled");
+		}
+		session.cancel(reason);
+		return sessions.saveAndFlush(session);
+	}
+
+}

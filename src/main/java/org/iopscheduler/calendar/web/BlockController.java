@@ -1,0 +1,118 @@
+package org.iopscheduler.calendar.web;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import lombok.RequiredArgsConstructor;
+
+import org.iopscheduler.calendar.BlockChange;
+import org.iopscheduler.calendar.BlockDefinition;
+import org.iopscheduler.calendar.BlockType;
+import org.iopscheduler.calendar.BlockVersion;
+import org.iopscheduler.calendar.Blocks;
+import org.iopscheduler.calendar.LocationKind;
+import org.iopscheduler.calendar.WeeklyBlock;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "Weekly blocks")
+@RestController
+@RequiredArgsConstructor
+class BlockController {
+
+	private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
+
+	private final Blocks blocks;
+
+	private final java.time.Clock clock;
+
+	record NewBlock(@NotNull BlockType type, @NotBlank @Size(max = 200) String title, @NotNull DayOfWeek dayOfWeek,
+			@NotNull LocalTime startTime, @NotNull @Min(1) @Max(720) Integer durationMinutes, @NotNull Long counselorId,
+			@NotBlank @Size(max = 500) String location, LocationKind locationKind, Integer capacity,
+			LocalDate startsOn) {
+	}
+
+	record ChangeBlock(LocalDate effectiveFrom, DayOfWeek dayOfWeek, LocalTime startTime,
+			@Min(1) @Max(720) Integer durationMinutes, Long counselorId, @Size(min = 1, max = 500) String location,
+			LocationKind locationKind, @Size(min = 1, max = 200) String title, Integer capacity) {
+	}
+
+	record EndBlock(@NotNull LocalDate date) {
+	}
+
+	record VersionView(LocalDate validFrom, LocalDate validTo, DayOfWeek dayOfWeek, String startTime,
+			int durationMinutes, Long counselorId, String location, LocationKind locationKind) {
+	}
+
+	/** The block as it stands today (or as it will first run), with its dated history of changes. */
+	record BlockView(Long id, Long programId, BlockType type, String title, DayOfWeek dayOfWeek, String startTime,
+			int durationMinutes, Long counselorId, String location, LocationKind locationKind, int capacity,
+			LocalDate endsOn, List<VersionView> versions) {
+	}
+
+	@Operation(summary = "Add a weekly block; 409 when its counselor facilitates an overlapping block in any program")
+	@PostMapping("/api/programs/{programId}/blocks")
+	@ResponseStatus(HttpStatus.CREATED)
+	BlockView create(@PathVariable long programId, @Valid @RequestBody NewBlock body) {
+		return view(blocks.create(programId,
+				new BlockDefinition(body.type(), body.title(), body.dayOfWeek(), body.startTime(),
+						body.durationMinutes(), body.counselorId(), body.location(), body.locationKind(),
+						body.capacity(), body.startsOn())));
+	}
+
+	@GetMapping("/api/programs/{programId}/blocks")
+	List<BlockView> ofProgram(@PathVariable long programId) {
+		return blocks.ofProgram(programId).stream().map(this::view).toList();
+	}
+
+	@GetMapping("/api/blocks/{id}")
+	BlockView one(@PathVariable long id) {
+		return view(blocks.get(id));
+	}
+
+	@Operation(summary = "Change a block from a date on (effectiveFrom, default today); earlier sessions never change",
+			description = "Fields left out keep their value. Sessions already made on or after effectiveFrom follow the "
+					+ "change; if attendance is recorded on one of them the change is refused with 422.")
+	@PutMapping("/api/blocks/{id}")
+	BlockView change(@PathVariable long id, @Valid @RequestBody ChangeBlock body) {
+		return view(blocks.change(id, new BlockChange(body.effectiveFrom(), body.dayOfWeek(), body.startTime(),
+				body.durationMinutes(), body.counselorId(), body.location(), body.locationKind(), body.title(),
+				body.capacity())));
+	}
+
+	@Operation(summary = "End a block: it no longer meets from the given date on")
+	@PostMapping("/api/blocks/{id}/end")
+	BlockView end(@PathVariable long id, @Valid @RequestBody EndBlock body) {
+		return view(blocks.end(id, body.date()));
+	}
+
+	BlockView view(WeeklyBlock block) {
+		BlockVersion now = block.versionAround(LocalDate.now(clock));
+		List<VersionView> versions = block.sorted()
+			.stream()
+			.map(v -> new VersionView(v.getValidFrom(), v.getValidTo(), v.getDayOfWeek(), HH_MM.format(v.getStartTime()),
+					v.getDurationMinutes(), v.getCounselorId(), v.getLocation(), v.getLocationKind()))
+			.toList();
+		return new BlockView(block.getId(), block.getProgramId(), block.getType(), block.getTitle(), now.getDayOfWeek(),
+				HH_MM.format(now.getStartTime()), now.getDurationMinutes(), now.getCounselorId(), now.getLocation(),
+				now.getLocationKind(), block.getCapacity(), block.endsOn(), versions);
+	}
+
+}

@@ -1,0 +1,113 @@
+package org.iopscheduler.calendar.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import lombok.RequiredArgsConstructor;
+
+import org.iopscheduler.calendar.Closure;
+import org.iopscheduler.calendar.Closures;
+import org.iopscheduler.calendar.DatedSession;
+import org.iopscheduler.calendar.IsoWeek;
+import org.iopscheduler.calendar.Sessions;
+import org.iopscheduler.enrollment.Rosters;
+import org.iopscheduler.people.SignedIn;
+import org.iopscheduler.program.Program;
+import org.iopscheduler.program.Programs;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "Sessions and closures")
+@RestController
+@RequiredArgsConstructor
+class SessionController {
+
+	private final Sessions sessions;
+
+	private final Closures closures;
+
+	private final Programs programs;
+
+	private final Rosters rosters;
+
+	private final Clock clock;
+
+	record Cancel(@NotBlank @Size(max = 500) String reason) {
+	}
+
+	record NewClosure(@NotNull LocalDate date, @NotBlank @Size(max = 500) String reason) {
+	}
+
+	record ClosureView(Long id, Long programId, LocalDate date, String reason, List<Long> cancelledSessionIds) {
+	}
+
+	@Operation(summary = "The program's dated sessions of an ISO week (default: this week in the program's zone)",
+			description = "Made from the blocks on first request and kept: the same call returns the same ids.")
+	@GetMapping("/api/programs/{programId}/sessions")
+	List<SessionView> week(@PathVariable long programId, @RequestParam(required = false) IsoWeek week) {
+		Program program = programs.get(programId);
+		IsoWeek which = week != null ? week : IsoWeek.containing(clock.instant(), program.zone());
+		List<DatedSession> found = sessions.week(program, which);
+		Map<Long, List<Long>> roster = rosters.of(found);
+		return found.stream().map(s -> SessionView.of(s, program.zone(), roster.get(s.getId()))).toList();
+	}
+
+	@GetMapping("/api/sessions/{id}")
+	SessionView one(@PathVariable long id) {
+		DatedSession session = sessions.get(id);
+		return SessionView.of(session, zone(session), rosters.of(session));
+	}
+
+	@Operation(summary = "Cancel one session with a reason (422 if attendance was already recorded)")
+	@PostMapping("/api/sessions/{id}/cancel")
+	SessionView cancel(@PathVariable long id, @Valid @RequestBody Cancel body) {
+		DatedSession session = sessions.cancel(id, body.reason());
+		return SessionView.of(session, zone(session), rosters.of(session));
+	}
+
+	@Operation(summary = "Close the program for a day: every session that day is cancelled in one step")
+	@PostMapping("/api/programs/{programId}/closures")
+	@ResponseStatus(HttpStatus.CREATED)
+	ClosureView close(@PathVariable long programId, @Valid @RequestBody NewClosure body,
+			@AuthenticationPrincipal SignedIn me) {
+		Closures.Closed closed = closures.close(programId, body.date(), body.reason(), me.id());
+		Closure c = closed.closure();
+		return new ClosureView(c.getId(), c.getProgramId(), c.getDate(), c.getReason(), closed.cancelledSessionIds());
+	}
+
+	@GetMapping("/api/programs/{programId}/closures")
+	List<ClosureView> closures(@PathVariable long programId) {
+		return closures.ofProgram(programId)
+			.stream()
+			.map(c -> new ClosureView(c.getId(), c.getProgramId(), c.getDate(), c.getReason(), null))
+			.toList();
+	}
+
+	@Operation(summary = "Undo a closure: the sessions it cancelled are scheduled again")
+	@DeleteMapping("/api/programs/{programId}/closures/{closureId}")
+	Map<String, List<Long>> reopen(@PathVariable long programId, @PathVariable long closureId) {
+		return Map.of("reopenedSessionIds", closures.reopen(programId, closureId));
+	}
+
+	private ZoneId zone(DatedSession session) {
+		return programs.get(session.getProgramId()).zone();
+	}
+
+}

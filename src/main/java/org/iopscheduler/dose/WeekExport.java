@@ -1,0 +1,102 @@
+package org.iopscheduler.dose;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import lombok.RequiredArgsConstructor;
+
+import org.iopscheduler.attendance.AttendanceMark;
+import org.iopscheduler.attendance.AttendanceMarkRepository;
+import org.iopscheduler.calendar.DatedSession;
+import org.iopscheduler.calendar.DatedSessionRepository;
+import org.iopscheduler.calendar.IsoWeek;
+import org.iopscheduler.calendar.SessionMaker;
+import org.iopscheduler.enrollment.Enrollment;
+import org.iopscheduler.enrollment.EnrollmentRepository;
+import org.iopscheduler.people.Account;
+import org.iopscheduler.people.AccountRepository;
+import org.iopscheduler.program.Program;
+import org.iopscheduler.program.Programs;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A program's week as CSV for billing: one line per participant and session. */
+@Service
+@RequiredArgsConstructor
+public class WeekExport {
+
+	static final String HEADER = "participant_id,participant,date,start_time,session_id,session,type,"
+			+ "minutes_scheduled,minutes_attended,attendance,weekly_status";
+
+	private final Programs programs;
+
+	private final EnrollmentRepository enrollments;
+
+	private final DatedSessionRepository sessions;
+
+	private final AttendanceMarkRepository marks;
+
+	private final AccountRepository accounts;
+
+	private final SessionMaker maker;
+
+	private final Clock clock;
+
+	@Transactional(readOnly = true)
+	public String csv(long programId, IsoWeek week) {
+		Program program = programs.get(programId);
+		maker.ensure(programId, week.monday(), week.sunday());
+		List<Enrollment> enrolled = enrollments.findInProgramDuring(programId, week.monday(), week.sunday());
+		WeekOfSessions loaded = new WeekOfSessions(sessions.findInProgram(programId, week.monday(), week.sunday()),
+				marks.findInProgram(programId, week.monday(), week.sunday()));
+		Map<Long, String> names = new HashMap<>();
+		accounts.findByIdIn(enrolled.stream().map(Enrollment::getParticipantId).toList())
+			.forEach(a -> names.put(a.getId(), a.getFullName()));
+		ZoneId zone = program.zone();
+		Instant now = clock.instant();
+		StringBuilder out = new StringBuilder(HEADER).append("\r\n");
+		for (Enrollment enrollment : enrolled) {
+			long participant = enrollment.getParticipantId();
+			WeeklyDose dose = loaded.dose(enrollment, week, zone, program.getMinimumWeeklyMinutes(), now);
+			for (DatedSession session : loaded.sessionsOf(enrollment, week)) {
+				AttendanceMark mark = loaded.markOf(session, participant);
+				String attendance = session.isCancelled() ? "CANCELLED"
+						: mark != null ? mark.getStatus().name()
+								: session.hasStartedAt(now, zone) ? "UNMARKED" : "NOT_STARTED";
+				out.append(participant).append(',')
+					.append(cell(names.get(participant))).append(',')
+					.append(session.getDate()).append(',')
+					.append(session.getStartTime()).append(',')
+					.append(session.getId()).append(',')
+					.append(cell(session.getTitle())).append(',')
+					.append(session.getType()).append(',')
+					.append(session.isCancelled() ? 0 : session.getDurationMinutes()).append(',')
+					.append(mark == null || session.isCancelled() ? 0 : mark.getMinutesAttended()).append(',')
+					.append(attendance).append(',')
+					.append(dose.status())
+					.append("\r\n");
+			}
+		}
+		return out.toString();
+	}
+
+	/**
+	 * RFC 4180 quoting, and a leading quote mark for text a spreadsheet would run as a formula
+	 * (a name typed as "=HYPERLINK(...)" must stay a name).
+	 */
+	static String cell(String text) {
+		if (text == null) {
+			return "";
+		}
+		String safe = !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+		if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
+			return '"' + safe.replace("\"", "\"\"") + '"';
+		}
+		return safe;
+	}
+
+}

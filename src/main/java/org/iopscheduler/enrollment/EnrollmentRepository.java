@@ -1,0 +1,39 @@
+package org.iopscheduler.enrollment;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface EnrollmentRepository extends JpaRepository<Enrollment, Long> {
+
+	String LAST_DAY = "coalesce(case when e.dischargeDate is not null and (e.endDate is null or e.dischargeDate < e.endDate) then e.dischargeDate else e.endDate end, :to)";
+
+	@Query("select e from Enrollment e left join fetch e.plan where e.id = :id")
+	Optional<Enrollment> findWithPlan(long id);
+
+	List<Enrollment> findByParticipantIdOrderByStartDate(long participantId);
+
+	/** Enrollments of a program that share at least one day with [from, to], plans included. */
+	@Query("select distinct e from Enrollment e left join fetch e.plan where e.programId = :programId and e.startDate <= :to and "
+			+ LAST_DAY + " >= :from order by e.id")
+	List<Enrollment> findInProgramDuring(long programId, LocalDate from, LocalDate to);
+
+	@Query("select distinct e from Enrollment e left join fetch e.plan where e.programId in :programIds and e.startDate <= :to and "
+			+ LAST_DAY + " >= :from order by e.id")
+	List<Enrollment> findInProgramsDuring(Collection<Long> programIds, LocalDate from, LocalDate to);
+
+	@Query("select distinct e from Enrollment e left join fetch e.plan where e.participantId = :participantId and e.startDate <= :to and "
+			+ LAST_DAY + " >= :from order by e.startDate")
+	List<Enrollment> findOfParticipantDuring(long participantId, LocalDate from, LocalDate to);
+
+	/** How many other enrollments hold a place in the block on some day of [from, to]. */
+	@Query("select count(distinct e.id) from PlanEntry p join p.enrollment e where p.blockId = :blockId and e.id <> :except"
+			+ " and p.validFrom <= :to and (p.validTo is null or p.validTo > :from)"
+			+ " and e.startDate <= :to and " + LAST_DAY + " >= :from")
+	long countHolding(long blockId, long except, LocalDate from, LocalDate to);
+
+}

@@ -1,0 +1,72 @@
+package org.iopscheduler.enrollment;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import lombok.RequiredArgsConstructor;
+
+import org.iopscheduler.calendar.DatedSession;
+import org.iopscheduler.calendar.DatedSessionRepository;
+import org.iopscheduler.calendar.IsoWeek;
+import org.iopscheduler.calendar.SessionMaker;
+import org.iopscheduler.program.Program;
+import org.iopscheduler.program.ProgramRepository;
+import org.springframework.stereotype.Service;
+
+/** One participant's own sessions, across the programs they are enrolled in. */
+@Service
+@RequiredArgsConstructor
+public class ParticipantSchedules {
+
+	private final EnrollmentRepository enrollments;
+
+	private final DatedSessionRepository sessions;
+
+	private final ProgramRepository programs;
+
+	private final SessionMaker maker;
+
+	/** Sessions of the week (Monday to Sunday in each program's own zone) the participant is expected at. */
+	public List<ScheduledSession> week(long participantId, IsoWeek week) {
+		return between(participantId, week.monday(), week.sunday());
+	}
+
+	public List<ScheduledSession> between(long participantId, LocalDate from, LocalDate to) {
+		List<Enrollment> mine = enrollments.findOfParticipantDuring(participantId, from, to);
+		Set<Long> programIds = new LinkedHashSet<>();
+		mine.forEach(e -> programIds.add(e.getProgramId()));
+		programIds.addAll(sessions.findProgramsWithMakeUpFor(participantId, from, to));
+		if (programIds.isEmpty()) {
+			return List.of();
+		}
+		maker.ensure(programIds, from, to);
+		Map<Long, ZoneId> zones = programs.findAllById(programIds)
+			.stream()
+			.collect(Collectors.toMap(Program::getId, Program::zone));
+		Map<Long, Enrollment> byProgram = mine.stream()
+			.collect(Collectors.toMap(Enrollment::getProgramId, Function.identity(), (a, b) -> a));
+		return sessions.findInPrograms(programIds, from, to)
+			.stream()
+			.filter(s -> expects(s, participantId, mine))
+			.map(s -> new ScheduledSession(s, zones.get(s.getProgramId())))
+			.sorted(Comparator.comparing(s -> s.session().startsAt(s.zone()).toInstant()))
+			.toList();
+	}
+
+	private static boolean expects(DatedSession session, long participantId, List<Enrollment> mine) {
+		if (session.isMakeUp()) {
+			return session.getMakeUpParticipants().contains(participantId);
+		}
+		return mine.stream()
+			.anyMatch(e -> e.getProgramId().equals(session.getProgramId())
+					&& e.blocksOn(session.getDate()).contains(session.getBlockId()));
+	}
+
+}

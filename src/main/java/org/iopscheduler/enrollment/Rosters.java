@@ -1,0 +1,68 @@
+package org.iopscheduler.enrollment;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import lombok.RequiredArgsConstructor;
+
+import org.iopscheduler.calendar.DatedSession;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Who is expected at a session: for a block session, everyone whose enrollment covers the date
+ * with that block in the plan on that date; for a make-up session, the participants it names.
+ */
+@Component
+@RequiredArgsConstructor
+public class Rosters {
+
+	private final EnrollmentRepository enrollments;
+
+	/** Participant ids per session id, for sessions of any programs (one query per call). */
+	@Transactional(readOnly = true)
+	public Map<Long, List<Long>> of(Collection<DatedSession> sessions) {
+		Map<Long, List<Long>> rosters = new HashMap<>();
+		if (sessions.isEmpty()) {
+			return rosters;
+		}
+		LocalDate from = sessions.stream().map(DatedSession::getDate).min(Comparator.naturalOrder()).orElseThrow();
+		LocalDate to = sessions.stream().map(DatedSession::getDate).max(Comparator.naturalOrder()).orElseThrow();
+		List<Long> programIds = sessions.stream().map(DatedSession::getProgramId).distinct().toList();
+		return of(sessions, enrollments.findInProgramsDuring(programIds, from, to));
+	}
+
+	/** The same from enrollments already loaded (with their plans). */
+	public static Map<Long, List<Long>> of(Collection<DatedSession> sessions, List<Enrollment> enrolled) {
+		Map<Long, List<Enrollment>> byProgram = enrolled.stream()
+			.collect(Collectors.groupingBy(Enrollment::getProgramId));
+		Map<Long, List<Long>> rosters = new HashMap<>();
+		for (DatedSession session : sessions) {
+			List<Long> roster = new ArrayList<>();
+			if (session.isMakeUp()) {
+				roster.addAll(session.getMakeUpParticipants());
+			}
+			else {
+				for (Enrollment e : byProgram.getOrDefault(session.getProgramId(), List.of())) {
+					if (e.blocksOn(session.getDate()).contains(session.getBlockId())) {
+						roster.add(e.getParticipantId());
+					}
+				}
+			}
+			roster.sort(Comparator.naturalOrder());
+			rosters.put(session.getId(), roster);
+		}
+		return rosters;
+	}
+
+	public List<Long> of(DatedSession session) {
+		return of(List.of(session)).getOrDefault(session.getId(), List.of());
+	}
+
+}

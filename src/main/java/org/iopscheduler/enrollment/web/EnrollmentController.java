@@ -1,0 +1,112 @@
+package org.iopscheduler.enrollment.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import lombok.RequiredArgsConstructor;
+
+import org.iopscheduler.enrollment.Enrollment;
+import org.iopscheduler.enrollment.Enrollments;
+import org.iopscheduler.program.Program;
+import org.iopscheduler.program.Programs;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "Enrollments")
+@RestController
+@RequiredArgsConstructor
+class EnrollmentController {
+
+	private final Enrollments enrollments;
+
+	private final Programs programs;
+
+	private final Clock clock;
+
+	record NewEnrollment(@NotNull Long participantId, @NotNull LocalDate startDate, LocalDate endDate,
+			@NotEmpty @Size(max = 50) List<Long> blockIds) {
+	}
+
+	record PlanChange(@NotEmpty @Size(max = 50) List<Long> blockIds, LocalDate effectiveFrom) {
+	}
+
+	record Discharge(@NotNull LocalDate date, @NotBlank @Size(max = 500) String reason) {
+	}
+
+	/** blockIds and plannedWeeklyMinutes are the plan in force today (or on the start date, if later). */
+	record EnrollmentView(Long id, Long participantId, Long programId, LocalDate startDate, LocalDate endDate,
+			List<Long> blockIds, int plannedWeeklyMinutes, LocalDate dischargeDate, String dischargeReason) {
+	}
+
+	@Operation(summary = "Enrol a participant with a weekly plan of blocks",
+			description = "422 when the plan is below the program's minimum; 409 when a block is full, two blocks overlap, "
+					+ "or the participant already has an enrollment (in any program) whose dates overlap.")
+	@PostMapping("/api/programs/{programId}/enrollments")
+	@ResponseStatus(HttpStatus.CREATED)
+	EnrollmentView enrol(@PathVariable long programId, @Valid @RequestBody NewEnrollment body) {
+		return view(enrollments.enrol(programId, body.participantId(), body.startDate(), body.endDate(),
+				body.blockIds()));
+	}
+
+	@Operation(summary = "Enrollments of a program, by default those open today")
+	@GetMapping("/api/programs/{programId}/enrollments")
+	List<EnrollmentView> ofProgram(@PathVariable long programId, @RequestParam(required = false) LocalDate from,
+			@RequestParam(required = false) LocalDate to) {
+		Program program = programs.get(programId);
+		LocalDate today = program.today(clock.instant());
+		return enrollments.ofProgram(programId, from != null ? from : today, to != null ? to : today)
+			.stream()
+			.map(this::view)
+			.toList();
+	}
+
+	@GetMapping("/api/enrollments/{id}")
+	EnrollmentView one(@PathVariable long id) {
+		return view(enrollments.get(id));
+	}
+
+	@GetMapping("/api/participants/{participantId}/enrollments")
+	List<EnrollmentView> ofParticipant(@PathVariable long participantId) {
+		return enrollments.ofParticipant(participantId).stream().map(e -> view(enrollments.get(e.getId()))).toList();
+	}
+
+	@Operation(summary = "Change the plan from effectiveFrom (default today); the same rules as enrolling")
+	@PutMapping("/api/enrollments/{id}/blocks")
+	EnrollmentView changePlan(@PathVariable long id, @Valid @RequestBody PlanChange body) {
+		return view(enrollments.changePlan(id, body.blockIds(), body.effectiveFrom()));
+	}
+
+	@Operation(summary = "Discharge: no sessions after the date; the reason is kept")
+	@PostMapping("/api/enrollments/{id}/discharge")
+	EnrollmentView discharge(@PathVariable long id, @Valid @RequestBody Discharge body) {
+		return view(enrollments.discharge(id, body.date(), body.reason()));
+	}
+
+	private EnrollmentView view(Enrollment e) {
+		Program program = programs.get(e.getProgramId());
+		LocalDate today = program.today(clock.instant());
+		LocalDate on = today.isBefore(e.getStartDate()) ? e.getStartDate()
+				: e.lastDay() != null && today.isAfter(e.lastDay()) ? e.lastDay() : today;
+		Set<Long> blockIds = e.planOn(on);
+		int minutes = blockIds.isEmpty() ? 0 : enrollments.plannedMinutes(program, blockIds, on);
+		return new EnrollmentView(e.getId(), e.getParticipantId(), e.getProgramId(), e.getStartDate(), e.getEndDate(),
+				List.copyOf(blockIds), minutes, e.getDischargeDate(), e.getDischargeReason());
+	}
+
+}

@@ -1,0 +1,94 @@
+package org.iopscheduler.people;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+import lombok.AccessLevel;
+import lombok.Getter;
+import lombok.NoArgsConstructor;
+
+import org.iopscheduler.system.InvalidInput;
+
+/** A person who signs in: a coordinator, a counselor or a participant. */
+@Entity
+@Getter
+@NoArgsConstructor(access = AccessLevel.PROTECTED)
+public class Account {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	private String username;
+
+	private String passwordHash;
+
+	private String fullName;
+
+	@Enumerated(EnumType.STRING)
+	private Role role;
+
+	private LocalDate dateOfBirth;
+
+	private int failedLogins;
+
+	private Instant lockedUntil;
+
+	private Instant createdAt;
+
+	@Version
+	@Column(name = "version")
+	private long rowVersion;
+
+	private Account(String username, String passwordHash, String fullName, Role role, LocalDate dateOfBirth,
+			Instant now) {
+		this.username = username;
+		this.passwordHash = passwordHash;
+		this.fullName = fullName;
+		this.role = role;
+		this.dateOfBirth = dateOfBirth;
+		this.createdAt = now;
+	}
+
+	public static Account staff(String username, String passwordHash, String fullName, Role role, Instant now) {
+		if (role == Role.PARTICIPANT) {
+			throw new InvalidInput("role must be COORDINATOR or COUNSELOR for staff");
+		}
+		return new Account(username, passwordHash, fullName, role, null, now);
+	}
+
+	public static Account participant(String username, String passwordHash, String fullName, LocalDate dateOfBirth,
+			Instant now) {
+		if (dateOfBirth.isAfter(now.atZone(java.time.ZoneOffset.UTC).toLocalDate())) {
+			throw new InvalidInput("dateOfBirth must not lie in the future");
+		}
+		return new Account(username, passwordHash, fullName, Role.PARTICIPANT, dateOfBirth, now);
+	}
+
+	public boolean isLockedAt(Instant now) {
+		return lockedUntil != null && lockedUntil.isAfter(now);
+	}
+
+	/** Sign-in throttling: after too many failures in a row the account rests for a while. */
+	public void recordFailedLogin(int maxFailures, java.time.Duration lockFor, Instant now) {
+		failedLogins++;
+		if (failedLogins >= maxFailures) {
+			lockedUntil = now.plus(lockFor);
+			failedLogins = 0;
+		}
+	}
+
+	public void recordSuccessfulLogin() {
+		failedLogins = 0;
+		lockedUntil = null;
+	}
+
+}

@@ -1,0 +1,73 @@
+package org.iopscheduler.people.web;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import lombok.RequiredArgsConstructor;
+
+import org.iopscheduler.people.People;
+import org.iopscheduler.people.Role;
+import org.iopscheduler.people.web.AccountRecords.NewParticipant;
+import org.iopscheduler.people.web.AccountRecords.NewStaff;
+import org.iopscheduler.people.web.AccountRecords.ParticipantView;
+import org.iopscheduler.people.web.AccountRecords.StaffView;
+import org.iopscheduler.system.InvalidInput;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "Accounts")
+@RestController
+@RequestMapping("/api")
+@RequiredArgsConstructor
+class AccountController {
+
+	private final People people;
+
+	private final AccountMapper mapper;
+
+	@Operation(summary = "Create a coordinator or counselor account (coordinators only)")
+	@PostMapping("/staff")
+	@ResponseStatus(HttpStatus.CREATED)
+	StaffView createStaff(@Valid @RequestBody NewStaff body) {
+		if (body.role() == Role.PARTICIPANT) {
+			throw new InvalidInput("role must be COORDINATOR or COUNSELOR; participants are created at /api/participants");
+		}
+		return mapper.toStaff(people.createStaff(body.username(), body.password(), body.fullName(), body.role()));
+	}
+
+	@Operation(summary = "List staff, optionally by role (staff only)")
+	@GetMapping("/staff")
+	List<StaffView> staff(@org.springframework.web.bind.annotation.RequestParam(required = false) Role role) {
+		List<Role> roles = role == null ? List.of(Role.COORDINATOR, Role.COUNSELOR) : List.of(role);
+		return roles.stream().flatMap(r -> people.withRole(r).stream()).map(mapper::toStaff).toList();
+	}
+
+	@Operation(summary = "Create a participant account (coordinators only)")
+	@PostMapping("/participants")
+	@ResponseStatus(HttpStatus.CREATED)
+	ParticipantView createParticipant(@Valid @RequestBody NewParticipant body) {
+		return mapper.toParticipant(
+				people.createParticipant(body.username(), body.password(), body.fullName(), body.dateOfBirth()));
+	}
+
+	@Operation(summary = "List participants (staff only)")
+	@GetMapping("/participants")
+	List<ParticipantView> participants() {
+		return people.withRole(Role.PARTICIPANT).stream().map(mapper::toParticipant).toList();
+	}
+
+	@Operation(summary = "One participant (staff only)")
+	@GetMapping("/participants/{id}")
+	ParticipantView participant(@PathVariable long id) {
+		return mapper.toParticipant(people.participant(id));
+	}
+
+}

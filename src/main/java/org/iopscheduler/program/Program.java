@@ -1,0 +1,107 @@
+package org.iopscheduler.program;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+import lombok.AccessLevel;
+import lombok.Getter;
+import lombok.NoArgsConstructor;
+
+import org.iopscheduler.system.InvalidInput;
+import org.iopscheduler.system.RuleViolation;
+
+/** An intensive outpatient program: its population, its time zone and its weekly minimum. */
+@Entity
+@Getter
+@NoArgsConstructor(access = AccessLevel.PROTECTED)
+public class Program {
+
+	/** One week holds 10,080 minutes; a minimum above that could never be met. */
+	static final int MAX_MINIMUM = 7 * 24 * 60;
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	private String name;
+
+	@Enumerated(EnumType.STRING)
+	private Population population;
+
+	private String timeZone;
+
+	private int minimumWeeklyMinutes;
+
+	private Instant createdAt;
+
+	@Version
+	@Column(name = "version")
+	private long rowVersion;
+
+	public static Program create(String name, Population population, String timeZone, Integer minimum,
+			Instant now) {
+		Program program = new Program();
+		program.name = name;
+		program.population = population;
+		program.timeZone = validZone(timeZone).getId();
+		program.minimumWeeklyMinutes = population.floorMinutes();
+		program.createdAt = now;
+		if (minimum != null) {
+			program.changeMinimum(minimum);
+		}
+		return program;
+	}
+
+	public ZoneId zone() {
+		return ZoneId.of(timeZone);
+	}
+
+	public LocalDate today(Instant now) {
+		return LocalDate.ofInstant(now, zone());
+	}
+
+	public void rename(String newName) {
+		this.name = newName;
+	}
+
+	/**
+	 * A program may ask more than its population's floor, never less; and once set, the minimum
+	 * only rises: plans and past weekly reports were judged against it, and a payer audit must
+	 * find the same verdicts later.
+	 */
+	public void changeMinimum(int minutes) {
+		if (minutes > MAX_MINIMUM) {
+			throw new InvalidInput("minimumWeeklyMinutes: " + minutes + " is more than the " + MAX_MINIMUM
+					+ " minutes a week holds");
+		}
+		if (minutes < population.floorMinutes()) {
+			throw new RuleViolation("minimumWeeklyMinutes " + minutes + " is below the " + population + " floor of "
+					+ population.floorMinutes() + " minutes a week");
+		}
+		if (id != null && minutes < minimumWeeklyMinutes) {
+			throw new RuleViolation("minimumWeeklyMinutes may only be raised: " + minutes + " is below the current "
+					+ minimumWeeklyMinutes);
+		}
+		this.minimumWeeklyMinutes = minutes;
+	}
+
+	private static ZoneId validZone(String timeZone) {
+		try {
+			return ZoneId.of(timeZone);
+		}
+		catch (DateTimeException e) {
+			throw new InvalidInput("timeZone: '" + timeZone + "' is not an IANA time zone id such as America/New_York");
+		}
+	}
+
+}

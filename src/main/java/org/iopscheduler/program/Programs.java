@@ -1,0 +1,57 @@
+package org.iopscheduler.program;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import lombok.RequiredArgsConstructor;
+
+import org.iopscheduler.system.NotFound;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+@RequiredArgsConstructor
+public class Programs {
+
+	private final ProgramRepository programs;
+
+	private final Clock clock;
+
+	@Transactional
+	public Program create(String name, Population population, String timeZone, Integer minimumWeeklyMinutes) {
+		return programs.save(Program.create(name, population, timeZone, minimumWeeklyMinutes, clock.instant()));
+	}
+
+	@Transactional
+	public Program update(long id, String name, Integer minimumWeeklyMinutes) {
+		Program program = get(id);
+		if (name != null) {
+			program.rename(name);
+		}
+		if (minimumWeeklyMinutes != null) {
+			program.changeMinimum(minimumWeeklyMinutes);
+		}
+		return program;
+	}
+
+	@Transactional(readOnly = true)
+	public Program get(long id) {
+		return programs.findById(id).orElseThrow(() -> new NotFound("no program with id " + id));
+	}
+
+	@Transactional(readOnly = true)
+	public List<Program> all() {
+		return programs.findAllByOrderByName();
+	}
+
+
+	@Transactional(readOnly = true)
+	public Map<Long, ZoneId> zonesOf(Collection<Long> programIds) {
+		return programs.findAllById(programIds).stream().collect(Collectors.toMap(Program::getId, Program::zone));
+	}
+
+}

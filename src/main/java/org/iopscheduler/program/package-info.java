@@ -1,0 +1,2 @@
+/** Programs: population, time zone and the weekly minimum dose (ASAM level 2.1 floors). */
+package org.iopscheduler.program;

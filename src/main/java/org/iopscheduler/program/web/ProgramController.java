@@ -1,0 +1,79 @@
+package org.iopscheduler.program.web;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import lombok.RequiredArgsConstructor;
+
+import org.iopscheduler.program.Population;
+import org.iopscheduler.program.Program;
+import org.iopscheduler.program.Programs;
+import org.mapstruct.Mapper;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "Programs")
+@RestController
+@RequestMapping("/api/programs")
+@RequiredArgsConstructor
+class ProgramController {
+
+	private final Programs programs;
+
+	private final ProgramMapper mapper;
+
+	record NewProgram(@NotBlank @Size(max = 200) String name, @NotNull Population population,
+			@NotBlank @Size(max = 64) String timeZone, @Positive Integer minimumWeeklyMinutes) {
+	}
+
+	record ProgramChange(@Size(min = 1, max = 200) String name, @Positive Integer minimumWeeklyMinutes) {
+	}
+
+	record ProgramView(Long id, String name, Population population, String timeZone, int minimumWeeklyMinutes) {
+	}
+
+	@Mapper(componentModel = "spring")
+	interface ProgramMapper {
+
+		ProgramView toView(Program program);
+
+	}
+
+	@Operation(summary = "Create a program; the minimum defaults to 540 (ADULT) or 360 (ADOLESCENT) and may only be raised")
+	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	ProgramView create(@Valid @RequestBody NewProgram body) {
+		return mapper.toView(
+				programs.create(body.name(), body.population(), body.timeZone(), body.minimumWeeklyMinutes()));
+	}
+
+	@Operation(summary = "Rename a program or raise its weekly minimum (lowering is 422)")
+	@PutMapping("/{id}")
+	ProgramView update(@PathVariable long id, @Valid @RequestBody ProgramChange body) {
+		return mapper.toView(programs.update(id, body.name(), body.minimumWeeklyMinutes()));
+	}
+
+	@GetMapping
+	List<ProgramView> all() {
+		return programs.all().stream().map(mapper::toView).toList();
+	}
+
+	@GetMapping("/{id}")
+	ProgramView one(@PathVariable long id) {
+		return mapper.toView(programs.get(id));
+	}
+
+}

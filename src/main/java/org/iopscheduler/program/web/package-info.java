@@ -1,0 +1,2 @@
+/** HTTP edge of programs. */
+package org.iopscheduler.program.web;

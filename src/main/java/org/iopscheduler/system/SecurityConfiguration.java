@@ -1,0 +1,74 @@
+package org.iopscheduler.system;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Two doors: the API takes HTTP Basic on every request and answers failures with problem JSON;
+ * the pages use a form login with a session and CSRF tokens.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	static final String COORDINATOR = "COORDINATOR";
+
+	static final String COUNSELOR = "COUNSELOR";
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain api(HttpSecurity http) throws Exception {
+		http.securityMatcher("/api/**")
+			.authorizeHttpRequests(requests -> requests
+				// a participant reads only their own records; the services return 404 for anyone else's
+				.requestMatchers("/api/me/**").authenticated()
+				.requestMatchers(HttpMethod.GET, "/api/participants/*/schedule", "/api/participants/*/dosage")
+				.authenticated()
+				.requestMatchers(HttpMethod.PUT, "/api/sessions/*/attendance/*").hasAnyRole(COORDINATOR, COUNSELOR)
+				.requestMatchers(HttpMethod.GET, "/api/sessions/*/attendance/history", "/api/audit/**")
+				.hasRole(COORDINATOR)
+				.requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(COORDINATOR, COUNSELOR)
+				.anyRequest().hasRole(COORDINATOR))
+			.httpBasic(basic -> basic.realmName("IOP Scheduler")
+				.authenticationEntryPoint((request, response, failure) -> {
+					response.setHeader("WWW-Authenticate", "Basic realm=\"IOP Scheduler\"");
+					Problems.write(response, HttpStatus.UNAUTHORIZED,
+							"sign in with HTTP Basic: a valid username and password are required",
+							request.getRequestURI());
+				}))
+			.exceptionHandling(errors -> errors.accessDeniedHandler((request, response, denied) -> Problems
+				.write(response, HttpStatus.FORBIDDEN, "your role may not do this", request.getRequestURI())))
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			// stateless Basic calls carry no cookie a forged page could ride on
+			.csrf(csrf -> csrf.disable());
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain pages(HttpSecurity http) throws Exception {
+		http.authorizeHttpRequests(requests -> requests
+			.requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
+					"/swagger-ui.html", "/swagger-ui/**", "/login", "/error", "/webjars/**", "/css/**", "/js/**",
+					"/favicon.ico")
+			.permitAll()
+			.requestMatchers("/actuator/**").hasRole(COORDINATOR)
+			.anyRequest().authenticated())
+			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
+			.logout(logout -> logout.logoutSuccessUrl("/login?logout"));
+		return http.build();
+	}
+
+}

@@ -1,0 +1,2 @@
+/** Cross-cutting parts: security, the one error shape, the clock, start-up data. */
+package org.iopscheduler.system;
