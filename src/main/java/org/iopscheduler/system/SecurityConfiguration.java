@@ -6,6 +6,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -21,6 +22,11 @@ class SecurityConfiguration {
 	static final String COORDINATOR = "COORDINATOR";
 
 	static final String COUNSELOR = "COUNSELOR";
+
+	static final String SIGN_IN = "sign in with HTTP Basic: a valid username and password are required";
+
+	/** The same words whether or not the password was right: a lock tells a guesser nothing. */
+	static final String LOCKED = "this account is locked after repeated failed sign-ins; try again later";
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -45,14 +51,14 @@ class SecurityConfiguration {
 				.authenticationEntryPoint((request, response, failure) -> {
 					response.setHeader("WWW-Authenticate", "Basic realm=\"IOP Scheduler\"");
 					Problems.write(response, HttpStatus.UNAUTHORIZED,
-							"sign in with HTTP Basic: a valid username and password are required",
-							request.getRequestURI());
+							failure instanceof LockedException ? LOCKED : SIGN_IN, request.getRequestURI());
 				}))
 			.exceptionHandling(errors -> errors.accessDeniedHandler((request, response, denied) -> Problems
 				.write(response, HttpStatus.FORBIDDEN, "your role may not do this", request.getRequestURI())))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			// stateless Basic calls carry no cookie a forged page could ride on
-			.csrf(csrf -> csrf.disable());
+			.csrf(csrf -> csrf.disable())
+			.headers(SecureHeaders.forApi());
 		return http.build();
 	}
 
@@ -67,7 +73,10 @@ class SecurityConfiguration {
 			.requestMatchers("/actuator/**").hasRole(COORDINATOR)
 			.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
-			.logout(logout -> logout.logoutSuccessUrl("/login?logout"));
+			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+			// a session id known before sign-in is worthless after it; forms carry CSRF tokens (the default)
+			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+			.headers(SecureHeaders.forPages());
 		return http.build();
 	}
 
