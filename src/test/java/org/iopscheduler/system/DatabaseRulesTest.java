@@ -77,8 +77,7 @@ class DatabaseRulesTest {
 
 	@Test
 	void aParticipantHasOneMarkPerSession() {
-		jdbc.update("insert into dated_session (program_id, block_id, session_date, start_time, duration_minutes, type, title, counselor_id, location_kind, location, status, created_at) values (?, ?, date '2026-11-16', time '18:00:00', 180, 'GROUP', 'G', ?, 'ROOM', 'R', 'SCHEDULED', current_timestamp)", program, block, coordinator);
-		long session = jdbc.queryForObject("select max(id) from dated_session", Long.class);
+		long session = aSession();
 		String mark = "insert into attendance_mark (session_id, participant_id, status, minutes_attended, marked_by, marked_at) values (?, ?, 'PRESENT', 180, ?, current_timestamp)";
 		jdbc.update(mark, session, participant, coordinator);
 		assertThatThrownBy(() -> jdbc.update(mark, session, participant, coordinator))
@@ -87,18 +86,22 @@ class DatabaseRulesTest {
 
 	@Test
 	void aBlockMakesOneSessionPerDate() {
-		String insert = "insert into dated_session (program_id, block_id, session_date, start_time, duration_minutes, type, title, counselor_id, location_kind, location, status, created_at) values (?, ?, date '2026-11-16', time '18:00:00', 180, 'GROUP', 'G', ?, 'ROOM', 'R', 'SCHEDULED', current_timestamp)";
-		jdbc.update(insert, program, block, coordinator);
-		assertThatThrownBy(() -> jdbc.update(insert, program, block, coordinator))
+		aSession();
+		assertThatThrownBy(this::aSession)
 			.isInstanceOf(DataIntegrityViolationException.class);
 	}
 
 	@Test
 	void anAbsenceCountsNoMinutes() {
-		jdbc.update("insert into dated_session (program_id, block_id, session_date, start_time, duration_minutes, type, title, counselor_id, location_kind, location, status, created_at) values (?, ?, date '2026-11-16', time '18:00:00', 180, 'GROUP', 'G', ?, 'ROOM', 'R', 'SCHEDULED', current_timestamp)", program, block, coordinator);
-		long session = jdbc.queryForObject("select max(id) from dated_session", Long.class);
+		long session = aSession();
 		assertThatThrownBy(() -> jdbc.update("insert into attendance_mark (session_id, participant_id, status, minutes_attended, marked_by, marked_at) values (?, ?, 'ABSENT', 30, ?, current_timestamp)", session, participant, coordinator))
 			.isInstanceOf(DataIntegrityViolationException.class);
+	}
+
+	/** A Monday 18:00 session of the block on 16 November 2026. */
+	long aSession() {
+		jdbc.update("insert into dated_session (program_id, block_id, session_date, start_time, duration_minutes, type, title, counselor_id, location_kind, location, status, created_at) values (?, ?, date '2026-11-16', time '18:00:00', 180, 'GROUP', 'G', ?, 'ROOM', 'R', 'SCHEDULED', current_timestamp)", program, block, coordinator);
+		return jdbc.queryForObject("select max(id) from dated_session", Long.class);
 	}
 
 }
