@@ -166,6 +166,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 			case "String" -> "a text";
 			case "List", "Set" -> "a list";
 			case "IsoWeek" -> "an ISO week as YYYY-Www, e.g. 2026-W48";
+			case "Instant" -> "an instant as ISO-8601 with offset, e.g. 2026-11-02T18:00:00Z (encode + as %2B)";
 			default -> "a valid " + type.getSimpleName();
 		};
 	}

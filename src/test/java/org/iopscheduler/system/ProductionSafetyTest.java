@@ -88,7 +88,7 @@ class ProductionSafetyTest {
 
 		@Test
 		void theDemoPassword() {
-			refused("admin:demo-password");
+			refused("admin:" + DemoData.PASSWORD);
 		}
 
 		@Test

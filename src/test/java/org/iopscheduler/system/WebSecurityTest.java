@@ -14,7 +14,7 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-import org.iopscheduler.Clinic;
+import org.iopscheduler.support.Clinic;
 import org.iopscheduler.people.Account;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

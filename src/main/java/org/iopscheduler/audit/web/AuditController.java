@@ -51,9 +51,11 @@ class AuditController {
 					+ "from (inclusive) and to (exclusive) are instants, e.g. 2026-11-02T00:00:00-05:00 "
 					+ "(encode + as %2B).")
 	@GetMapping("/api/audit")
-	AuditPage search(@Parameter(description = "only lines about this participant") @RequestParam(required = false) Long participantId,
+	AuditPage search(
+			@Parameter(description = "only lines about this participant") @RequestParam(required = false) Long participantId,
 			@Parameter(description = "only lines by this account") @RequestParam(required = false) Long actorId,
-			@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+			@Parameter(description = "from this instant, inclusive") @RequestParam(required = false) Instant from,
+			@Parameter(description = "until this instant, exclusive") @RequestParam(required = false) Instant to,
 			@Parameter(description = "page number, from 0") @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
 			@Parameter(description = "lines per page, 1 to 500") @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
 		if (from != null && to != null && !from.isBefore(to)) {

@@ -5,6 +5,7 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import lombok.RequiredArgsConstructor;
+import lombok.extern.slf4j.Slf4j;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.iopscheduler.audit.Access;
@@ -13,6 +14,7 @@ import org.iopscheduler.audit.web.AuditedRequests.Rule;
 import org.iopscheduler.people.Role;
 import org.iopscheduler.people.SignedIn;
 import org.springframework.core.MethodParameter;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageConverter;
@@ -28,10 +30,11 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
 /**
  * Records every successful API request listed in {@link AuditedRequests}, just before its body goes
- * out. If the line cannot be written the caller gets a 500 instead of the records: nobody reads a
- * participant's records without leaving a trace. (A change is already committed by then; the
- * domain keeps its own history of who changed what, too.)
+ * out. If the line cannot be written the caller gets a 503 instead of the records: nobody reads a
+ * participant's records without leaving a trace. (A change is already committed by then, and the
+ * 503 says so; attendance keeps its own history of who changed what, too.)
  */
+@Slf4j
 @RestControllerAdvice(basePackages = "org.iopscheduler")
 @RequiredArgsConstructor
 class AuditRecorder implements ResponseBodyAdvice<Object> {
@@ -56,7 +59,15 @@ class AuditRecorder implements ResponseBodyAdvice<Object> {
 		}
 		HttpServletRequest http = servletRequest.getServletRequest();
 		String pattern = (String) http.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-		AuditedRequests.find(http.getMethod(), pattern).ifPresent(rule -> record(rule, http, body));
+		AuditedRequests.find(http.getMethod(), pattern).ifPresent(rule -> {
+			try {
+				record(rule, http, body);
+			}
+			catch (DataAccessException e) {
+				log.error("Could not write the audit log: {}", e.getMostSpecificCause().getClass().getSimpleName());
+				throw new AuditUnavailable(rule.action().isChange());
+			}
+		});
 		return body;
 	}
 

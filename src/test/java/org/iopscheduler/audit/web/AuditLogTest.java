@@ -15,8 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-import org.iopscheduler.Clinic;
-import org.iopscheduler.Clinic.Group;
+import org.iopscheduler.support.Clinic;
+import org.iopscheduler.support.Clinic.Group;
 import org.iopscheduler.audit.AuditAction;
 import org.iopscheduler.audit.AuditEvent;
 import org.iopscheduler.audit.AuditLog;
@@ -231,6 +231,12 @@ class AuditLogTest {
 			mvc.perform(get("/api/audit").param("participantId", participant.getId().toString())
 				.param("from", "2999-01-01T00:00:00Z")
 				.with(as(coordinator))).andExpect(jsonPath("$.totalItems").value(0));
+			mvc.perform(get("/api/audit").param("participantId", participant.getId().toString())
+				.param("from", "2000-01-01T00:00:00-05:00")
+				.with(as(coordinator))).andExpect(jsonPath("$.totalItems").value(1));
+			mvc.perform(get("/api/audit").param("from", "yesterday").with(as(coordinator)))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.detail").value(Matchers.startsWith("from: 'yesterday' is not an instant")));
 			mvc.perform(get("/api/audit").param("from", "2026-02-01T00:00:00Z")
 				.param("to", "2026-01-01T00:00:00Z")
 				.with(as(coordinator)))

@@ -1,8 +1,9 @@
-package org.iopscheduler;
+package org.iopscheduler.support;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -85,7 +86,7 @@ public class Clinic {
 
 	public Enrollment enrol(Group group, Account participant) {
 		return enrollments.enrol(group.program().getId(), participant.getId(), MONDAY, null,
-				List.of(group.blockId()));
+				new ArrayList<>(List.of(group.blockId())));
 	}
 
 	/** The group's session on {@link #MONDAY}. */
