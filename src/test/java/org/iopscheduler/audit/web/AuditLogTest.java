@@ -245,6 +245,15 @@ class AuditLogTest {
 		}
 
 		@Test
+		void theApiDocumentationDescribesIt() throws Exception {
+			mvc.perform(get("/v3/api-docs"))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.paths['/api/audit'].get.summary").value(Matchers.containsString("coordinators only")))
+				.andExpect(jsonPath("$.paths['/api/audit'].get.parameters[*].name")
+					.value(Matchers.hasItems("participantId", "from", "to", "page", "size")));
+		}
+
+		@Test
 		void counselorsAndParticipantsAreRefused() throws Exception {
 			mvc.perform(get("/api/audit").with(as(counselor))).andExpect(status().isForbidden());
 			mvc.perform(get("/api/audit").with(as(participant))).andExpect(status().isForbidden());
