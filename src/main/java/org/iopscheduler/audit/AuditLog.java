@@ -10,7 +10,9 @@ import java.util.Collection;
 import java.util.List;
 
 import lombok.RequiredArgsConstructor;
+import lombok.extern.slf4j.Slf4j;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -20,6 +22,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Writes the audit log, one line per participant a request touched, and reads it back. */
+@Slf4j
 @Service
 @RequiredArgsConstructor
 public class AuditLog {
@@ -63,10 +66,18 @@ public class AuditLog {
 
 	private void write(Access access, Collection<Long> participantIds) {
 		OffsetDateTime at = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-		jdbc.batchUpdate(INSERT, participantIds.stream()
-			.map(participantId -> new Object[] { at, access.actorId(), access.actorRole().name(),
-					access.action().name(), participantId, access.method(), access.target() })
-			.toList(), TYPES);
+		try {
+			jdbc.batchUpdate(INSERT, participantIds.stream()
+				.map(participantId -> new Object[] { at, access.actorId(), access.actorRole().name(),
+						access.action().name(), participantId, access.method(), access.target() })
+				.toList(), TYPES);
+		}
+		catch (DataAccessException e) {
+			// the kind of failure only: the values name a participant
+			log.error("Could not write the audit log ({} by account {}): {}", access.action(), access.actorId(),
+					e.getMostSpecificCause().getClass().getSimpleName());
+			throw e;
+		}
 	}
 
 }
