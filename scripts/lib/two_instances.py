@@ -7,6 +7,7 @@ rely on memory that only one instance has. Ends with 'N passed, N failed'; exit 
 """
 import datetime
 import os
+import shutil
 import sys
 import tempfile
 import threading
@@ -53,7 +54,12 @@ def main():
         codes = [a.stop(), b.stop()]
         report.check(all(c in (0, 143) for c in codes), "both instances shut down gracefully on SIGTERM",
                      f"exit codes {codes}")
-    sys.exit(report.finish())
+    code = report.finish()
+    if code == 0:
+        shutil.rmtree(work, ignore_errors=True)
+    else:
+        print(f"logs and files kept in {work}")
+    sys.exit(code)
 
 
 def created(answer, what):
