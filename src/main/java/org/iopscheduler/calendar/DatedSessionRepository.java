@@ -61,4 +61,7 @@ public interface DatedSessionRepository extends JpaRepository<DatedSession, Long
 	@Query("select s from DatedSession s where s.blockId = :blockId and s.date >= :from order by s.id")
 	List<DatedSession> lockByBlockFrom(long blockId, LocalDate from);
 
+	@Query("select s from DatedSession s left join fetch s.makeUpParticipants where s.id = :id")
+	Optional<DatedSession> findWithParticipants(long id);
+
 }

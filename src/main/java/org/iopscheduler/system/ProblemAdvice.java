@@ -103,7 +103,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		return ResponseEntity.badRequest()
-			.body(problem(HttpStatus.BAD_REQUEST, "Invalid input", unreadable(e.getMostSpecificCause())));
+			.body(problem(HttpStatus.BAD_REQUEST, "Invalid input", unreadable(jacksonCause(e))));
 	}
 
 	@Override
@@ -114,6 +114,16 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 			detail.setDetail(HttpStatus.valueOf(status.value()).getReasonPhrase());
 		}
 		return super.createResponseEntity(body, headers, status, request);
+	}
+
+	/** The Jackson failure knows the field's path; the root cause (e.g. a DateTimeParseException) does not. */
+	private static Throwable jacksonCause(Throwable e) {
+		for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+			if (cause instanceof JacksonException) {
+				return cause;
+			}
+		}
+		return e;
 	}
 
 	private static String unreadable(Throwable cause) {

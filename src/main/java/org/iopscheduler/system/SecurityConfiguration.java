@@ -16,7 +16,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * the pages use a form login with a session and CSRF tokens.
  */
 @Configuration(proxyBeanMethods = false)
-class SecurityConfiguration {
+public class SecurityConfiguration {
 
 	static final String COORDINATOR = "COORDINATOR";
 
