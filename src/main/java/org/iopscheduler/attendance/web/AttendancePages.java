@@ -121,7 +121,9 @@ class AttendancePages {
 		}
 		model.addAttribute("today", today);
 		model.addAttribute("week", thisWeek);
-		model.addAttribute("todayLabel", PageFormat.longDay(around));
+		// the day as the counselor's programs see it (the first one's zone; UTC when there is none)
+		LocalDate localToday = byId.values().stream().findFirst().map(p -> p.today(now)).orElse(around);
+		model.addAttribute("todayLabel", PageFormat.longDay(localToday));
 		return "attendance/mine";
 	}
 
@@ -194,7 +196,7 @@ class AttendancePages {
 		Program program = programs.get(session.getProgramId());
 		Instant now = clock.instant();
 		model.addAttribute("sheet", form);
-		model.addAttribute("session", session);
+		model.addAttribute("dated", session);
 		model.addAttribute("program", program);
 		model.addAttribute("row", row(session, program, form.getRows().size(), now));
 		model.addAttribute("statuses", AttendanceStatus.values());

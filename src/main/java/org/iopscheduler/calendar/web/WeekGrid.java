@@ -35,7 +35,7 @@ record WeekGrid(IsoWeek week, List<Hour> hours, List<Day> days, int rows) {
 			boolean video, boolean cancelled, String cancelReason, int enrolled, int row, int span, int lane,
 			int durationMinutes) {
 
-		String classes() {
+		public String classes() {
 			return "tile t-" + type + " r-" + row + " s-" + span + " l-" + lane + (cancelled ? " cancelled" : "");
 		}
 
@@ -45,8 +45,9 @@ record WeekGrid(IsoWeek week, List<Hour> hours, List<Day> days, int rows) {
 			Map<Long, String> counselors, Map<Long, List<Long>> rosters) {
 		int firstHour = sessions.stream().mapToInt(s -> s.getStartTime().getHour()).min().orElse(9);
 		int lastHour = sessions.stream().mapToInt(s -> endHour(s)).max().orElse(17);
-		firstHour = Math.min(firstHour, 9);
-		lastHour = Math.max(lastHour, Math.min(24, firstHour + 8));
+		// at least six hours, widened before the first session (an evening program shows its afternoon)
+		firstHour = Math.max(0, Math.min(firstHour, lastHour - 6));
+		lastHour = Math.min(24, Math.max(lastHour, firstHour + 6));
 		List<Hour> hours = new ArrayList<>();
 		for (int h = firstHour; h < lastHour; h++) {
 			hours.add(new Hour(String.format("%02d:00", h)));

@@ -81,7 +81,7 @@ class EnrollmentPages {
 	record Choice(long id, BlockType type, String title, DayOfWeek dayOfWeek, String time, int durationMinutes,
 			String counselor, String location, long taken, int capacity) {
 
-		boolean full() {
+		public boolean full() {
 			return taken >= capacity;
 		}
 
