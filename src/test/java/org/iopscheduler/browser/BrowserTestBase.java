@@ -2,6 +2,10 @@ package org.iopscheduler.browser;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -138,6 +142,35 @@ abstract class BrowserTestBase {
 	void click(WebElement element) {
 		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
 		element.click();
+	}
+
+	/**
+	 * What the server answers to this browser's session (its cookie) for a request the page itself
+	 * would never make: the status a guessed URL or a forged form really gets.
+	 */
+	HttpResponse<String> asThisBrowser(String method, String path) {
+		String cookies = browser.manage()
+			.getCookies()
+			.stream()
+			.map(c -> c.getName() + "=" + c.getValue())
+			.collect(java.util.stream.Collectors.joining("; "));
+		HttpRequest request = HttpRequest.newBuilder(URI.create(url(path)))
+			.header("Cookie", cookies)
+			.header("Accept", "text/html")
+			.method(method, method.equals("GET") ? HttpRequest.BodyPublishers.noBody()
+					: HttpRequest.BodyPublishers.ofString("name=Forged"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.build();
+		try {
+			return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
 	}
 
 	// ---- forms --------------------------------------------------------------------------------
