@@ -3,7 +3,10 @@ package org.iopscheduler.browser;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.iopscheduler.attendance.Attendance;
@@ -91,7 +94,7 @@ class PageFixtures {
 	}
 
 	Program program(String name) {
-		return programs.create(name + " " + SEQUENCE.incrementAndGet(), Population.ADULT, ZONE, null);
+		return programs.create(name, Population.ADULT, ZONE, null);
 	}
 
 	WeeklyBlock block(Program program, BlockType type, String title, DayOfWeek day, String start, int minutes,
@@ -108,6 +111,116 @@ class PageFixtures {
 						"Room 2"),
 				block(program, BlockType.PSYCHOEDUCATION, "Relapse prevention", DayOfWeek.THURSDAY, "18:00", 180,
 						counselor, "Room 4"));
+	}
+
+	/**
+	 * A full week of an evening program, as it would look in a clinic: groups, concurrent
+	 * individual sessions, a family session by video, a weekend group, and eight participants.
+	 */
+	record Clinic(Program program, Account lead, Account second, Account third, WeeklyBlock monday,
+			WeeklyBlock wednesday, WeeklyBlock saturday, WeeklyBlock thursday, Map<String, Account> participants) {
+
+		Account participant(String name) {
+			return participants.get(name);
+		}
+
+	}
+
+	static final List<String> CLINIC_PARTICIPANTS = List.of("Avery Chen", "Blake Romero", "Casey Holt", "Drew Patel",
+			"Emery Walsh", "Finley Brooks", "Gray Sullivan", "Harper Lin");
+
+	Clinic clinic(String name) {
+		Program program = program(name);
+		Account dana = counselor("Dana Whitfield");
+		Account marcus = counselor("Marcus Reyes");
+		Account priya = counselor("Priya Shah");
+		WeeklyBlock monday = block(program, BlockType.GROUP, "Process group", DayOfWeek.MONDAY, "18:00", 180, dana,
+				"Room 2");
+		block(program, BlockType.INDIVIDUAL, "Individual counseling", DayOfWeek.TUESDAY, "17:00", 50, marcus,
+				"Office 3");
+		block(program, BlockType.INDIVIDUAL, "Individual counseling", DayOfWeek.TUESDAY, "17:00", 50, priya,
+				"Office 5");
+		block(program, BlockType.FAMILY, "Family session", DayOfWeek.TUESDAY, "18:30", 90, marcus,
+				"https://video.example.org/iop-family");
+		WeeklyBlock wednesday = block(program, BlockType.GROUP, "Process group", DayOfWeek.WEDNESDAY, "18:00", 180,
+				dana, "Room 2");
+		WeeklyBlock thursday = block(program, BlockType.PSYCHOEDUCATION, "Relapse prevention", DayOfWeek.THURSDAY,
+				"18:00", 120, priya, "Room 4");
+		block(program, BlockType.INDIVIDUAL, "Individual counseling", DayOfWeek.THURSDAY, "16:30", 50, dana,
+				"Office 3");
+		WeeklyBlock saturday = block(program, BlockType.GROUP, "Weekend skills group", DayOfWeek.SATURDAY, "10:00",
+				180, marcus, "Room 2");
+		Map<String, Account> participants = new LinkedHashMap<>();
+		List<Long> plan = new ArrayList<>(List.of(monday.getId(), wednesday.getId(), saturday.getId()));
+		for (String participantName : CLINIC_PARTICIPANTS) {
+			Account participant = participant(participantName);
+			participants.put(participantName, participant);
+			// Emery joined mid-week: week 44 is a partial week for them
+			LocalDate start = participantName.equals("Emery Walsh") ? MONDAY.minusDays(5) : MONDAY.minusWeeks(4);
+			enrol(program, participant, start, plan);
+		}
+		return new Clinic(program, dana, marcus, priya, monday, wednesday, saturday, thursday, participants);
+	}
+
+	/**
+	 * Attendance that gives last week (2026-W44) every status a coordinator meets: met, under-dosed
+	 * two weeks running (Blake), under-dosed once (Casey), a partial week (Emery); and this week
+	 * on track, at risk and unmarked.
+	 */
+	void attendanceOf(Clinic clinic) {
+		Account by = clinic.lead();
+		LocalDate lastMonday = MONDAY.minusWeeks(1);
+		for (Account p : clinic.participants().values()) {
+			String name = p.getFullName();
+			if (name.equals("Blake Romero")) {
+				week(clinic, p, MONDAY.minusWeeks(3), AttendanceStatus.PRESENT, AttendanceStatus.PRESENT, AttendanceStatus.PRESENT);
+				week(clinic, p, MONDAY.minusWeeks(2), AttendanceStatus.ABSENT, AttendanceStatus.ABSENT, AttendanceStatus.ABSENT);
+				week(clinic, p, lastMonday, AttendanceStatus.ABSENT, AttendanceStatus.ABSENT, AttendanceStatus.ABSENT);
+			}
+			else if (name.equals("Casey Holt")) {
+				week(clinic, p, MONDAY.minusWeeks(2), AttendanceStatus.PRESENT, AttendanceStatus.PRESENT, AttendanceStatus.PRESENT);
+				week(clinic, p, lastMonday, AttendanceStatus.PRESENT, AttendanceStatus.PRESENT, AttendanceStatus.ABSENT);
+			}
+			else if (name.equals("Emery Walsh")) {
+				week(clinic, p, lastMonday, null, AttendanceStatus.PRESENT, AttendanceStatus.PRESENT);
+			}
+			else {
+				week(clinic, p, lastMonday, AttendanceStatus.PRESENT, AttendanceStatus.PRESENT, AttendanceStatus.PRESENT);
+			}
+		}
+		DatedSession monday = session(clinic.program(), clinic.monday(), MONDAY);
+		DatedSession wednesday = session(clinic.program(), clinic.wednesday(), MONDAY.plusDays(2));
+		for (Account p : clinic.participants().values()) {
+			switch (p.getFullName()) {
+				case "Blake Romero" -> {
+					mark(monday, p, AttendanceStatus.ABSENT, null, by);
+					mark(wednesday, p, AttendanceStatus.ABSENT, null, by);
+				}
+				case "Casey Holt" -> {
+					mark(monday, p, AttendanceStatus.PRESENT, null, by);
+					mark(wednesday, p, AttendanceStatus.LATE, 120, by);
+				}
+				case "Finley Brooks" -> {
+					mark(monday, p, AttendanceStatus.EXCUSED, null, by);
+					mark(wednesday, p, AttendanceStatus.PRESENT, null, by);
+				}
+				case "Gray Sullivan" -> mark(monday, p, AttendanceStatus.PRESENT, null, by);
+				default -> {
+					mark(monday, p, AttendanceStatus.PRESENT, null, by);
+					mark(wednesday, p, AttendanceStatus.PRESENT, null, by);
+				}
+			}
+		}
+	}
+
+	private void week(Clinic clinic, Account participant, LocalDate monday, AttendanceStatus mon,
+			AttendanceStatus wed, AttendanceStatus sat) {
+		Account by = clinic.lead();
+		if (mon != null) {
+			mark(session(clinic.program(), clinic.monday(), monday), participant, mon, null, by);
+		}
+		mark(session(clinic.program(), clinic.wednesday(), monday.plusDays(2)), participant, wed, null, by);
+		mark(session(clinic.program(), clinic.saturday(), monday.plusDays(5)), participant, sat, null, clinic.second());
 	}
 
 	void enrol(Program program, Account participant, LocalDate start, List<Long> blockIds) {

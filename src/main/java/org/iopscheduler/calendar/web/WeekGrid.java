@@ -31,12 +31,26 @@ record WeekGrid(IsoWeek week, List<Hour> hours, List<Day> days, int rows) {
 	record Day(LocalDate date, String label, boolean today, int lanes, List<Tile> tiles) {
 	}
 
+	/**
+	 * @param lane the lane it sits in (1 = leftmost)
+	 * @param width how many lanes it spans: a session widens to the right while nothing meets there
+	 */
 	record Tile(long sessionId, BlockType type, String title, String time, String counselor, String location,
 			boolean video, boolean cancelled, String cancelReason, int enrolled, int row, int span, int lane,
-			int durationMinutes) {
+			int width, int durationMinutes) {
 
 		public String classes() {
-			return "tile t-" + type + " r-" + row + " s-" + span + " l-" + lane + (cancelled ? " cancelled" : "");
+			return "tile t-" + type + " r-" + row + " s-" + span + " l-" + lane + " w-" + width
+					+ (cancelled ? " cancelled" : "");
+		}
+
+		Tile widened(int lanes) {
+			return new Tile(sessionId, type, title, time, counselor, location, video, cancelled, cancelReason,
+					enrolled, row, span, lane, lanes, durationMinutes);
+		}
+
+		boolean meets(Tile other) {
+			return row < other.row + other.span && other.row < row + span;
 		}
 
 	}
@@ -87,10 +101,22 @@ record WeekGrid(IsoWeek week, List<Hour> hours, List<Day> days, int rows) {
 					PageFormat.timeRange(s.startsAt(zone), s.endsAt(zone)), counselors.get(s.getCounselorId()),
 					s.getLocation(), s.getLocationKind() == LocationKind.VIDEO, s.isCancelled(), s.getCancelReason(),
 					rosters.getOrDefault(s.getId(), List.of()).size(), row, span,
-					Math.min(lane, MAX_LANES - 1) + 1, s.getDurationMinutes()));
+					Math.min(lane, MAX_LANES - 1) + 1, 1, s.getDurationMinutes()));
 		}
-		return new Day(date, PageFormat.day(date), date.equals(today), Math.min(Math.max(1, laneEnds.size()), MAX_LANES),
-				tiles);
+		int lanes = Math.min(Math.max(1, laneEnds.size()), MAX_LANES);
+		List<Tile> widened = new ArrayList<>();
+		for (Tile tile : tiles) {
+			int width = 1;
+			while (tile.lane() + width <= lanes && free(tiles, tile, tile.lane() + width)) {
+				width++;
+			}
+			widened.add(tile.widened(width));
+		}
+		return new Day(date, PageFormat.day(date), date.equals(today), lanes, widened);
+	}
+
+	private static boolean free(List<Tile> tiles, Tile tile, int lane) {
+		return tiles.stream().noneMatch(other -> other.lane() == lane && other.meets(tile));
 	}
 
 	private static int minuteOfDay(DatedSession s) {

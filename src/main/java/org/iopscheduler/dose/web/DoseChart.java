@@ -27,7 +27,7 @@ record DoseChart(int width, int height, int left, int bottom, int minimumY, int 
 	static final int BOTTOM = 40;
 
 	record Bar(String week, String label, int x, int y, int width, int height, int labelX, DoseStatus status,
-			String title) {
+			String attended) {
 	}
 
 	record Tick(int y, String label) {
@@ -48,14 +48,12 @@ record DoseChart(int width, int height, int left, int bottom, int minimumY, int 
 			int barWidth = slot - slot / 3;
 			String label = "W" + String.format("%02d", week.week());
 			if (dose == null) {
-				bars.add(new Bar(week.toString(), label, x, HEIGHT - BOTTOM, barWidth, 0, x + barWidth / 2, null,
-						week + ": not enrolled"));
+				bars.add(new Bar(week.toString(), label, x, HEIGHT - BOTTOM, barWidth, 0, x + barWidth / 2, null, null));
 				continue;
 			}
 			int h = Math.round((float) plotHeight * dose.attendedMinutes() / scale);
 			bars.add(new Bar(week.toString(), label, x, HEIGHT - BOTTOM - h, barWidth, h, x + barWidth / 2,
-					dose.status(), week + ": " + PageFormat.hours(dose.attendedMinutes()) + " attended of "
-							+ PageFormat.hours(dose.minimumWeeklyMinutes()) + " (" + dose.status() + ")"));
+					dose.status(), PageFormat.hours(dose.attendedMinutes())));
 		}
 		List<Tick> ticks = new ArrayList<>();
 		int step = scale <= 600 ? 120 : scale <= 1200 ? 240 : 480;

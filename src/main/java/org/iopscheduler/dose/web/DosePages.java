@@ -3,7 +3,7 @@ package org.iopscheduler.dose.web;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Comparator;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -72,7 +72,7 @@ class DosePages {
 			.sorted(Comparator.comparing((Row r) -> URGENCY.indexOf(r.status()))
 				.thenComparing(Row::name, Comparator.nullsLast(Comparator.naturalOrder())))
 			.toList();
-		Map<DoseStatus, Long> counts = new EnumMap<>(DoseStatus.class);
+		Map<DoseStatus, Long> counts = new LinkedHashMap<>();
 		URGENCY.forEach(s -> counts.put(s, all.stream().filter(r -> r.status() == s).count()));
 		boolean attention = "attention".equals(show);
 		model.addAttribute("program", program);
