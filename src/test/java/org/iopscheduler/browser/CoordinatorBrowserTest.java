@@ -20,23 +20,39 @@ class CoordinatorBrowserTest extends BrowserTestBase {
 	@Test
 	void aCoordinatorBuildsAProgramAndEnrolsAParticipant() {
 		Account coordinator = fixtures.coordinator("Sam Okafor");
-		Account counselor = fixtures.counselor("Dana Whitfield");
-		Account participant = fixtures.participant("Riley Morgan");
 		signIn(coordinator.getUsername());
 		assertThat(browser.getCurrentUrl()).endsWith("/programs");
+
+		browser.findElement(By.linkText("People")).click();
+		type("staff-fullName", "Jordan Ellis");
+		type("staff-username", PageFixtures.unique("jordan"));
+		type("staff-password", PageFixtures.PASSWORD);
+		submit(browser.findElement(By.cssSelector("form[action$='/people/staff'] button")));
+		assertThat(text(".notice")).isEqualTo("Jordan Ellis saved.");
+		type("participant-fullName", "Riley Morgan");
+		pick("participant-dateOfBirth", "1991-03-08");
+		type("participant-username", PageFixtures.unique("riley"));
+		type("participant-password", PageFixtures.PASSWORD);
+		submit(browser.findElement(By.cssSelector("form[action$='/people/participants'] button")));
+		assertThat(text(".notice")).isEqualTo("Riley Morgan saved.");
+		String participantPage = browser.findElement(By.linkText("Riley Morgan")).getDomAttribute("href");
+		screenshot("coordinator-people");
+
+		browser.findElement(By.linkText("Programs")).click();
 
 		type("name", "Evening Adult IOP");
 		submit(browser.findElement(By.cssSelector("form[action$='/programs'] button[type=submit]")));
 		assertThat(text("h1")).startsWith("Evening Adult IOP: week 2026-W45");
 
-		addBlock("Process group", "MONDAY", "18:00", "180", counselor, "Room 2");
-		addBlock("Process group", "WEDNESDAY", "18:00", "180", counselor, "Room 2");
-		addBlock("Relapse prevention", "THURSDAY", "18:00", "180", counselor, "Room 4");
+		addBlock("GROUP", "Process group", "MONDAY", "18:00", "180", "Room 2");
+		addBlock("GROUP", "Process group", "WEDNESDAY", "18:00", "180", "Room 2");
+		addBlock("PSYCHOEDUCATION", "Relapse prevention", "THURSDAY", "18:00", "180", "Room 4");
 
 		List<WebElement> tiles = browser.findElements(By.cssSelector(".week-grid .tile"));
 		assertThat(tiles).hasSize(3);
-		assertThat(tiles.get(0).getText()).contains("GROUP", "Process group", "18:00–21:00 EST", "Dana Whitfield",
+		assertThat(tiles.get(0).getText()).contains("GROUP", "Process group", "18:00–21:00 EST", "Jordan Ellis",
 				"Room 2");
+		assertThat(tiles.get(2).getText()).contains("PSYCHOEDUCATION", "Relapse prevention", "Room 4");
 		screenshot("coordinator-calendar");
 
 		browser.findElement(By.linkText("Enrol")).click();
@@ -54,7 +70,7 @@ class CoordinatorBrowserTest extends BrowserTestBase {
 		assertThat(text("#plan-summary")).contains("The plan reaches the program's minimum.");
 		submit(browser.findElement(By.cssSelector("#enrol-form button[type=submit]")));
 
-		assertThat(browser.getCurrentUrl()).endsWith("/participants/" + participant.getId());
+		assertThat(browser.getCurrentUrl()).endsWith(participantPage);
 		assertThat(pageText()).contains("Riley Morgan", "Enrolled in Evening Adult IOP", "Planned 9 h a week");
 		screenshot("coordinator-participant");
 	}
@@ -149,15 +165,14 @@ class CoordinatorBrowserTest extends BrowserTestBase {
 		return browser.findElements(By.cssSelector(".week-grid .day")).get(day.getValue() - 1);
 	}
 
-	private void addBlock(String title, String day, String start, String minutes, Account counselor,
-			String location) {
+	private void addBlock(String type, String title, String day, String start, String minutes, String location) {
 		browser.findElement(By.linkText("Add a block")).click();
+		new Select(browser.findElement(By.id("type"))).selectByValue(type);
 		type("title", title);
 		new Select(browser.findElement(By.id("dayOfWeek"))).selectByValue(day);
 		pick("startTime", start);
 		type("durationMinutes", minutes);
-		new Select(browser.findElement(By.id("counselorId")))
-			.selectByValue(String.valueOf(counselor.getId()));
+		new Select(browser.findElement(By.id("counselorId"))).selectByVisibleText("Jordan Ellis (Counselor)");
 		type("location", location);
 		pick("startsOn", "2026-11-02");
 		submit(browser.findElement(By.cssSelector("form button[type=submit]:not(.outline)")));

@@ -4,7 +4,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import org.iopscheduler.attendance.AttendanceStatus;
 import org.iopscheduler.browser.PageFixtures.Evening;
@@ -101,6 +104,36 @@ class CounselorBrowserTest extends BrowserTestBase {
 
 		assertThat(text(".form-error")).contains("has not started yet");
 		assertThat(browser.findElement(By.cssSelector(".sheet-actions button")).isEnabled()).isFalse();
+	}
+
+	@Test
+	void theSheetCanBeFilledAndSavedWithTheKeyboardAlone() {
+		Account counselor = fixtures.counselor("Olu Adebayo");
+		Evening evening = fixtures.evening("Evening IOP", counselor);
+		Account gale = fixtures.participant("Gale Whitmore");
+		fixtures.enrol(evening.program(), gale, PageFixtures.MONDAY.minusWeeks(1), evening.blockIds());
+		DatedSession monday = fixtures.session(evening.program(), evening.monday(), PageFixtures.MONDAY);
+		signIn(counselor.getUsername());
+		open("/sessions/" + monday.getId() + "/attendance");
+
+		Actions keyboard = new Actions(browser);
+		for (int presses = 0; presses < 40 && !"radio".equals(activeElementType()); presses++) {
+			keyboard.sendKeys(Keys.TAB).perform();
+		}
+		assertThat(activeElementType()).as("Tab reaches the first choice").isEqualTo("radio");
+		keyboard.sendKeys(Keys.SPACE).perform();
+		keyboard.sendKeys(Keys.ARROW_RIGHT).perform();
+		WebElement html = browser.findElement(By.tagName("html"));
+		keyboard.sendKeys(Keys.ENTER).perform();
+		wait.until(ExpectedConditions.stalenessOf(html));
+
+		assertThat(text(".notice")).isEqualTo("Attendance saved (1 changed).");
+		assertThat(fixtures.markOf(monday, gale)).isEqualTo(AttendanceStatus.ABSENT);
+	}
+
+	private String activeElementType() {
+		return (String) ((org.openqa.selenium.JavascriptExecutor) browser)
+			.executeScript("return document.activeElement && document.activeElement.type");
 	}
 
 	/** One tap: the visible label of the status, as a finger (or the space bar) would choose it. */
