@@ -98,7 +98,7 @@ create table enrollment (
     constraint ck_enrollment_dates check (end_date is null or end_date >= start_date),
     constraint ck_enrollment_discharge check (discharge_date is null or discharge_date >= start_date),
     constraint ck_enrollment_discharge_reason check ((discharge_date is null) = (discharge_reason is null)),
-    constraint ck_enrollment_open check ((open_marker = 1 and end_date is null and discharge_date is null)
+    constraint ck_enrollment_open check ((coalesce(open_marker, 0) = 1 and end_date is null and discharge_date is null)
                                       or (open_marker is null and (end_date is not null or discharge_date is not null))),
     constraint uk_enrollment_open unique (participant_id, program_id, open_marker)
 );

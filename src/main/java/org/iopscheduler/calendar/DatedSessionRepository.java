@@ -41,4 +41,8 @@ public interface DatedSessionRepository extends JpaRepository<DatedSession, Long
 	@Query("select distinct s.programId from DatedSession s join s.makeUpParticipants p where p = :participantId and s.date between :from and :to")
 	List<Long> findProgramsWithMakeUpFor(long participantId, LocalDate from, LocalDate to);
 
+
+	@Query("select s from DatedSession s left join fetch s.makeUpParticipants where s.id = :id")
+	java.util.Optional<DatedSession> findWithParticipants(long id);
+
 }

@@ -29,7 +29,7 @@ public class Sessions {
 
 	@Transactional(readOnly = true)
 	public DatedSession get(long sessionId) {
-		return sessions.findById(sessionId).orElseThrow(() -> new NotFound("no session with id " + sessionId));
+		return sessions.findWithParticipants(sessionId).orElseThrow(() -> new NotFound("no session with id " + sessionId));
 	}
 
 	/** A session that somebody attended took place: it cannot be cancelled afterwards. */

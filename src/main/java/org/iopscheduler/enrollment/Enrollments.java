@@ -176,7 +176,7 @@ public class Enrollments {
 		if (blockIds == null || blockIds.isEmpty()) {
 			throw new InvalidInput("blockIds: at least one block is required");
 		}
-		if (blockIds.contains(null)) {
+		if (blockIds.stream().anyMatch(java.util.Objects::isNull)) {
 			throw new InvalidInput("blockIds: must not contain null");
 		}
 		Set<Long> chosen = new LinkedHashSet<>(blockIds);

@@ -73,22 +73,9 @@ public class Account {
 		return new Account(username, passwordHash, fullName, Role.PARTICIPANT, dateOfBirth, now);
 	}
 
+	/** Locked by repeated failed sign-ins (see {@link AccountRepository#recordFailedSignIn}). */
 	public boolean isLockedAt(Instant now) {
 		return lockedUntil != null && lockedUntil.isAfter(now);
-	}
-
-	/** Sign-in throttling: after too many failures in a row the account rests for a while. */
-	public void recordFailedLogin(int maxFailures, java.time.Duration lockFor, Instant now) {
-		failedLogins++;
-		if (failedLogins >= maxFailures) {
-			lockedUntil = now.plus(lockFor);
-			failedLogins = 0;
-		}
-	}
-
-	public void recordSuccessfulLogin() {
-		failedLogins = 0;
-		lockedUntil = null;
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.iopscheduler.people;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -8,6 +9,7 @@ import jakarta.persistence.LockModeType;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 public interface AccountRepository extends JpaRepository<Account, Long> {
@@ -27,5 +29,26 @@ public interface AccountRepository extends JpaRepository<Account, Long> {
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select a from Account a where a.id = :id")
 	Optional<Account> lockById(Long id);
+
+	/**
+	 * Counts a failed sign-in in one statement, so failures arriving on two instances at once both
+	 * count. The failure that reaches the limit locks the account until {@code until} and starts the
+	 * count again. (Every right-hand side reads the row as it was before this statement.)
+	 */
+	@Modifying
+	@Query("""
+			update Account a set
+			  a.lockedUntil = case when a.failedLogins + 1 >= :limit then :until else a.lockedUntil end,
+			  a.failedLogins = case when a.failedLogins + 1 >= :limit then 0 else a.failedLogins + 1 end,
+			  a.rowVersion = a.rowVersion + 1
+			where a.username = :username""")
+	int recordFailedSignIn(String username, int limit, Instant until);
+
+	/** A successful sign-in forgets earlier failures; a row with nothing to forget is left alone. */
+	@Modifying
+	@Query("""
+			update Account a set a.failedLogins = 0, a.lockedUntil = null, a.rowVersion = a.rowVersion + 1
+			where a.username = :username and (a.failedLogins > 0 or a.lockedUntil is not null)""")
+	int clearFailedSignIns(String username);
 
 }

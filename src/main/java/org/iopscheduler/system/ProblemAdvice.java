@@ -102,7 +102,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		return ResponseEntity.badRequest()
-			.body(problem(HttpStatus.BAD_REQUEST, "Invalid input", unreadable(e.getMostSpecificCause())));
+			.body(problem(HttpStatus.BAD_REQUEST, "Invalid input", unreadable(jacksonCause(e))));
 	}
 
 	@Override
@@ -113,6 +113,16 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 			detail.setDetail(HttpStatus.valueOf(status.value()).getReasonPhrase());
 		}
 		return super.createResponseEntity(body, headers, status, request);
+	}
+
+	/** The Jackson failure knows the field's path; the root cause (e.g. a DateTimeParseException) does not. */
+	private static Throwable jacksonCause(Throwable e) {
+		for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+			if (cause instanceof JacksonException) {
+				return cause;
+			}
+		}
+		return e;
 	}
 
 	private static String unreadable(Throwable cause) {
@@ -156,6 +166,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 			case "String" -> "a text";
 			case "List", "Set" -> "a list";
 			case "IsoWeek" -> "an ISO week as YYYY-Www, e.g. 2026-W48";
+			case "Instant" -> "an instant as ISO-8601 with offset, e.g. 2026-11-02T18:00:00Z (encode + as %2B)";
 			default -> "a valid " + type.getSimpleName();
 		};
 	}

@@ -6,6 +6,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -16,13 +17,18 @@ import org.springframework.security.web.SecurityFilterChain;
  * the pages use a form login with a session and CSRF tokens.
  */
 @Configuration(proxyBeanMethods = false)
-class SecurityConfiguration {
+public class SecurityConfiguration {
 
 	static final String COORDINATOR = "COORDINATOR";
 
 	static final String COUNSELOR = "COUNSELOR";
 
 	static final String PARTICIPANT = "PARTICIPANT";
+
+	static final String SIGN_IN = "sign in with HTTP Basic: a valid username and password are required";
+
+	/** The same words whether or not the password was right: a lock tells a guesser nothing. */
+	static final String LOCKED = "this account is locked after repeated failed sign-ins; try again later";
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -47,14 +53,14 @@ class SecurityConfiguration {
 				.authenticationEntryPoint((request, response, failure) -> {
 					response.setHeader("WWW-Authenticate", "Basic realm=\"IOP Scheduler\"");
 					Problems.write(response, HttpStatus.UNAUTHORIZED,
-							"sign in with HTTP Basic: a valid username and password are required",
-							request.getRequestURI());
+							failure instanceof LockedException ? LOCKED : SIGN_IN, request.getRequestURI());
 				}))
 			.exceptionHandling(errors -> errors.accessDeniedHandler((request, response, denied) -> Problems
 				.write(response, HttpStatus.FORBIDDEN, "your role may not do this", request.getRequestURI())))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			// stateless Basic calls carry no cookie a forged page could ride on
-			.csrf(csrf -> csrf.disable());
+			.csrf(csrf -> csrf.disable())
+			.headers(SecureHeaders.forApi());
 		return http.build();
 	}
 
@@ -78,7 +84,10 @@ class SecurityConfiguration {
 			.anyRequest().hasRole(COORDINATOR))
 			// after sign-in: the page asked for, else "/" which sends each role to its own start page
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/").permitAll())
-			.logout(logout -> logout.logoutSuccessUrl("/login?logout"));
+			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+			// a session id known before sign-in is worthless after it; forms carry CSRF tokens (the default)
+			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+			.headers(SecureHeaders.forPages());
 		return http.build();
 	}
 

@@ -80,7 +80,7 @@ class DoseController {
 	}
 
 	@Operation(summary = "The program's week as CSV for billing: one line per participant and session")
-	@GetMapping(value = "/api/programs/{programId}/dosage.csv", produces = "text/csv")
+	@GetMapping("/api/programs/{programId}/dosage.csv")
 	ResponseEntity<String> csv(@PathVariable long programId, @RequestParam(required = false) IsoWeek week) {
 		IsoWeek which = weekOr(week, programs.get(programId));
 		return ResponseEntity.ok()

@@ -23,6 +23,13 @@ final class AccountRecords {
 			@NotBlank @Size(min = 8, max = 200) String password,
 			@NotBlank @Size(max = 200) String fullName,
 			@NotNull Role role) {
+
+		/** Request records end up in debug logs and error messages: never with the password. */
+		@Override
+		public String toString() {
+			return "NewStaff[role=" + role + "]";
+		}
+
 	}
 
 	record NewParticipant(
@@ -30,6 +37,13 @@ final class AccountRecords {
 			@NotBlank @Size(min = 8, max = 200) String password,
 			@NotBlank @Size(max = 200) String fullName,
 			@NotNull @Past LocalDate dateOfBirth) {
+
+		/** Neither the password nor anything that identifies the participant. */
+		@Override
+		public String toString() {
+			return "NewParticipant[...]";
+		}
+
 	}
 
 	record StaffView(Long id, String username, String fullName, Role role) {

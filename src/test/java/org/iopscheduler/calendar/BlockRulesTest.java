@@ -1,0 +1,103 @@
+package org.iopscheduler.calendar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+
+import org.iopscheduler.system.InvalidInput;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class BlockRulesTest {
+
+	static WeeklyBlock mondayGroup() {
+		return WeeklyBlock.create(1L, BlockType.GROUP, "Process group", null,
+				new WeeklySlot(DayOfWeek.MONDAY, LocalTime.of(18, 0), 180), 7L, org.iopscheduler.calendar.Location.of("Room 2", null), null,
+				Instant.EPOCH);
+	}
+
+	@Nested
+	class Capacity {
+
+		@Test
+		void groupsAndPsychoeducationDefaultToTwelvePlaces() {
+			assertThat(BlockType.GROUP.capacity(null)).isEqualTo(12);
+			assertThat(BlockType.PSYCHOEDUCATION.capacity(null)).isEqualTo(12);
+		}
+
+		@Test
+		void individualAndFamilySessionsHaveExactlyOnePlace() {
+			assertThat(BlockType.INDIVIDUAL.capacity(null)).isEqualTo(1);
+			assertThat(BlockType.FAMILY.capacity(1)).isEqualTo(1);
+			assertThatThrownBy(() -> BlockType.FAMILY.capacity(2)).isInstanceOf(InvalidInput.class)
+				.hasMessageContaining("capacity");
+		}
+
+		@Test
+		void aGroupNeedsAtLeastOnePlace() {
+			assertThatThrownBy(() -> BlockType.GROUP.capacity(0)).isInstanceOf(InvalidInput.class);
+		}
+
+	}
+
+	@Nested
+	class Locations {
+
+		@Test
+		void aWebLinkIsAVideoSessionAndAnythingElseARoom() {
+			assertThat(org.iopscheduler.calendar.Location.of("https://meet.example.org/x", null).kind())
+				.isEqualTo(LocationKind.VIDEO);
+			assertThat(org.iopscheduler.calendar.Location.of("Room 2", null).kind()).isEqualTo(LocationKind.ROOM);
+		}
+
+		@Test
+		void aVideoLocationMustBeALink() {
+			assertThatThrownBy(() -> org.iopscheduler.calendar.Location.of("Room 2", LocationKind.VIDEO))
+				.isInstanceOf(InvalidInput.class);
+		}
+
+	}
+
+	@Nested
+	class ChangesFromADate {
+
+		@Test
+		void aChangeLeavesEveryDayBeforeItAsItWas() {
+			WeeklyBlock block = mondayGroup();
+			LocalDate from = LocalDate.of(2026, 12, 1);
+			block.changeFrom(from, new WeeklySlot(DayOfWeek.TUESDAY, LocalTime.of(17, 0), 120), 8L,
+					org.iopscheduler.calendar.Location.of("Room 5", null));
+			assertThat(block.versionOn(LocalDate.of(2026, 11, 30)).orElseThrow().getDayOfWeek())
+				.isEqualTo(DayOfWeek.MONDAY);
+			BlockVersion after = block.versionOn(from).orElseThrow();
+			assertThat(after.getDayOfWeek()).isEqualTo(DayOfWeek.TUESDAY);
+			assertThat(after.getCounselorId()).isEqualTo(8L);
+			assertThat(block.getVersions()).hasSize(2);
+		}
+
+		@Test
+		void anEndedBlockDoesNotRunFromItsEndDate() {
+			WeeklyBlock block = mondayGroup();
+			block.endFrom(LocalDate.of(2026, 12, 7));
+			assertThat(block.runsOn(LocalDate.of(2026, 11, 30))).isTrue();
+			assertThat(block.runsOn(LocalDate.of(2026, 12, 7))).isFalse();
+			assertThat(block.endsOn()).isEqualTo(LocalDate.of(2026, 12, 7));
+		}
+
+		@Test
+		void endingDropsChangesPlannedAfterTheEnd() {
+			WeeklyBlock block = mondayGroup();
+			block.changeFrom(LocalDate.of(2027, 1, 4), new WeeklySlot(DayOfWeek.MONDAY, LocalTime.of(19, 0), 180), 7L,
+					org.iopscheduler.calendar.Location.of("Room 2", null));
+			block.endFrom(LocalDate.of(2026, 12, 14));
+			assertThat(block.getVersions()).hasSize(1);
+			assertThat(block.runsOn(LocalDate.of(2027, 1, 4))).isFalse();
+		}
+
+	}
+
+}

@@ -1,0 +1,107 @@
+package org.iopscheduler.system;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The database holds the domain's rules too: a write that slips past the service still fails. */
+@DataJpaTest
+@org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase(replace = org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase.Replace.NONE)
+class DatabaseRulesTest {
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	long coordinator;
+
+	long participant;
+
+	long program;
+
+	long block;
+
+	@BeforeEach
+	void aProgramWithOneBlockAndOneParticipant() {
+		jdbc.update("insert into account (username, password_hash, full_name, role, created_at) values ('c', 'x', 'C', 'COORDINATOR', current_timestamp)");
+		coordinator = jdbc.queryForObject("select id from account where username = 'c'", Long.class);
+		jdbc.update("insert into account (username, password_hash, full_name, role, date_of_birth, created_at) values ('p', 'x', 'P', 'PARTICIPANT', date '1990-01-01', current_timestamp)");
+		participant = jdbc.queryForObject("select id from account where username = 'p'", Long.class);
+		jdbc.update("insert into program (name, population, time_zone, minimum_weekly_minutes, created_at) values ('P', 'ADULT', 'UTC', 540, current_timestamp)");
+		program = jdbc.queryForObject("select max(id) from program", Long.class);
+		jdbc.update("insert into weekly_block (program_id, type, title, capacity, created_at) values (?, 'GROUP', 'G', 12, current_timestamp)", program);
+		block = jdbc.queryForObject("select max(id) from weekly_block", Long.class);
+	}
+
+	@Test
+	void usernamesAreUnique() {
+		assertThatThrownBy(() -> jdbc.update("insert into account (username, password_hash, full_name, role, created_at) values ('c', 'y', 'C2', 'COUNSELOR', current_timestamp)"))
+			.isInstanceOf(DataIntegrityViolationException.class);
+	}
+
+	@Test
+	void anAdultProgramsMinimumCannotBeBelowNineHours() {
+		assertThatThrownBy(() -> jdbc.update("update program set minimum_weekly_minutes = 539 where id = ?", program))
+			.isInstanceOf(DataIntegrityViolationException.class);
+	}
+
+	@Test
+	void anIndividualBlockHasOnePlace() {
+		assertThatThrownBy(() -> jdbc.update("insert into weekly_block (program_id, type, title, capacity, created_at) values (?, 'INDIVIDUAL', 'I', 2, current_timestamp)", program))
+			.isInstanceOf(DataIntegrityViolationException.class);
+	}
+
+	@Test
+	void aBlockVersionLastsOneTo720Minutes() {
+		assertThatThrownBy(() -> jdbc.update("insert into block_version (block_id, day_of_week, start_time, duration_minutes, counselor_id, location_kind, location) values (?, 'MONDAY', time '09:00:00', 721, ?, 'ROOM', 'R')", block, coordinator))
+			.isInstanceOf(DataIntegrityViolationException.class);
+	}
+
+	@Test
+	void aParticipantHasOneOpenEnrollmentPerProgram() {
+		String open = "insert into enrollment (program_id, participant_id, start_date, open_marker, created_at) values (?, ?, date '2026-11-02', 1, current_timestamp)";
+		jdbc.update(open, program, participant);
+		assertThatThrownBy(() -> jdbc.update(open, program, participant))
+			.isInstanceOf(DataIntegrityViolationException.class);
+	}
+
+	@Test
+	void anOpenEnrollmentMustBeMarkedOpen() {
+		assertThatThrownBy(() -> jdbc.update("insert into enrollment (program_id, participant_id, start_date, created_at) values (?, ?, date '2026-11-02', current_timestamp)", program, participant))
+			.isInstanceOf(DataIntegrityViolationException.class);
+	}
+
+	@Test
+	void aParticipantHasOneMarkPerSession() {
+		long session = aSession();
+		String mark = "insert into attendance_mark (session_id, participant_id, status, minutes_attended, marked_by, marked_at) values (?, ?, 'PRESENT', 180, ?, current_timestamp)";
+		jdbc.update(mark, session, participant, coordinator);
+		assertThatThrownBy(() -> jdbc.update(mark, session, participant, coordinator))
+			.isInstanceOf(DataIntegrityViolationException.class);
+	}
+
+	@Test
+	void aBlockMakesOneSessionPerDate() {
+		aSession();
+		assertThatThrownBy(this::aSession)
+			.isInstanceOf(DataIntegrityViolationException.class);
+	}
+
+	@Test
+	void anAbsenceCountsNoMinutes() {
+		long session = aSession();
+		assertThatThrownBy(() -> jdbc.update("insert into attendance_mark (session_id, participant_id, status, minutes_attended, marked_by, marked_at) values (?, ?, 'ABSENT', 30, ?, current_timestamp)", session, participant, coordinator))
+			.isInstanceOf(DataIntegrityViolationException.class);
+	}
+
+	/** A Monday 18:00 session of the block on 16 November 2026. */
+	long aSession() {
+		jdbc.update("insert into dated_session (program_id, block_id, session_date, start_time, duration_minutes, type, title, counselor_id, location_kind, location, status, created_at) values (?, ?, date '2026-11-16', time '18:00:00', 180, 'GROUP', 'G', ?, 'ROOM', 'R', 'SCHEDULED', current_timestamp)", program, block, coordinator);
+		return jdbc.queryForObject("select max(id) from dated_session", Long.class);
+	}
+
+}
