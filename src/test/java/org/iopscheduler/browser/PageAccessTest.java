@@ -1,7 +1,11 @@
 package org.iopscheduler.browser;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
+import org.iopscheduler.audit.AuditAction;
+import org.iopscheduler.audit.AuditLog;
 import org.iopscheduler.browser.PageFixtures.Evening;
 import org.iopscheduler.people.Account;
 import org.iopscheduler.people.SignedIn;
@@ -12,6 +16,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -37,6 +42,9 @@ class PageAccessTest {
 
 	@Autowired
 	PageFixtures fixtures;
+
+	@Autowired
+	AuditLog auditLog;
 
 	private static RequestPostProcessor as(Account account) {
 		return user(SignedIn.of(account, false));
@@ -115,6 +123,36 @@ class PageAccessTest {
 			.param("timeZone", "America/New_York")
 			.with(as(coordinator))
 			.with(csrf())).andExpect(status().is3xxRedirection());
+	}
+
+	@Test
+	void aPageThatShowsOrChangesAParticipantsRecordsLeavesAnAuditLine() throws Exception {
+		Account coordinator = fixtures.coordinator("Auditing Coordinator");
+		Account counselor = fixtures.counselor("Auditing Counselor");
+		Evening evening = fixtures.evening("Audited IOP", counselor);
+		Account participant = fixtures.participant("Audited Participant");
+		fixtures.enrol(evening.program(), participant, PageFixtures.MONDAY.minusWeeks(1), evening.blockIds());
+		long session = fixtures.session(evening.program(), evening.monday(), PageFixtures.MONDAY).getId();
+
+		mvc.perform(get("/participants/" + participant.getId()).with(as(coordinator))).andExpect(status().isOk());
+		mvc.perform(post("/sessions/" + session + "/attendance").param("rows[0].participantId",
+				String.valueOf(participant.getId()))
+			.param("rows[0].status", "PRESENT")
+			.with(as(counselor))
+			.with(csrf())).andExpect(status().is3xxRedirection());
+		mvc.perform(get("/me").with(as(participant))).andExpect(status().isOk());
+
+		assertThat(linesAbout(participant)).contains(
+				AuditAction.READ_PARTICIPANT + " by " + coordinator.getId() + " GET /participants/" + participant.getId(),
+				AuditAction.MARK_ATTENDANCE + " by " + counselor.getId() + " POST /sessions/" + session + "/attendance",
+				AuditAction.READ_SCHEDULE + " by " + participant.getId() + " GET /me");
+	}
+
+	private List<String> linesAbout(Account participant) {
+		return auditLog.search(participant.getId(), null, null, null, 0, 100)
+			.stream()
+			.map(e -> e.getAction() + " by " + e.getActorId() + " " + e.getMethod() + " " + e.getTarget())
+			.toList();
 	}
 
 	@Test

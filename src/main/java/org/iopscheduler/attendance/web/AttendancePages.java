@@ -16,6 +16,8 @@ import java.util.Set;
 import lombok.Data;
 import lombok.RequiredArgsConstructor;
 
+import org.iopscheduler.audit.web.PageAudit;
+import org.iopscheduler.audit.AuditAction;
 import org.iopscheduler.attendance.Attendance;
 import org.iopscheduler.attendance.AttendanceMark;
 import org.iopscheduler.attendance.AttendanceStatus;
@@ -65,6 +67,8 @@ class AttendancePages {
 	private final Attendance attendance;
 
 	private final Names names;
+
+	private final PageAudit audit;
 
 	private final Clock clock;
 
@@ -133,6 +137,7 @@ class AttendancePages {
 		requireLeads(session, me);
 		SheetForm form = new SheetForm();
 		form.setRows(currentRows(session));
+		audit.record(AuditAction.READ_ATTENDANCE, form.getRows().stream().map(MarkRow::getParticipantId).toList());
 		return sheetPage(session, form, model);
 	}
 
@@ -179,6 +184,7 @@ class AttendancePages {
 					attendance.mark(sessionId, row.getParticipantId(), row.getStatus(), row.getMinutes(),
 							notes.get(row.getParticipantId()), me);
 				}
+				audit.record(AuditAction.MARK_ATTENDANCE, toSave.stream().map(MarkRow::getParticipantId).toList());
 				redirect.addFlashAttribute("saved", toSave.size());
 				return "redirect:/sessions/" + sessionId + "/attendance";
 			}

@@ -19,6 +19,8 @@ import jakarta.validation.constraints.Size;
 import lombok.Data;
 import lombok.RequiredArgsConstructor;
 
+import org.iopscheduler.audit.web.PageAudit;
+import org.iopscheduler.audit.AuditAction;
 import org.iopscheduler.calendar.BlockChange;
 import org.iopscheduler.calendar.BlockDefinition;
 import org.iopscheduler.calendar.BlockType;
@@ -68,6 +70,8 @@ class CalendarPages {
 	private final People people;
 
 	private final Names names;
+
+	private final PageAudit audit;
 
 	private final Clock clock;
 
@@ -253,6 +257,7 @@ class CalendarPages {
 
 	private String sessionPage(DatedSession session, Program program, Model model) {
 		List<Long> roster = rosters.of(session);
+		audit.record(AuditAction.READ_ENROLLMENTS, roster);
 		Map<Long, String> known = names.of(union(roster, session.getCounselorId()));
 		model.addAttribute("program", program);
 		model.addAttribute("week", IsoWeek.of(session.getDate()));

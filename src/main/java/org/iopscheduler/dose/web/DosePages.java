@@ -10,6 +10,8 @@ import java.util.Set;
 
 import lombok.RequiredArgsConstructor;
 
+import org.iopscheduler.audit.web.PageAudit;
+import org.iopscheduler.audit.AuditAction;
 import org.iopscheduler.calendar.IsoWeek;
 import org.iopscheduler.dose.DoseReports;
 import org.iopscheduler.dose.DoseReports.ProgramDose;
@@ -47,6 +49,8 @@ class DosePages {
 
 	private final Names names;
 
+	private final PageAudit audit;
+
 	private final Clock clock;
 
 	record Row(long participantId, String name, int scheduled, int attended, int percent, int unmarked,
@@ -75,6 +79,7 @@ class DosePages {
 		Map<DoseStatus, Long> counts = new LinkedHashMap<>();
 		URGENCY.forEach(s -> counts.put(s, all.stream().filter(r -> r.status() == s).count()));
 		boolean attention = "attention".equals(show);
+		audit.record(AuditAction.READ_DOSAGE, known.keySet());
 		model.addAttribute("program", program);
 		model.addAttribute("week", shown);
 		model.addAttribute("previousWeek", shown.plusWeeks(-1));
@@ -92,11 +97,13 @@ class DosePages {
 	ResponseEntity<String> csv(@PathVariable long programId, @RequestParam(required = false) IsoWeek week) {
 		Program program = programs.get(programId);
 		IsoWeek which = week != null ? week : IsoWeek.containing(clock.instant(), program.zone());
+		String csv = export.csv(programId, which);
+		audit.recordWithoutParticipant(AuditAction.EXPORT_DOSAGE);
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					"attachment; filename=\"program-" + programId + "-" + which + ".csv\"")
 			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-			.body(export.csv(programId, which));
+			.body(csv);
 	}
 
 }

@@ -13,6 +13,8 @@ import java.util.Map;
 
 import lombok.RequiredArgsConstructor;
 
+import org.iopscheduler.audit.web.PageAudit;
+import org.iopscheduler.audit.AuditAction;
 import org.iopscheduler.attendance.AttendanceMark;
 import org.iopscheduler.attendance.AttendanceStatus;
 import org.iopscheduler.attendance.ParticipantAttendance;
@@ -58,6 +60,8 @@ class OwnPages {
 
 	private final Programs programs;
 
+	private final PageAudit audit;
+
 	private final Clock clock;
 
 	record Entry(String day, String time, BlockType type, String title, String location, boolean video,
@@ -95,6 +99,8 @@ class OwnPages {
 		past.sort(Comparator.comparing(WeeklyDose::week));
 		Collections.reverse(past);
 
+		audit.record(AuditAction.READ_SCHEDULE, List.of(me.id()));
+		audit.record(AuditAction.READ_DOSAGE, List.of(me.id()));
 		model.addAttribute("week", shown);
 		model.addAttribute("thisWeek", thisWeek);
 		model.addAttribute("previousWeek", shown.plusWeeks(-1));

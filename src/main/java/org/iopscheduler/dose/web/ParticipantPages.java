@@ -16,6 +16,8 @@ import java.util.Set;
 
 import lombok.RequiredArgsConstructor;
 
+import org.iopscheduler.audit.web.PageAudit;
+import org.iopscheduler.audit.AuditAction;
 import org.iopscheduler.attendance.AttendanceMark;
 import org.iopscheduler.attendance.AttendanceStatus;
 import org.iopscheduler.attendance.ParticipantAttendance;
@@ -70,6 +72,8 @@ class ParticipantPages {
 
 	private final Names names;
 
+	private final PageAudit audit;
+
 	private final Clock clock;
 
 	record PlanLine(String title, BlockType type, String when, String duration, String counselor) {
@@ -114,6 +118,10 @@ class ParticipantPages {
 		int minimum = doses.values().stream().mapToInt(WeeklyDose::minimumWeeklyMinutes).max()
 			.orElse(theirs.isEmpty() ? 0 : programs.get(theirs.get(0).getProgramId()).getMinimumWeeklyMinutes());
 
+		for (AuditAction shown : List.of(AuditAction.READ_PARTICIPANT, AuditAction.READ_ENROLLMENTS,
+				AuditAction.READ_DOSAGE, AuditAction.READ_ATTENDANCE)) {
+			audit.record(shown, List.of(participantId));
+		}
 		model.addAttribute("participant", participant);
 		model.addAttribute("enrollments", cards);
 		model.addAttribute("chart", DoseChart.of(weeks, doses, minimum));

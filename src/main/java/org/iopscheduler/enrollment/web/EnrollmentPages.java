@@ -14,6 +14,9 @@ import jakarta.validation.constraints.NotNull;
 import lombok.Data;
 import lombok.RequiredArgsConstructor;
 
+import org.iopscheduler.people.Account;
+import org.iopscheduler.audit.web.PageAudit;
+import org.iopscheduler.audit.AuditAction;
 import org.iopscheduler.calendar.BlockType;
 import org.iopscheduler.calendar.BlockVersion;
 import org.iopscheduler.calendar.Blocks;
@@ -58,6 +61,8 @@ class EnrollmentPages {
 	private final People people;
 
 	private final Names names;
+
+	private final PageAudit audit;
 
 	private final Clock clock;
 
@@ -114,6 +119,7 @@ class EnrollmentPages {
 			try {
 				Enrollment enrollment = enrollments.enrol(programId, form.getParticipantId(), form.getStartDate(),
 						form.getEndDate(), form.getBlockIds());
+				audit.record(AuditAction.ENROL, List.of(enrollment.getParticipantId()));
 				redirect.addFlashAttribute("enrolled", program.getName());
 				return "redirect:/participants/" + enrollment.getParticipantId();
 			}
@@ -142,7 +148,9 @@ class EnrollmentPages {
 			.sorted(Comparator.comparing(Choice::dayOfWeek).thenComparing(Choice::time))
 			.toList();
 		model.addAttribute("program", program);
-		model.addAttribute("participants", people.withRole(Role.PARTICIPANT));
+		List<Account> participants = people.withRole(Role.PARTICIPANT);
+		audit.record(AuditAction.READ_PARTICIPANT, participants.stream().map(Account::getId).toList());
+		model.addAttribute("participants", participants);
 		model.addAttribute("choices", choices);
 		model.addAttribute("verdict", verdict(program, form));
 		return "enrollment/enrol";

@@ -1,6 +1,7 @@
 package org.iopscheduler.people.web;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 
 import jakarta.validation.Valid;
@@ -12,6 +13,9 @@ import jakarta.validation.constraints.Size;
 import lombok.Data;
 import lombok.RequiredArgsConstructor;
 
+import org.iopscheduler.people.Account;
+import org.iopscheduler.audit.web.PageAudit;
+import org.iopscheduler.audit.AuditAction;
 import org.iopscheduler.people.People;
 import org.iopscheduler.people.Role;
 import org.iopscheduler.system.DomainErrors;
@@ -31,6 +35,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class PeoplePages {
 
 	private final People people;
+
+	private final PageAudit audit;
 
 	@Data
 	static class StaffForm {
@@ -84,7 +90,9 @@ class PeoplePages {
 		}
 		model.addAttribute("staff", people.withRole(Role.COUNSELOR));
 		model.addAttribute("coordinators", people.withRole(Role.COORDINATOR));
-		model.addAttribute("participants", people.withRole(Role.PARTICIPANT));
+		List<Account> participants = people.withRole(Role.PARTICIPANT);
+		audit.record(AuditAction.READ_PARTICIPANT, participants.stream().map(Account::getId).toList());
+		model.addAttribute("participants", participants);
 		return "people/list";
 	}
 
@@ -109,8 +117,9 @@ class PeoplePages {
 			Model model, RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
 			try {
-				people.createParticipant(form.getUsername(), form.getPassword(), form.getFullName(),
-						form.getDateOfBirth());
+				Account created = people.createParticipant(form.getUsername(), form.getPassword(),
+						form.getFullName(), form.getDateOfBirth());
+				audit.record(AuditAction.CREATE_PARTICIPANT, List.of(created.getId()));
 				redirect.addFlashAttribute("saved", form.getFullName());
 				return "redirect:/people";
 			}
