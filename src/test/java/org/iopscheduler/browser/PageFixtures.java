@@ -3,7 +3,6 @@ package org.iopscheduler.browser;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,8 +70,7 @@ class PageFixtures {
 			WeeklyBlock thursday) {
 
 		List<Long> blockIds() {
-			// a mutable list: Enrollments asks it whether it holds null, which List.of answers by throwing
-			return new java.util.ArrayList<>(List.of(monday.getId(), wednesday.getId(), thursday.getId()));
+			return List.of(monday.getId(), wednesday.getId(), thursday.getId());
 		}
 
 	}
@@ -151,7 +149,7 @@ class PageFixtures {
 		WeeklyBlock saturday = block(program, BlockType.GROUP, "Weekend skills group", DayOfWeek.SATURDAY, "10:00",
 				180, marcus, "Room 2");
 		Map<String, Account> participants = new LinkedHashMap<>();
-		List<Long> plan = new ArrayList<>(List.of(monday.getId(), wednesday.getId(), saturday.getId()));
+		List<Long> plan = List.of(monday.getId(), wednesday.getId(), saturday.getId());
 		for (String participantName : CLINIC_PARTICIPANTS) {
 			Account participant = participant(participantName);
 			participants.put(participantName, participant);
