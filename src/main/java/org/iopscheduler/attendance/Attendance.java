@@ -55,13 +55,31 @@ public class Attendance {
 
 	/**
 	 * Sets a participant's attendance at a session. The same value again changes nothing; a new
-	 * value replaces the old one and the change is kept. Two people marking the same participant at
-	 * the same moment meet on the database's unique key and row lock: both writes land, in order,
-	 * and both are in the history.
+	 * value replaces the old one and the change is kept. Everything is checked under the session's
+	 * row lock, which cancelling, closing and moving the session take too: a mark never lands on a
+	 * session cancelled at the same moment, on this instance or another. Two people marking the same
+	 * participant queue on that lock: both writes land, in order, and both are in the history.
 	 */
 	public Marked mark(long sessionId, long participantId, AttendanceStatus status, Integer minutesAttended,
 			String note, SignedIn by) {
-		DatedSession session = sessions.get(sessionId);
+		String cleanNote = note == null || note.isBlank() ? null : note.strip();
+		for (int attempt = 1;; attempt++) {
+			try {
+				return transaction
+					.execute(tx -> write(sessionId, participantId, status, minutesAttended, cleanNote, by));
+			}
+			catch (DataIntegrityViolationException firstMarkRaced) {
+				// another request inserted the first mark in the meantime: now it is an update
+				if (attempt == ATTEMPTS) {
+					throw firstMarkRaced;
+				}
+			}
+		}
+	}
+
+	private Marked write(long sessionId, long participantId, AttendanceStatus status, Integer minutesAttended,
+			String note, SignedIn by) {
+		DatedSession session = sessions.hold(sessionId);
 		if (by.role() == Role.COUNSELOR && !session.getCounselorId().equals(by.id())) {
 			throw new Forbidden("only the session's counselor or a coordinator may mark attendance for session "
 					+ sessionId);
@@ -80,34 +98,17 @@ public class Attendance {
 		if (!rosters.of(session).contains(participantId)) {
 			throw new NotFound("participant " + participantId + " is not on the roster of session " + sessionId);
 		}
-		String cleanNote = note == null || note.isBlank() ? null : note.strip();
-		for (int attempt = 1;; attempt++) {
-			try {
-				return transaction.execute(tx -> write(sessionId, participantId, status, minutes, cleanNote, by.id()));
-			}
-			catch (DataIntegrityViolationException firstMarkRaced) {
-				// another request inserted the first mark in the meantime: now it is an update
-				if (attempt == ATTEMPTS) {
-					throw firstMarkRaced;
-				}
-			}
-		}
-	}
-
-	private Marked write(long sessionId, long participantId, AttendanceStatus status, int minutes, String note,
-			long by) {
-		Instant now = clock.instant();
 		AttendanceMark current = marks.lockFor(sessionId, participantId).orElse(null);
 		if (current == null) {
 			AttendanceMark mark = marks.saveAndFlush(
-					new AttendanceMark(sessionId, participantId, status, minutes, note, by, now));
+					new AttendanceMark(sessionId, participantId, status, minutes, note, by.id(), now));
 			changes.save(mark.firstChange());
 			return new Marked(mark, true);
 		}
 		if (current.sameAs(status, minutes, note)) {
 			return new Marked(current, false);
 		}
-		changes.save(current.change(status, minutes, note, by, now));
+		changes.save(current.change(status, minutes, note, by.id(), now));
 		return new Marked(current, true);
 	}
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoField;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
@@ -88,9 +89,10 @@ public class Blocks {
 		refuseDoubleBooking(counselorId, blockId, program.zone(), slot, from, current.getValidTo(), from.getYear());
 
 		LocalDate until = current.getValidTo();
-		List<DatedSession> affected = sessions.findByBlockFrom(blockId, from)
+		List<DatedSession> affected = sessions.lockByBlockFrom(blockId, from)
 			.stream()
 			.filter(s -> until == null || s.getDate().isBefore(until))
+			.sorted(Comparator.comparing(DatedSession::getDate))
 			.toList();
 		refuseIfHistory(affected, "change");
 		BlockVersion version = block.changeFrom(from, slot, counselorId, location);
@@ -117,7 +119,10 @@ public class Blocks {
 	@Transactional
 	public WeeklyBlock end(long blockId, LocalDate from) {
 		WeeklyBlock block = get(blockId);
-		List<DatedSession> affected = sessions.findByBlockFrom(blockId, from);
+		List<DatedSession> affected = sessions.lockByBlockFrom(blockId, from)
+			.stream()
+			.sorted(Comparator.comparing(DatedSession::getDate))
+			.toList();
 		refuseIfHistory(affected, "end");
 		block.endFrom(from);
 		sessions.deleteAll(affected);

@@ -41,6 +41,8 @@ public class Closures {
 		if (closures.existsByProgramIdAndDate(programId, date)) {
 			throw new Conflict("date: program " + programId + " is already closed on " + date);
 		}
+		// the day's sessions under their row locks: attendance marked meanwhile is seen below
+		sessions.lockOnDay(programId, date);
 		List<DatedSession> open = sessions.findInProgram(programId, date, date)
 			.stream()
 			.filter(s -> !s.isCancelled())

@@ -3,8 +3,12 @@ package org.iopscheduler.calendar;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.LockModeType;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 public interface DatedSessionRepository extends JpaRepository<DatedSession, Long> {
@@ -27,9 +31,6 @@ public interface DatedSessionRepository extends JpaRepository<DatedSession, Long
 	@Query("select s.programId, s.blockId, s.date from DatedSession s where s.programId in :programIds and s.blockId is not null and s.date between :from and :to")
 	List<Object[]> findBlockDates(Collection<Long> programIds, LocalDate from, LocalDate to);
 
-	@Query("select s from DatedSession s where s.blockId = :blockId and s.date >= :from order by s.date")
-	List<DatedSession> findByBlockFrom(long blockId, LocalDate from);
-
 	List<DatedSession> findByClosureId(long closureId);
 
 	@Query("select s from DatedSession s where s.counselorId = :counselorId and s.date between :from and :to order by s.date, s.startTime")
@@ -41,8 +42,26 @@ public interface DatedSessionRepository extends JpaRepository<DatedSession, Long
 	@Query("select distinct s.programId from DatedSession s join s.makeUpParticipants p where p = :participantId and s.date between :from and :to")
 	List<Long> findProgramsWithMakeUpFor(long participantId, LocalDate from, LocalDate to);
 
+	/*
+	 * Row locks on sessions. Marking attendance takes the session's lock; cancelling, closing the
+	 * day, moving or ending the block take the same locks before they look for attendance. So "no
+	 * attendance on a cancelled session" holds when the two race, on one instance or several.
+	 * Several rows are always locked in id order, so two requests never wait on each other.
+	 */
+
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select s from DatedSession s where s.id = :id")
+	Optional<DatedSession> lockById(long id);
+
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select s from DatedSession s where s.programId = :programId and s.date = :date order by s.id")
+	List<DatedSession> lockOnDay(long programId, LocalDate date);
+
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select s from DatedSession s where s.blockId = :blockId and s.date >= :from order by s.id")
+	List<DatedSession> lockByBlockFrom(long blockId, LocalDate from);
 
 	@Query("select s from DatedSession s left join fetch s.makeUpParticipants where s.id = :id")
-	java.util.Optional<DatedSession> findWithParticipants(long id);
+	Optional<DatedSession> findWithParticipants(long id);
 
 }

@@ -8,6 +8,7 @@ import org.iopscheduler.program.Program;
 import org.iopscheduler.system.NotFound;
 import org.iopscheduler.system.RuleViolation;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Reads a program's dated sessions and cancels one. */
@@ -32,10 +33,19 @@ public class Sessions {
 		return sessions.findWithParticipants(sessionId).orElseThrow(() -> new NotFound("no session with id " + sessionId));
 	}
 
+	/**
+	 * The session under its row lock, for the rest of the caller's transaction: whoever marks
+	 * attendance, cancels or moves it waits here, so each sees what the other did.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public DatedSession hold(long sessionId) {
+		return sessions.lockById(sessionId).orElseThrow(() -> new NotFound("no session with id " + sessionId));
+	}
+
 	/** A session that somebody attended took place: it cannot be cancelled afterwards. */
 	@Transactional
 	public DatedSession cancel(long sessionId, String reason) {
-		DatedSession session = get(sessionId);
+		DatedSession session = hold(sessionId);
 		if (!markedSessions.withAttendance(List.of(sessionId)).isEmpty()) {
 			throw new RuleViolation("session " + sessionId + " on " + session.getDate()
 					+ " has attendance recorded; it took place and cannot be cancelled");

@@ -114,6 +114,7 @@ public class Enrollments {
 
 	@Transactional(readOnly = true)
 	public List<Enrollment> ofParticipant(long participantId) {
+		people.participant(participantId);
 		return enrollments.findByParticipantIdOrderByStartDate(participantId);
 	}
 

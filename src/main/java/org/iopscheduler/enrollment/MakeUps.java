@@ -48,7 +48,7 @@ public class MakeUps {
 
 	@Transactional
 	public DatedSession add(long missedSessionId, MakeUpRequest request) {
-		DatedSession missed = sessions.get(missedSessionId);
+		DatedSession missed = sessions.hold(missedSessionId);
 		Program program = programs.get(missed.getProgramId());
 		if (request.participantIds() == null || request.participantIds().isEmpty()) {
 			throw new InvalidInput("participantIds: name at least one participant");

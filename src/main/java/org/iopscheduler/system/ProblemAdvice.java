@@ -32,7 +32,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * and the rule. Nothing reaches the client as a bare 500 with a stack trace.
  */
 @Slf4j
-@RestControllerAdvice(basePackages = "org.iopscheduler")
+// for every handler, and for requests no handler takes (405, 406, unknown path): all answer in one shape
+@RestControllerAdvice
 class ProblemAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(DomainException.class)

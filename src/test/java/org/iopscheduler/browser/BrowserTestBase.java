@@ -44,7 +44,7 @@ import org.springframework.context.annotation.Primary;
  * started, Thursday's have not.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.datasource.url=jdbc:h2:mem:browser;DB_CLOSE_DELAY=-1", "iop.demo-data=false",
+		properties = { "iop.demo-data=false",
 				"iop.bootstrap-coordinator=" })
 @Import({ BrowserTestBase.StillClock.class, PageFixtures.class })
 abstract class BrowserTestBase {

@@ -31,7 +31,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The pages' door (the form-login filter chain) and every page rendering, without a browser: runs
  * in the default build. The browser tests drive the same pages in Chromium under -Pbrowser.
  */
-@SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:pages;DB_CLOSE_DELAY=-1", "iop.demo-data=false",
+@SpringBootTest(properties = { "iop.demo-data=false",
 		"iop.bootstrap-coordinator=" })
 @AutoConfigureMockMvc
 @Import({ BrowserTestBase.StillClock.class, PageFixtures.class })

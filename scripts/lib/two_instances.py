@@ -1,0 +1,184 @@
+"""Two instances of the service on one PostgreSQL database, hit at the same moment from both sides.
+
+  python3 scripts/lib/two_instances.py JAR JDBC_URL DB_USER DB_PASSWORD
+
+Every rule that spans rows must hold when the racing requests land on different processes: nothing may
+rely on memory that only one instance has. Ends with 'N passed, N failed'; exit 1 on any failure.
+"""
+import datetime
+import os
+import shutil
+import sys
+import tempfile
+import threading
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+
+sys.path.insert(0, os.path.dirname(__file__))
+from service import Client, Report, Service  # noqa: E402
+
+USER, PASSWORD = "racer", "Two-instances-" + uuid.uuid4().hex[:8]
+
+
+def together(calls, workers=None):
+    """Runs the calls on their own threads, released at once by a barrier; answers results in order."""
+    barrier = threading.Barrier(len(calls) if workers is None else min(workers, len(calls)))
+
+    def run(call):
+        if workers is None:
+            barrier.wait()
+        return call()
+
+    with ThreadPoolExecutor(max_workers=workers or len(calls)) as pool:
+        return list(pool.map(run, calls))
+
+
+def main():
+    jar, url, db_user, db_password = sys.argv[1:5]
+    work = tempfile.mkdtemp(prefix="iop-two-")
+    env = {"SPRING_DATASOURCE_URL": url, "SPRING_DATASOURCE_USERNAME": db_user,
+           "SPRING_DATASOURCE_PASSWORD": db_password, "IOP_BOOTSTRAP_COORDINATOR": f"{USER}:{PASSWORD}"}
+    a, b = Service(jar, work, env, "instance-a"), Service(jar, work, env, "instance-b")
+    report = Report()
+    try:
+        # one after the other: both run the Flyway migrations, the second finds nothing to do
+        a.start()
+        b.start()
+        print(f"instance A on {a.port}, instance B on {b.port}, one database", flush=True)
+        run(Client(a.base, USER, PASSWORD), Client(b.base, USER, PASSWORD), report)
+    except Exception as e:  # a broken set-up is a failure, not a crash without a summary
+        report.check(False, "the scenario ran to the end", repr(e))
+        for s in (a, b):
+            print(f"--- {s.name} log\n{s.tail(20)}")
+    finally:
+        codes = [a.stop(), b.stop()]
+        report.check(all(c in (0, 143) for c in codes), "both instances shut down gracefully on SIGTERM",
+                     f"exit codes {codes}")
+    code = report.finish()
+    if code == 0:
+        shutil.rmtree(work, ignore_errors=True)
+    else:
+        print(f"logs and files kept in {work}")
+    sys.exit(code)
+
+
+def created(answer, what):
+    status, body = answer
+    if status != 201:
+        raise RuntimeError(f"setting up {what}: {status} {body}")
+    return body["id"]
+
+
+def run(a, b, report):
+    tag = uuid.uuid4().hex[:6]
+    today = datetime.date.today()
+    monday = today - datetime.timedelta(days=today.weekday())
+    start = (monday - datetime.timedelta(weeks=6)).isoformat()
+    past = monday - datetime.timedelta(weeks=2)
+    past_week = f"{past.isocalendar()[0]}-W{past.isocalendar()[1]:02d}"
+
+    counselor = created(a.post("/api/staff", {"username": f"couns-{tag}", "password": "counselor-pw",
+                                              "fullName": "Chris Counselor", "role": "COUNSELOR"}), "a counselor")
+    program = created(a.post("/api/programs", {"name": f"Two instances {tag}", "population": "ADULT",
+                                               "timeZone": "America/New_York"}), "a program")
+    group = created(a.post(f"/api/programs/{program}/blocks", {
+        "type": "GROUP", "title": "Process group", "dayOfWeek": "MONDAY", "startTime": "09:00",
+        "durationMinutes": 540, "counselorId": counselor, "location": "Room 1", "capacity": 8}), "the group")
+
+    # 3 already in the group, 50 more racing for its last 5 places
+    def participant(i):
+        return created((a if i % 2 else b).post("/api/participants", {
+            "username": f"p{i}-{tag}", "password": "participant-pw", "fullName": f"Participant {i}",
+            "dateOfBirth": "1990-01-01"}), f"participant {i}")
+
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        people = list(pool.map(participant, range(53)))
+    for p in people[:3]:
+        created(a.post(f"/api/programs/{program}/enrollments",
+                       {"participantId": p, "startDate": start, "blockIds": [group]}), "an enrollment")
+
+    print("50 enrollments racing for the last 5 places of a group, 25 on each instance", flush=True)
+    answers = together([lambda p=p, i=i: (a if i % 2 else b).post(
+        f"/api/programs/{program}/enrollments", {"participantId": p, "startDate": start, "blockIds": [group]})
+        for i, p in enumerate(people[3:])])
+    statuses = [s for s, _ in answers]
+    report.check(statuses.count(201) == 5, "exactly 5 enrollments succeed", f"{statuses.count(201)} did")
+    report.check(statuses.count(409) == 45, "the other 45 are refused with 409", f"statuses {sorted(statuses)}")
+    winners_by_instance = [sum(1 for i, (s, _) in enumerate(answers) if s == 201 and i % 2 == k) for k in (1, 0)]
+    print(f"       winners: {winners_by_instance[0]} on A, {winners_by_instance[1]} on B", flush=True)
+    full = [body for s, body in answers if s == 409]
+    report.check(all("full" in str(body.get("detail", "")) for body in full),
+                 "each refusal says the group is full", str(full[:1]))
+    _, enrolled = a.get(f"/api/programs/{program}/enrollments?from={start}&to={start}")
+    in_group = [e for e in enrolled if group in e["blockIds"]]
+    report.check(len(in_group) == 8, "the group holds 8 of 8 places, seen from instance A", f"{len(in_group)}")
+    _, enrolled_b = b.get(f"/api/programs/{program}/enrollments?from={start}&to={start}")
+    report.check(len(enrolled_b) == 8, "the same 8 seen from instance B", f"{len(enrolled_b)}")
+
+    print("the same week's sessions asked for on both instances at once (made on first look)", flush=True)
+    weeks = together([lambda c=c: c.get(f"/api/programs/{program}/sessions?week={past_week}") for c in (a, b) * 4])
+    ids = {tuple(s["id"] for s in body) if status == 200 else (status, str(body)) for status, body in weeks}
+    report.check(len(ids) == 1 and len(next(iter(ids))) == 1,
+                 "8 concurrent first looks at a week make its session once and all see the same id", str(ids))
+
+    sheet = weeks[0][1][0]["id"]
+    roster = weeks[0][1][0]["participantIds"]
+    report.check(len(roster) == 8, "the session's roster has the 8 enrolled participants", str(roster))
+
+    print("200 attendance marks on one sheet, 100 from each instance, 8 participants", flush=True)
+    statuses_cycle = ["PRESENT", "ABSENT", "LATE", "EXCUSED", "LEFT_EARLY"]
+
+    def mark(i):
+        status = statuses_cycle[i % len(statuses_cycle)]
+        body = {"status": status, "note": f"mark {i:03d}"}
+        if status in ("LATE", "LEFT_EARLY"):
+            body["minutesAttended"] = 100 + i
+        return (a if i % 2 else b).put(f"/api/sessions/{sheet}/attendance/{roster[i % len(roster)]}", body)
+
+    marks = together([lambda i=i: mark(i) for i in range(200)], workers=16)
+    ok = [s for s, _ in marks]
+    report.check(ok.count(200) == 200, "all 200 marks are accepted", f"statuses {sorted(set(ok))}: "
+                 + str([body for s, body in marks if s != 200][:2]))
+    _, history = a.get(f"/api/sessions/{sheet}/attendance/history")
+    report.check(isinstance(history, list) and len(history) == 200,
+                 "the history holds 200 changes: every mark, none lost", f"{len(history)} rows")
+    notes = sorted(h["note"] for h in history)
+    report.check(notes == sorted(f"mark {i:03d}" for i in range(200)), "each of the 200 marks is in the history once")
+    broken = []
+    by_participant = {}
+    for h in history:
+        by_participant.setdefault(h["participantId"], []).append(h)
+    for pid, changes in by_participant.items():
+        for before, after in zip(changes, changes[1:]):
+            if (after["oldStatus"], after["oldMinutesAttended"]) != (before["newStatus"], before["newMinutesAttended"]):
+                broken.append((pid, before["note"], after["note"]))
+    report.check(not broken and all(c[0]["oldStatus"] is None for c in by_participant.values()),
+                 "each participant's history is one unbroken chain: every change starts from the one before",
+                 str(broken[:3]))
+    _, current = b.get(f"/api/sessions/{sheet}/attendance")
+    last = {pid: changes[-1] for pid, changes in by_participant.items()}
+    mismatched = [m for m in current if (m["status"], m["minutesAttended"], m["note"])
+                  != (last[m["participantId"]]["newStatus"], last[m["participantId"]]["newMinutesAttended"],
+                      last[m["participantId"]]["note"])]
+    report.check(len(current) == 8 and not mismatched,
+                 "the sheet shows, for each participant, the last change in the history (no lost update)",
+                 str(mismatched[:2]))
+
+    print("one counselor booked from both instances at once, five times", flush=True)
+    for day, time in [("TUESDAY", "10:00"), ("WEDNESDAY", "13:30"), ("THURSDAY", "08:00"), ("FRIDAY", "17:15"),
+                      ("SATURDAY", "11:00")]:
+        second = created(a.post("/api/staff", {"username": f"c-{day.lower()}-{tag}", "password": "counselor-pw",
+                                               "fullName": "Dana Double", "role": "COUNSELOR"}), "a counselor")
+        both = together([lambda c=c, n=n: c.post(f"/api/programs/{program}/blocks", {
+            "type": "INDIVIDUAL", "title": f"Individual {n}", "dayOfWeek": day, "startTime": time,
+            "durationMinutes": 50, "counselorId": second, "location": f"Office {n}"}) for n, c in (("A", a), ("B", b))])
+        codes = sorted(s for s, _ in both)
+        report.check(codes == [201, 409], f"{day.lower()} {time}: one instance books the counselor, the other gets 409",
+                     f"statuses {codes}")
+        _, blocks = b.get(f"/api/programs/{program}/blocks")
+        report.check(sum(1 for bl in blocks if bl["counselorId"] == second) == 1,
+                     f"{day.lower()} {time}: the counselor facilitates exactly one block")
+
+
+if __name__ == "__main__":
+    main()
