@@ -23,6 +23,8 @@ public class SecurityConfiguration {
 
 	static final String COUNSELOR = "COUNSELOR";
 
+	static final String PARTICIPANT = "PARTICIPANT";
+
 	static final String SIGN_IN = "sign in with HTTP Basic: a valid username and password are required";
 
 	/** The same words whether or not the password was right: a lock tells a guesser nothing. */
@@ -71,8 +73,17 @@ public class SecurityConfiguration {
 					"/favicon.ico")
 			.permitAll()
 			.requestMatchers("/actuator/**").hasRole(COORDINATOR)
-			.anyRequest().authenticated())
-			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
+			.requestMatchers("/me", "/me/**").hasRole(PARTICIPANT)
+			// a participant may open only their own page; the page answers 404 for anyone else's
+			.requestMatchers(HttpMethod.GET, "/", "/participants/*").authenticated()
+			// counselors read programs, calendars, rosters and dose, and mark the sessions they lead
+			.requestMatchers(HttpMethod.GET, "/programs", "/programs/*/calendar", "/programs/*/dose",
+					"/programs/*/dose.csv", "/sessions", "/sessions/*", "/sessions/*/attendance")
+			.hasAnyRole(COORDINATOR, COUNSELOR)
+			.requestMatchers(HttpMethod.POST, "/sessions/*/attendance").hasAnyRole(COORDINATOR, COUNSELOR)
+			.anyRequest().hasRole(COORDINATOR))
+			// after sign-in: the page asked for, else "/" which sends each role to its own start page
+			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/").permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
 			// a session id known before sign-in is worthless after it; forms carry CSRF tokens (the default)
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))

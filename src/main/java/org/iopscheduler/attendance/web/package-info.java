@@ -1,2 +1,2 @@
-/** HTTP edge of attendance: marking, the current sheet, and the history of changes. */
+/** HTTP edge of attendance: marking, the current sheet, and the history of changes; the counselor's sessions and attendance sheet pages. */
 package org.iopscheduler.attendance.web;

@@ -1,2 +1,2 @@
-/** HTTP edge of programs. */
+/** HTTP edge of programs; the programs page. */
 package org.iopscheduler.program.web;

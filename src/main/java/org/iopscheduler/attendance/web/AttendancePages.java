@@ -1,0 +1,272 @@
+package org.iopscheduler.attendance.web;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import lombok.Data;
+import lombok.RequiredArgsConstructor;
+
+import org.iopscheduler.audit.web.PageAudit;
+import org.iopscheduler.audit.AuditAction;
+import org.iopscheduler.attendance.Attendance;
+import org.iopscheduler.attendance.AttendanceMark;
+import org.iopscheduler.attendance.AttendanceStatus;
+import org.iopscheduler.calendar.BlockType;
+import org.iopscheduler.calendar.CounselorSessions;
+import org.iopscheduler.calendar.DatedSession;
+import org.iopscheduler.calendar.IsoWeek;
+import org.iopscheduler.calendar.LocationKind;
+import org.iopscheduler.calendar.Sessions;
+import org.iopscheduler.enrollment.Rosters;
+import org.iopscheduler.people.Names;
+import org.iopscheduler.people.Role;
+import org.iopscheduler.people.SignedIn;
+import org.iopscheduler.program.Program;
+import org.iopscheduler.program.Programs;
+import org.iopscheduler.system.DomainException;
+import org.iopscheduler.system.Forbidden;
+import org.iopscheduler.system.InvalidInput;
+import org.iopscheduler.system.NotFound;
+import org.iopscheduler.system.PageController;
+import org.iopscheduler.system.PageFormat;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * A counselor's day: the sessions they lead today and this week, and the attendance sheet of one
+ * session, marked with one tap per participant and saved in one go. Made for a phone.
+ */
+@PageController
+@RequiredArgsConstructor
+class AttendancePages {
+
+	private final CounselorSessions counselorSessions;
+
+	private final Sessions sessions;
+
+	private final Programs programs;
+
+	private final Rosters rosters;
+
+	private final Attendance attendance;
+
+	private final Names names;
+
+	private final PageAudit audit;
+
+	private final Clock clock;
+
+	@Data
+	static class SheetForm {
+
+		private List<MarkRow> rows = new ArrayList<>();
+
+	}
+
+	@Data
+	static class MarkRow {
+
+		private Long participantId;
+
+		private String name;
+
+		private AttendanceStatus status;
+
+		private Integer minutes;
+
+		private String markedBy;
+
+	}
+
+	record SessionRow(long id, String day, String time, BlockType type, String title, String program,
+			String location, boolean video, boolean cancelled, boolean started, int expected, int marked) {
+	}
+
+	@GetMapping("/sessions")
+	String mine(@AuthenticationPrincipal SignedIn me, Model model) {
+		Instant now = clock.instant();
+		LocalDate around = LocalDate.ofInstant(now, ZoneOffset.UTC);
+		IsoWeek week = IsoWeek.of(around);
+		// a week in the program's zone may begin a day before or after the UTC one
+		List<DatedSession> found = counselorSessions.between(me.id(), week.monday().minusDays(1),
+				week.sunday().plusDays(1));
+		Map<Long, Program> byId = new HashMap<>();
+		found.stream().map(DatedSession::getProgramId).distinct().forEach(id -> byId.put(id, programs.get(id)));
+		Map<Long, List<Long>> roster = rosters.of(found);
+		List<SessionRow> today = new ArrayList<>();
+		List<SessionRow> thisWeek = new ArrayList<>();
+		for (DatedSession s : found) {
+			Program program = byId.get(s.getProgramId());
+			LocalDate localToday = program.today(now);
+			if (!IsoWeek.of(localToday).contains(s.getDate())) {
+				continue;
+			}
+			SessionRow row = row(s, program, roster.getOrDefault(s.getId(), List.of()).size(), now);
+			thisWeek.add(row);
+			if (s.getDate().equals(localToday)) {
+				today.add(row);
+			}
+		}
+		model.addAttribute("today", today);
+		model.addAttribute("week", thisWeek);
+		// the day as the counselor's programs see it (the first one's zone; UTC when there is none)
+		LocalDate localToday = byId.values().stream().findFirst().map(p -> p.today(now)).orElse(around);
+		model.addAttribute("todayLabel", PageFormat.longDay(localToday));
+		return "attendance/mine";
+	}
+
+	@GetMapping("/sessions/{sessionId}/attendance")
+	String sheet(@PathVariable long sessionId, @AuthenticationPrincipal SignedIn me, Model model) {
+		DatedSession session = sessions.get(sessionId);
+		requireLeads(session, me);
+		SheetForm form = new SheetForm();
+		form.setRows(currentRows(session));
+		audit.record(AuditAction.READ_ATTENDANCE, form.getRows().stream().map(MarkRow::getParticipantId).toList());
+		return sheetPage(session, form, model);
+	}
+
+	@PostMapping("/sessions/{sessionId}/attendance")
+	String save(@PathVariable long sessionId, @ModelAttribute("sheet") SheetForm form, BindingResult result,
+			@AuthenticationPrincipal SignedIn me, Model model, RedirectAttributes redirect) {
+		DatedSession session = sessions.get(sessionId);
+		requireLeads(session, me);
+		Map<Long, MarkRow> current = new HashMap<>();
+		currentRows(session).forEach(r -> current.put(r.getParticipantId(), r));
+		List<MarkRow> toSave = new ArrayList<>();
+		for (int i = 0; i < form.getRows().size(); i++) {
+			MarkRow row = form.getRows().get(i);
+			MarkRow was = current.get(row.getParticipantId());
+			if (was == null) {
+				// not on this session's roster: nothing of the sheet is saved
+				throw new NotFound("participant " + row.getParticipantId() + " is not on the roster of session "
+						+ sessionId);
+			}
+			row.setName(was.getName());
+			row.setMarkedBy(was.getMarkedBy());
+			if (row.getStatus() == null) {
+				continue;
+			}
+			Integer minutes = partial(row.getStatus()) ? row.getMinutes() : null;
+			try {
+				// every row is checked before the first is written: a sheet is saved whole or not at all
+				row.getStatus().minutesCounted(session.getDurationMinutes(), minutes);
+			}
+			catch (InvalidInput invalid) {
+				result.rejectValue("rows[" + i + "].minutes", "attendance.minutes.rule",
+						new Object[] { session.getDurationMinutes() }, invalid.getMessage());
+				continue;
+			}
+			row.setMinutes(minutes);
+			if (was.getStatus() != row.getStatus() || !java.util.Objects.equals(minutesOf(was), minutes)) {
+				toSave.add(row);
+			}
+		}
+		if (!result.hasErrors()) {
+			try {
+				Map<Long, String> notes = notes(sessionId);
+				for (MarkRow row : toSave) {
+					attendance.mark(sessionId, row.getParticipantId(), row.getStatus(), row.getMinutes(),
+							notes.get(row.getParticipantId()), me);
+				}
+				audit.record(AuditAction.MARK_ATTENDANCE, toSave.stream().map(MarkRow::getParticipantId).toList());
+				redirect.addFlashAttribute("saved", toSave.size());
+				return "redirect:/sessions/" + sessionId + "/attendance";
+			}
+			catch (Forbidden | NotFound e) {
+				throw e;
+			}
+			catch (DomainException refused) {
+				result.reject("refused", refused.getMessage());
+			}
+		}
+		return sheetPage(session, form, model);
+	}
+
+	private String sheetPage(DatedSession session, SheetForm form, Model model) {
+		Program program = programs.get(session.getProgramId());
+		Instant now = clock.instant();
+		model.addAttribute("sheet", form);
+		model.addAttribute("dated", session);
+		model.addAttribute("program", program);
+		model.addAttribute("row", row(session, program, form.getRows().size(), now));
+		model.addAttribute("statuses", AttendanceStatus.values());
+		model.addAttribute("startsAt", PageFormat.timeRange(session.startsAt(program.zone()),
+				session.endsAt(program.zone())));
+		return "attendance/sheet";
+	}
+
+	/** The roster, by name, with what is marked so far. */
+	private List<MarkRow> currentRows(DatedSession session) {
+		List<Long> roster = rosters.of(session);
+		Map<Long, AttendanceMark> marks = new HashMap<>();
+		attendance.ofSession(session.getId()).forEach(m -> marks.put(m.getParticipantId(), m));
+		Set<Long> ids = new HashSet<>(roster);
+		marks.values().forEach(m -> ids.add(m.getMarkedBy()));
+		Map<Long, String> known = names.of(ids);
+		List<MarkRow> rows = new ArrayList<>();
+		for (Long participant : roster) {
+			MarkRow row = new MarkRow();
+			row.setParticipantId(participant);
+			row.setName(known.get(participant));
+			AttendanceMark mark = marks.get(participant);
+			if (mark != null) {
+				row.setStatus(mark.getStatus());
+				row.setMinutes(partial(mark.getStatus()) ? mark.getMinutesAttended() : null);
+				row.setMarkedBy(known.get(mark.getMarkedBy()));
+			}
+			rows.add(row);
+		}
+		rows.sort(Comparator.comparing(MarkRow::getName, Comparator.nullsLast(Comparator.naturalOrder())));
+		return rows;
+	}
+
+	private Map<Long, String> notes(long sessionId) {
+		Map<Long, String> notes = new HashMap<>();
+		attendance.ofSession(sessionId)
+			.stream()
+			.filter(m -> m.getNote() != null)
+			.forEach(m -> notes.put(m.getParticipantId(), m.getNote()));
+		return notes;
+	}
+
+	/** The same rule the API applies: a counselor marks only the sessions they lead. */
+	private static void requireLeads(DatedSession session, SignedIn me) {
+		if (me.role() == Role.COUNSELOR && !session.getCounselorId().equals(me.id())) {
+			throw new Forbidden("only the session's counselor or a coordinator may mark attendance");
+		}
+	}
+
+	private static boolean partial(AttendanceStatus status) {
+		return status == AttendanceStatus.LATE || status == AttendanceStatus.LEFT_EARLY;
+	}
+
+	private static Integer minutesOf(MarkRow row) {
+		return row.getStatus() != null && partial(row.getStatus()) ? row.getMinutes() : null;
+	}
+
+	private SessionRow row(DatedSession s, Program program, int expected, Instant now) {
+		ZoneId zone = program.zone();
+		int marked = s.hasStartedAt(now, zone) ? attendance.ofSession(s.getId()).size() : 0;
+		return new SessionRow(s.getId(), PageFormat.day(s.getDate()), PageFormat.timeRange(s.startsAt(zone),
+				s.endsAt(zone)), s.getType(), s.getTitle(), program.getName(), s.getLocation(),
+				s.getLocationKind() == LocationKind.VIDEO, s.isCancelled(), s.hasStartedAt(now, zone), expected,
+				marked);
+	}
+
+}

@@ -1,0 +1,75 @@
+package org.iopscheduler.audit.web;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+import lombok.RequiredArgsConstructor;
+
+import org.iopscheduler.audit.Access;
+import org.iopscheduler.audit.AuditAction;
+import org.iopscheduler.audit.AuditLog;
+import org.iopscheduler.people.SignedIn;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DataAccessException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * The pages' side of the audit log: a page that shows or changes participants' records says so
+ * before it renders, with the same actions as the API. If the line cannot be written the page
+ * shows an error instead of the records, as the API answers 503.
+ */
+@Component
+@RequiredArgsConstructor
+public class PageAudit {
+
+	/** Always there in the application; absent only in web slice tests, which audit nothing. */
+	private final ObjectProvider<AuditLog> auditLog;
+
+	public void record(AuditAction action, Collection<Long> participantIds) {
+		Set<Long> named = new LinkedHashSet<>(participantIds);
+		named.remove(null);
+		if (named.isEmpty()) {
+			return;
+		}
+		write(action, log -> log.record(access(action), named));
+	}
+
+	/** For a page that discloses many at once without listing them, such as the CSV export. */
+	public void recordWithoutParticipant(AuditAction action) {
+		write(action, log -> log.recordWithoutParticipant(access(action)));
+	}
+
+	private void write(AuditAction action, java.util.function.Consumer<AuditLog> line) {
+		AuditLog log = auditLog.getIfAvailable();
+		if (log == null || signedIn() == null) {
+			return;
+		}
+		try {
+			line.accept(log);
+		}
+		catch (DataAccessException e) {
+			throw new AuditUnavailable(action.isChange());
+		}
+	}
+
+	private Access access(AuditAction action) {
+		SignedIn me = signedIn();
+		HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
+			.getRequest();
+		String query = request.getQueryString();
+		return new Access(me.id(), me.role(), action, request.getMethod(),
+				request.getRequestURI() + (query != null ? "?" + query : ""));
+	}
+
+	private static SignedIn signedIn() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return authentication != null && authentication.getPrincipal() instanceof SignedIn me ? me : null;
+	}
+
+}

@@ -1,0 +1,298 @@
+package org.iopscheduler.calendar.web;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import lombok.Data;
+import lombok.RequiredArgsConstructor;
+
+import org.iopscheduler.audit.web.PageAudit;
+import org.iopscheduler.audit.AuditAction;
+import org.iopscheduler.calendar.BlockChange;
+import org.iopscheduler.calendar.BlockDefinition;
+import org.iopscheduler.calendar.BlockType;
+import org.iopscheduler.calendar.BlockVersion;
+import org.iopscheduler.calendar.Blocks;
+import org.iopscheduler.calendar.DatedSession;
+import org.iopscheduler.calendar.IsoWeek;
+import org.iopscheduler.calendar.Sessions;
+import org.iopscheduler.calendar.WeeklyBlock;
+import org.iopscheduler.enrollment.Rosters;
+import org.iopscheduler.people.Account;
+import org.iopscheduler.people.Names;
+import org.iopscheduler.people.People;
+import org.iopscheduler.people.Role;
+import org.iopscheduler.program.Program;
+import org.iopscheduler.program.Programs;
+import org.iopscheduler.system.DomainErrors;
+import org.iopscheduler.system.DomainException;
+import org.iopscheduler.system.PageController;
+import org.iopscheduler.system.PageFormat;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** A program's week as a grid, its blocks (add, change), and one session (cancel). */
+@PageController
+@RequiredArgsConstructor
+class CalendarPages {
+
+	private static final Set<String> BLOCK_FIELDS = Set.of("type", "title", "dayOfWeek", "startTime",
+			"durationMinutes", "counselorId", "location", "capacity", "startsOn", "effectiveFrom");
+
+	private final Programs programs;
+
+	private final Blocks blocks;
+
+	private final Sessions sessions;
+
+	private final Rosters rosters;
+
+	private final People people;
+
+	private final Names names;
+
+	private final PageAudit audit;
+
+	private final Clock clock;
+
+	/** A block as a coordinator types it; on a change, effectiveFrom says from when. */
+	@Data
+	static class BlockForm {
+
+		@NotNull
+		private BlockType type = BlockType.GROUP;
+
+		@NotBlank
+		@Size(max = 200)
+		private String title;
+
+		@NotNull
+		private DayOfWeek dayOfWeek = DayOfWeek.MONDAY;
+
+		@NotNull
+		@DateTimeFormat(pattern = "HH:mm", fallbackPatterns = "HH:mm:ss")
+		private LocalTime startTime;
+
+		@NotNull
+		@Min(1)
+		@Max(720)
+		private Integer durationMinutes;
+
+		@NotNull
+		private Long counselorId;
+
+		@NotBlank
+		@Size(max = 500)
+		private String location;
+
+		@Min(1)
+		@Max(200)
+		private Integer capacity;
+
+		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+		private LocalDate startsOn;
+
+		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+		private LocalDate effectiveFrom;
+
+	}
+
+	@Data
+	static class CancelForm {
+
+		@NotBlank
+		@Size(max = 500)
+		private String reason;
+
+	}
+
+	record BlockRow(long id, BlockType type, String title, DayOfWeek dayOfWeek, String time, String duration,
+			String counselor, String location, int capacity, LocalDate endsOn) {
+	}
+
+	record SessionPage(DatedSession session, String day, String time, String counselor, List<String> roster,
+			boolean started) {
+	}
+
+	@GetMapping("/programs/{programId}/calendar")
+	String calendar(@PathVariable long programId, @RequestParam(required = false) IsoWeek week, Model model) {
+		Program program = programs.get(programId);
+		LocalDate today = program.today(clock.instant());
+		IsoWeek shown = week != null ? week : IsoWeek.of(today);
+		List<DatedSession> found = sessions.week(program, shown);
+		Map<Long, List<Long>> roster = rosters.of(found);
+		List<WeeklyBlock> all = blocks.ofProgram(programId);
+		Set<Long> staff = new HashSet<>();
+		found.forEach(s -> staff.add(s.getCounselorId()));
+		all.forEach(b -> b.getVersions().forEach(v -> staff.add(v.getCounselorId())));
+		Map<Long, String> counselors = names.of(staff);
+		model.addAttribute("program", program);
+		model.addAttribute("grid", WeekGrid.of(shown, found, program.zone(), today, counselors, roster));
+		model.addAttribute("week", shown);
+		model.addAttribute("previousWeek", shown.plusWeeks(-1));
+		model.addAttribute("nextWeek", shown.plusWeeks(1));
+		model.addAttribute("thisWeek", IsoWeek.of(today));
+		model.addAttribute("zone", program.getTimeZone());
+		model.addAttribute("blocks", all.stream().map(b -> row(b, today, counselors)).toList());
+		return "calendar/week";
+	}
+
+	@GetMapping("/programs/{programId}/blocks/new")
+	String newBlock(@PathVariable long programId, Model model) {
+		return blockForm(programs.get(programId), new BlockForm(), null, model);
+	}
+
+	@PostMapping("/programs/{programId}/blocks")
+	String addBlock(@PathVariable long programId, @Valid @ModelAttribute("blockForm") BlockForm form,
+			BindingResult result, Model model, RedirectAttributes redirect) {
+		Program program = programs.get(programId);
+		if (!result.hasErrors()) {
+			try {
+				WeeklyBlock block = blocks.create(programId,
+						new BlockDefinition(form.getType(), form.getTitle().strip(), form.getDayOfWeek(),
+								form.getStartTime(), form.getDurationMinutes(), form.getCounselorId(),
+								form.getLocation(), null, form.getCapacity(), form.getStartsOn()));
+				redirect.addFlashAttribute("saved", block.getTitle());
+				LocalDate first = form.getStartsOn() != null ? form.getStartsOn() : program.today(clock.instant());
+				return "redirect:/programs/" + programId + "/calendar?week=" + IsoWeek.of(first);
+			}
+			catch (DomainException refused) {
+				DomainErrors.attach(refused, result, BLOCK_FIELDS);
+			}
+		}
+		return blockForm(program, form, null, model);
+	}
+
+	@GetMapping("/blocks/{blockId}/edit")
+	String editBlock(@PathVariable long blockId, Model model) {
+		WeeklyBlock block = blocks.get(blockId);
+		Program program = programs.get(block.getProgramId());
+		LocalDate today = program.today(clock.instant());
+		BlockVersion now = block.versionAround(today);
+		BlockForm form = new BlockForm();
+		form.setType(block.getType());
+		form.setTitle(block.getTitle());
+		form.setDayOfWeek(now.getDayOfWeek());
+		form.setStartTime(now.getStartTime());
+		form.setDurationMinutes(now.getDurationMinutes());
+		form.setCounselorId(now.getCounselorId());
+		form.setLocation(now.getLocation());
+		form.setCapacity(block.getCapacity());
+		form.setEffectiveFrom(now.getValidFrom() != null && now.getValidFrom().isAfter(today) ? now.getValidFrom()
+				: today);
+		return blockForm(program, form, block, model);
+	}
+
+	@PostMapping("/blocks/{blockId}")
+	String changeBlock(@PathVariable long blockId, @Valid @ModelAttribute("blockForm") BlockForm form,
+			BindingResult result, Model model, RedirectAttributes redirect) {
+		WeeklyBlock block = blocks.get(blockId);
+		Program program = programs.get(block.getProgramId());
+		if (form.getEffectiveFrom() == null) {
+			result.rejectValue("effectiveFrom", "NotNull");
+		}
+		if (!result.hasErrors()) {
+			try {
+				blocks.change(blockId,
+						new BlockChange(form.getEffectiveFrom(), form.getDayOfWeek(), form.getStartTime(),
+								form.getDurationMinutes(), form.getCounselorId(), form.getLocation(), null,
+								form.getTitle().strip(), form.getCapacity()));
+				redirect.addFlashAttribute("saved", form.getTitle());
+				return "redirect:/programs/" + program.getId() + "/calendar?week=" + IsoWeek.of(form.getEffectiveFrom());
+			}
+			catch (DomainException refused) {
+				DomainErrors.attach(refused, result, BLOCK_FIELDS);
+			}
+		}
+		return blockForm(program, form, block, model);
+	}
+
+	@GetMapping("/sessions/{sessionId}")
+	String session(@PathVariable long sessionId, Model model) {
+		DatedSession session = sessions.get(sessionId);
+		Program program = programs.get(session.getProgramId());
+		if (!model.containsAttribute("cancelForm")) {
+			model.addAttribute("cancelForm", new CancelForm());
+		}
+		return sessionPage(session, program, model);
+	}
+
+	@PostMapping("/sessions/{sessionId}/cancel")
+	String cancel(@PathVariable long sessionId, @Valid @ModelAttribute("cancelForm") CancelForm form,
+			BindingResult result, Model model, RedirectAttributes redirect) {
+		DatedSession session = sessions.get(sessionId);
+		Program program = programs.get(session.getProgramId());
+		if (!result.hasErrors()) {
+			try {
+				sessions.cancel(sessionId, form.getReason().strip());
+				redirect.addFlashAttribute("cancelled", true);
+				return "redirect:/sessions/" + sessionId;
+			}
+			catch (DomainException refused) {
+				DomainErrors.attach(refused, result, Set.of("reason"));
+			}
+		}
+		return sessionPage(session, program, model);
+	}
+
+	private String sessionPage(DatedSession session, Program program, Model model) {
+		List<Long> roster = rosters.of(session);
+		audit.record(AuditAction.READ_ENROLLMENTS, roster);
+		Map<Long, String> known = names.of(union(roster, session.getCounselorId()));
+		model.addAttribute("program", program);
+		model.addAttribute("week", IsoWeek.of(session.getDate()));
+		model.addAttribute("page",
+				new SessionPage(session, PageFormat.longDay(session.getDate()),
+						PageFormat.timeRange(session.startsAt(program.zone()), session.endsAt(program.zone())),
+						known.get(session.getCounselorId()), roster.stream().map(known::get).sorted().toList(),
+						session.hasStartedAt(clock.instant(), program.zone())));
+		return "calendar/session";
+	}
+
+	private String blockForm(Program program, BlockForm form, WeeklyBlock block, Model model) {
+		List<Account> leaders = new ArrayList<>(people.withRole(Role.COUNSELOR));
+		leaders.addAll(people.withRole(Role.COORDINATOR));
+		model.addAttribute("program", program);
+		model.addAttribute("blockForm", form);
+		model.addAttribute("block", block);
+		model.addAttribute("counselors", leaders);
+		model.addAttribute("types", BlockType.values());
+		model.addAttribute("days", DayOfWeek.values());
+		return "calendar/block-form";
+	}
+
+	private static BlockRow row(WeeklyBlock block, LocalDate today, Map<Long, String> counselors) {
+		BlockVersion v = block.versionAround(today);
+		return new BlockRow(block.getId(), block.getType(), block.getTitle(),
+				v.getDayOfWeek(), PageFormat.time(v.getStartTime()) + "–" + PageFormat.time(v.slot().end()),
+				PageFormat.hours(v.getDurationMinutes()), counselors.get(v.getCounselorId()), v.getLocation(),
+				block.getCapacity(), block.endsOn());
+	}
+
+	private static Set<Long> union(List<Long> ids, Long one) {
+		Set<Long> all = new HashSet<>(ids);
+		all.add(one);
+		return all;
+	}
+
+}

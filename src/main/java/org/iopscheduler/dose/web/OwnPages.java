@@ -1,0 +1,136 @@
+package org.iopscheduler.dose.web;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import lombok.RequiredArgsConstructor;
+
+import org.iopscheduler.audit.web.PageAudit;
+import org.iopscheduler.audit.AuditAction;
+import org.iopscheduler.attendance.AttendanceMark;
+import org.iopscheduler.attendance.AttendanceStatus;
+import org.iopscheduler.attendance.ParticipantAttendance;
+import org.iopscheduler.calendar.BlockType;
+import org.iopscheduler.calendar.DatedSession;
+import org.iopscheduler.calendar.IsoWeek;
+import org.iopscheduler.calendar.LocationKind;
+import org.iopscheduler.dose.DoseReports;
+import org.iopscheduler.dose.DoseStatus;
+import org.iopscheduler.dose.WeeklyDose;
+import org.iopscheduler.enrollment.Enrollment;
+import org.iopscheduler.enrollment.Enrollments;
+import org.iopscheduler.enrollment.ParticipantSchedules;
+import org.iopscheduler.enrollment.ScheduledSession;
+import org.iopscheduler.people.SignedIn;
+import org.iopscheduler.program.Program;
+import org.iopscheduler.program.Programs;
+import org.iopscheduler.system.PageController;
+import org.iopscheduler.system.PageFormat;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * A participant's own page: this week's sessions, hours so far against the minimum, past weeks.
+ * Everything on it is read by the signed-in participant's own id; no other participant's records
+ * are loaded, so none can show.
+ */
+@PageController
+@RequiredArgsConstructor
+class OwnPages {
+
+	static final int PAST_WEEKS = 8;
+
+	private final ParticipantSchedules schedules;
+
+	private final ParticipantAttendance attendance;
+
+	private final DoseReports reports;
+
+	private final Enrollments enrollments;
+
+	private final Programs programs;
+
+	private final PageAudit audit;
+
+	private final Clock clock;
+
+	record Entry(String day, String time, BlockType type, String title, String location, boolean video,
+			boolean cancelled, String cancelReason, String program, AttendanceStatus attended, boolean past) {
+	}
+
+	record Progress(String week, int attended, int scheduled, int minimum, int percent, int scheduledPercent, DoseStatus status,
+			String attendedText, String scheduledText, String minimumText) {
+	}
+
+	@GetMapping("/me")
+	String mine(@AuthenticationPrincipal SignedIn me, @RequestParam(required = false) IsoWeek week, Model model) {
+		Instant now = clock.instant();
+		ZoneId zone = zoneOf(me.id(), now);
+		IsoWeek thisWeek = IsoWeek.containing(now, zone);
+		IsoWeek shown = week != null ? week : thisWeek;
+
+		List<ScheduledSession> sessions = schedules.week(me.id(), shown);
+		Map<Long, AttendanceMark> marks = attendance.bySession(me.id(), shown.monday(), shown.sunday());
+		Map<Long, Program> byId = new java.util.HashMap<>();
+		List<Entry> entries = new ArrayList<>();
+		for (ScheduledSession scheduled : sessions) {
+			DatedSession s = scheduled.session();
+			Program program = byId.computeIfAbsent(s.getProgramId(), programs::get);
+			AttendanceMark mark = marks.get(s.getId());
+			entries.add(new Entry(PageFormat.longDay(s.getDate()),
+					PageFormat.timeRange(s.startsAt(scheduled.zone()), s.endsAt(scheduled.zone())), s.getType(),
+					s.getTitle(), s.getLocation(), s.getLocationKind() == LocationKind.VIDEO, s.isCancelled(),
+					s.getCancelReason(), program.getName(), mark == null ? null : mark.getStatus(),
+					s.hasStartedAt(now, scheduled.zone())));
+		}
+		List<WeeklyDose> thisOne = reports.participant(me.id(), shown, shown);
+		IsoWeek firstPast = thisWeek.plusWeeks(-PAST_WEEKS);
+		List<WeeklyDose> past = new ArrayList<>(reports.participant(me.id(), firstPast, thisWeek.plusWeeks(-1)));
+		past.sort(Comparator.comparing(WeeklyDose::week));
+		Collections.reverse(past);
+
+		audit.record(AuditAction.READ_SCHEDULE, List.of(me.id()));
+		audit.record(AuditAction.READ_DOSAGE, List.of(me.id()));
+		model.addAttribute("week", shown);
+		model.addAttribute("thisWeek", thisWeek);
+		model.addAttribute("previousWeek", shown.plusWeeks(-1));
+		model.addAttribute("nextWeek", shown.plusWeeks(1));
+		model.addAttribute("entries", entries);
+		model.addAttribute("progress", thisOne.isEmpty() ? null : progress(thisOne.get(0)));
+		model.addAttribute("past", past.stream().map(OwnPages::progress).toList());
+		return "dose/mine";
+	}
+
+	private static Progress progress(WeeklyDose dose) {
+		int minimum = dose.minimumWeeklyMinutes();
+		return new Progress(dose.week().toString(), dose.attendedMinutes(), dose.scheduledMinutes(), minimum,
+				PageFormat.percent(dose.attendedMinutes(), minimum), PageFormat.percent(dose.scheduledMinutes(), minimum),
+				dose.status(), PageFormat.hours(dose.attendedMinutes()), PageFormat.hours(dose.scheduledMinutes()),
+				PageFormat.hours(minimum));
+	}
+
+	/** The week is the program's: Monday to Sunday where the participant is treated. */
+	private ZoneId zoneOf(long participantId, Instant now) {
+		List<Enrollment> theirs = enrollments.ofParticipant(participantId);
+		if (theirs.isEmpty()) {
+			return ZoneOffset.UTC;
+		}
+		LocalDate utcToday = LocalDate.ofInstant(now, ZoneOffset.UTC);
+		Enrollment chosen = theirs.stream()
+			.filter(e -> e.covers(utcToday))
+			.findFirst()
+			.orElse(theirs.get(theirs.size() - 1));
+		return programs.get(chosen.getProgramId()).zone();
+	}
+
+}

@@ -1,0 +1,164 @@
+package org.iopscheduler.enrollment.web;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import lombok.Data;
+import lombok.RequiredArgsConstructor;
+
+import org.iopscheduler.people.Account;
+import org.iopscheduler.audit.web.PageAudit;
+import org.iopscheduler.audit.AuditAction;
+import org.iopscheduler.calendar.BlockType;
+import org.iopscheduler.calendar.BlockVersion;
+import org.iopscheduler.calendar.Blocks;
+import org.iopscheduler.calendar.WeeklyBlock;
+import org.iopscheduler.enrollment.Enrollment;
+import org.iopscheduler.enrollment.Enrollments;
+import org.iopscheduler.enrollment.PlanPreview;
+import org.iopscheduler.people.Names;
+import org.iopscheduler.people.People;
+import org.iopscheduler.people.Role;
+import org.iopscheduler.program.Program;
+import org.iopscheduler.program.Programs;
+import org.iopscheduler.system.DomainErrors;
+import org.iopscheduler.system.DomainException;
+import org.iopscheduler.system.PageController;
+import org.iopscheduler.system.PageFormat;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Enrolling a participant: pick blocks while a running total (htmx, checked by the domain's own
+ * plan rules) says whether the plan reaches the minimum, and why it would be refused if not.
+ */
+@PageController
+@RequiredArgsConstructor
+class EnrollmentPages {
+
+	private final Programs programs;
+
+	private final Blocks blocks;
+
+	private final Enrollments enrollments;
+
+	private final PlanPreview preview;
+
+	private final People people;
+
+	private final Names names;
+
+	private final PageAudit audit;
+
+	private final Clock clock;
+
+	@Data
+	static class EnrolForm {
+
+		@NotNull
+		private Long participantId;
+
+		@NotNull
+		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+		private LocalDate startDate;
+
+		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+		private LocalDate endDate;
+
+		private List<Long> blockIds = new ArrayList<>();
+
+	}
+
+	record Choice(long id, BlockType type, String title, DayOfWeek dayOfWeek, String time, int durationMinutes,
+			String counselor, String location, long taken, int capacity) {
+
+		public boolean full() {
+			return taken >= capacity;
+		}
+
+	}
+
+	@GetMapping("/programs/{programId}/enrol")
+	String form(@PathVariable long programId, @ModelAttribute("enrolForm") EnrolForm form, BindingResult ignored,
+			Model model) {
+		Program program = programs.get(programId);
+		if (form.getStartDate() == null) {
+			form.setStartDate(program.today(clock.instant()));
+		}
+		return page(program, form, model);
+	}
+
+	/** The running total: answered as a fragment each time a block or a date changes. */
+	@GetMapping("/programs/{programId}/enrol/plan")
+	String plan(@PathVariable long programId, @ModelAttribute("enrolForm") EnrolForm form, BindingResult ignored,
+			Model model) {
+		Program program = programs.get(programId);
+		model.addAttribute("verdict", verdict(program, form));
+		return "enrollment/enrol :: plan";
+	}
+
+	@PostMapping("/programs/{programId}/enrol")
+	String enrol(@PathVariable long programId, @Valid @ModelAttribute("enrolForm") EnrolForm form,
+			BindingResult result, Model model, RedirectAttributes redirect) {
+		Program program = programs.get(programId);
+		if (!result.hasErrors()) {
+			try {
+				Enrollment enrollment = enrollments.enrol(programId, form.getParticipantId(), form.getStartDate(),
+						form.getEndDate(), form.getBlockIds());
+				audit.record(AuditAction.ENROL, List.of(enrollment.getParticipantId()));
+				redirect.addFlashAttribute("enrolled", program.getName());
+				return "redirect:/participants/" + enrollment.getParticipantId();
+			}
+			catch (DomainException refused) {
+				DomainErrors.attach(refused, result, Set.of("participantId", "startDate", "endDate", "blockIds"));
+			}
+		}
+		return page(program, form, model);
+	}
+
+	private String page(Program program, EnrolForm form, Model model) {
+		LocalDate on = form.getStartDate() != null ? form.getStartDate() : program.today(clock.instant());
+		List<WeeklyBlock> all = blocks.ofProgram(program.getId())
+			.stream()
+			.filter(b -> b.endsOn() == null || b.endsOn().isAfter(on))
+			.toList();
+		Map<Long, String> counselors = names
+			.of(all.stream().map(b -> b.versionAround(on).getCounselorId()).distinct().toList());
+		List<Choice> choices = all.stream().map(b -> {
+			BlockVersion v = b.versionAround(on);
+			return new Choice(b.getId(), b.getType(), b.getTitle(), v.getDayOfWeek(),
+					PageFormat.time(v.getStartTime()) + "–" + PageFormat.time(v.slot().end()), v.getDurationMinutes(),
+					counselors.get(v.getCounselorId()), v.getLocation(), preview.placesTaken(b.getId(), on),
+					b.getCapacity());
+		})
+			.sorted(Comparator.comparing(Choice::dayOfWeek).thenComparing(Choice::time))
+			.toList();
+		model.addAttribute("program", program);
+		List<Account> participants = people.withRole(Role.PARTICIPANT);
+		audit.record(AuditAction.READ_PARTICIPANT, participants.stream().map(Account::getId).toList());
+		model.addAttribute("participants", participants);
+		model.addAttribute("choices", choices);
+		model.addAttribute("verdict", verdict(program, form));
+		return "enrollment/enrol";
+	}
+
+	private PlanPreview.Verdict verdict(Program program, EnrolForm form) {
+		LocalDate on = form.getStartDate() != null ? form.getStartDate() : program.today(clock.instant());
+		return preview.check(program, form.getBlockIds(), on, form.getEndDate());
+	}
+
+}

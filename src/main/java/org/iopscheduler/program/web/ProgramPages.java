@@ -1,0 +1,89 @@
+package org.iopscheduler.program.web;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import lombok.Data;
+import lombok.RequiredArgsConstructor;
+
+import org.iopscheduler.program.Population;
+import org.iopscheduler.program.Program;
+import org.iopscheduler.program.Programs;
+import org.iopscheduler.system.DomainErrors;
+import org.iopscheduler.system.DomainException;
+import org.iopscheduler.system.PageController;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/** The programs list, and a new program (coordinators). */
+@PageController
+@RequiredArgsConstructor
+class ProgramPages {
+
+	/** Zones offered first; any IANA id may be typed. */
+	private static final List<String> ZONES = ZoneId.getAvailableZoneIds()
+		.stream()
+		.filter(z -> z.startsWith("America/") || z.startsWith("Europe/") || z.startsWith("Pacific/")
+				|| z.startsWith("Australia/") || z.startsWith("Asia/") || z.startsWith("Africa/"))
+		.sorted()
+		.toList();
+
+	private final Programs programs;
+
+	@Data
+	static class ProgramForm {
+
+		@NotBlank
+		@Size(max = 200)
+		private String name;
+
+		@NotNull
+		private Population population = Population.ADULT;
+
+		@NotBlank
+		@Size(max = 64)
+		private String timeZone = "America/New_York";
+
+		@Positive
+		@Max(10080)
+		private Integer minimumWeeklyMinutes;
+
+	}
+
+	@GetMapping("/programs")
+	String list(Model model) {
+		if (!model.containsAttribute("programForm")) {
+			model.addAttribute("programForm", new ProgramForm());
+		}
+		model.addAttribute("programs", programs.all());
+		model.addAttribute("zones", ZONES);
+		model.addAttribute("populations", Population.values());
+		return "programs/list";
+	}
+
+	@PostMapping("/programs")
+	String create(@Valid @ModelAttribute("programForm") ProgramForm form, BindingResult result, Model model) {
+		if (!result.hasErrors()) {
+			try {
+				Program program = programs.create(form.getName().strip(), form.getPopulation(), form.getTimeZone().strip(),
+						form.getMinimumWeeklyMinutes());
+				return "redirect:/programs/" + program.getId() + "/calendar";
+			}
+			catch (DomainException refused) {
+				DomainErrors.attach(refused, result, Set.of("minimumWeeklyMinutes", "timeZone", "name"));
+			}
+		}
+		return list(model);
+	}
+
+}

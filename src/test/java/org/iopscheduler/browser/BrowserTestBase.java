@@ -1,0 +1,229 @@
+package org.iopscheduler.browser;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * The running service on a random port, driven by Debian's headless Chromium. All browser tests
+ * share one application (one context, one in-memory database); each builds its own program,
+ * staff and participants, so they do not see each other's data. The clock stands still on
+ * Wednesday 4 November 2026, 18:30 in New York: Monday's and Wednesday's 18:00 sessions have
+ * started, Thursday's have not.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "iop.demo-data=false",
+				"iop.bootstrap-coordinator=" })
+@Import({ BrowserTestBase.StillClock.class, PageFixtures.class })
+abstract class BrowserTestBase {
+
+	static final Instant NOW = Instant.parse("2026-11-04T23:30:00Z");
+
+	static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+	static final Dimension DESKTOP = new Dimension(1440, 1000);
+
+	static final Dimension PHONE = new Dimension(375, 812);
+
+	static ChromeDriver browser;
+
+	static WebDriverWait wait;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	PageFixtures fixtures;
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class StillClock {
+
+		@Bean
+		@Primary
+		Clock stillClock() {
+			return Clock.fixed(NOW, ZoneOffset.UTC);
+		}
+
+	}
+
+	@BeforeAll
+	static void startBrowser() throws IOException {
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary("/usr/bin/chromium");
+		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--lang=en-US", "--force-device-scale-factor=1",
+				"--user-data-dir=" + Files.createTempDirectory("iop-chromium").toAbsolutePath());
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(new java.io.File("/usr/bin/chromedriver"))
+			.usingAnyFreePort()
+			.build();
+		browser = new ChromeDriver(service, options);
+		wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (browser != null) {
+			browser.quit();
+			browser = null;
+		}
+	}
+
+	@BeforeEach
+	void freshBrowserSession() {
+		browser.manage().window().setSize(DESKTOP);
+		browser.manage().deleteAllCookies();
+	}
+
+	// ---- navigation ---------------------------------------------------------------------------
+
+	String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+
+	void open(String path) {
+		browser.get(url(path));
+	}
+
+	void signIn(String username) {
+		open("/login");
+		browser.findElement(By.id("username")).sendKeys(username);
+		browser.findElement(By.id("password")).sendKeys(PageFixtures.PASSWORD);
+		browser.findElement(By.cssSelector("form[action$='/login'] button[type=submit]")).click();
+		wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+	}
+
+	void signOut() {
+		browser.findElement(By.cssSelector("form.sign-out button")).click();
+		wait.until(ExpectedConditions.urlContains("/login?logout"));
+	}
+
+	/** Clicks a submit button and waits until the page it leads to has replaced this one. */
+	void submit(WebElement button) {
+		WebElement html = browser.findElement(By.tagName("html"));
+		click(button);
+		wait.until(ExpectedConditions.stalenessOf(html));
+	}
+
+	/** Scrolls the element to the middle of the screen, as a person would, clear of sticky bars, and clicks. */
+	void click(WebElement element) {
+		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+		element.click();
+	}
+
+	/**
+	 * What the server answers to this browser's session (its cookie) for a request the page itself
+	 * would never make: the status a guessed URL or a forged form really gets.
+	 */
+	HttpResponse<String> asThisBrowser(String method, String path) {
+		String cookies = browser.manage()
+			.getCookies()
+			.stream()
+			.map(c -> c.getName() + "=" + c.getValue())
+			.collect(java.util.stream.Collectors.joining("; "));
+		HttpRequest request = HttpRequest.newBuilder(URI.create(url(path)))
+			.header("Cookie", cookies)
+			.header("Accept", "text/html")
+			.method(method, method.equals("GET") ? HttpRequest.BodyPublishers.noBody()
+					: HttpRequest.BodyPublishers.ofString("name=Forged"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.build();
+		try {
+			return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
+	// ---- forms --------------------------------------------------------------------------------
+
+	void type(String id, String text) {
+		WebElement input = browser.findElement(By.id(id));
+		input.clear();
+		input.sendKeys(text);
+	}
+
+	/**
+	 * Date, time and week inputs take their value the way a picker gives it; typing into them
+	 * depends on the browser's locale.
+	 */
+	void pick(String id, String value) {
+		WebElement input = browser.findElement(By.id(id));
+		((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];"
+				+ "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+				+ "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", input, value);
+	}
+
+	void choose(String id, String visibleText) {
+		new Select(browser.findElement(By.id(id))).selectByVisibleText(visibleText);
+	}
+
+	String text(String css) {
+		return browser.findElement(By.cssSelector(css)).getText();
+	}
+
+	String pageText() {
+		return browser.findElement(By.tagName("body")).getText();
+	}
+
+	// ---- screenshots --------------------------------------------------------------------------
+
+	/** The whole page, not just the window, for review under target/screenshots. */
+	void screenshot(String name) {
+		Dimension window = browser.manage().window().getSize();
+		Number height = (Number) ((JavascriptExecutor) browser)
+			.executeScript("return Math.ceil(document.documentElement.scrollHeight)");
+		try {
+			browser.manage().window().setSize(new Dimension(window.getWidth(), Math.max(window.getHeight(),
+					Math.min(height.intValue() + 20, 6000))));
+			byte[] png = browser.getScreenshotAs(OutputType.BYTES);
+			Files.createDirectories(SCREENSHOTS);
+			Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		finally {
+			browser.manage().window().setSize(window);
+		}
+	}
+
+}

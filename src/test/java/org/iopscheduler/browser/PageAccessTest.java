@@ -1,0 +1,163 @@
+package org.iopscheduler.browser;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.iopscheduler.audit.AuditAction;
+import org.iopscheduler.audit.AuditLog;
+import org.iopscheduler.browser.PageFixtures.Evening;
+import org.iopscheduler.people.Account;
+import org.iopscheduler.people.SignedIn;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The pages' door (the form-login filter chain) and every page rendering, without a browser: runs
+ * in the default build. The browser tests drive the same pages in Chromium under -Pbrowser.
+ */
+@SpringBootTest(properties = { "iop.demo-data=false",
+		"iop.bootstrap-coordinator=" })
+@AutoConfigureMockMvc
+@Import({ BrowserTestBase.StillClock.class, PageFixtures.class })
+class PageAccessTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	PageFixtures fixtures;
+
+	@Autowired
+	AuditLog auditLog;
+
+	private static RequestPostProcessor as(Account account) {
+		return user(SignedIn.of(account, false));
+	}
+
+	@Test
+	void everyPageOfEachRoleRenders() throws Exception {
+		Account coordinator = fixtures.coordinator("Page Coordinator");
+		Account counselor = fixtures.counselor("Page Counselor");
+		Evening evening = fixtures.evening("Rendering IOP", counselor);
+		Account participant = fixtures.participant("Page Participant");
+		fixtures.enrol(evening.program(), participant, PageFixtures.MONDAY.minusWeeks(2), evening.blockIds());
+		long program = evening.program().getId();
+		long session = fixtures.session(evening.program(), evening.monday(), PageFixtures.MONDAY).getId();
+
+		for (String page : new String[] { "/programs", "/people", "/programs/" + program + "/calendar",
+				"/programs/" + program + "/calendar?week=2026-W46", "/programs/" + program + "/blocks/new",
+				"/blocks/" + evening.monday().getId() + "/edit", "/programs/" + program + "/enrol",
+				"/programs/" + program + "/enrol/plan?blockIds=" + evening.monday().getId(),
+				"/programs/" + program + "/dose", "/programs/" + program + "/dose?show=attention",
+				"/sessions/" + session, "/sessions/" + session + "/attendance", "/participants/" + participant.getId(),
+				"/sessions" }) {
+			mvc.perform(get(page).with(as(coordinator))).andExpect(status().isOk());
+		}
+		mvc.perform(get("/sessions").with(as(counselor))).andExpect(status().isOk());
+		mvc.perform(get("/sessions/" + session + "/attendance").with(as(counselor))).andExpect(status().isOk());
+		mvc.perform(get("/me").with(as(participant))).andExpect(status().isOk());
+		mvc.perform(get("/me?week=2026-W44").with(as(participant))).andExpect(status().isOk());
+		mvc.perform(get("/login")).andExpect(status().isOk());
+	}
+
+	@Test
+	void eachRoleIsSentToItsOwnStartPage() throws Exception {
+		mvc.perform(get("/").with(as(fixtures.coordinator("A")))).andExpect(redirectedUrl("/programs"));
+		mvc.perform(get("/").with(as(fixtures.counselor("B")))).andExpect(redirectedUrl("/sessions"));
+		mvc.perform(get("/").with(as(fixtures.participant("C")))).andExpect(redirectedUrl("/me"));
+	}
+
+	@Test
+	void anAnonymousVisitorIsSentToSignIn() throws Exception {
+		mvc.perform(get("/programs")).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
+	}
+
+	@Test
+	void anotherParticipantsPageIsNotFoundAndNamesNobody() throws Exception {
+		Account one = fixtures.participant("Nia Okonkwo");
+		Account other = fixtures.participant("Oren Falk");
+
+		mvc.perform(get("/participants/" + other.getId()).with(as(one)))
+			.andExpect(status().isNotFound())
+			.andExpect(content().string(not(containsString("Oren Falk"))));
+	}
+
+	@Test
+	void staffPagesAreForbiddenToParticipants() throws Exception {
+		mvc.perform(get("/programs").with(as(fixtures.participant("P")))).andExpect(status().isForbidden());
+		mvc.perform(get("/sessions").with(as(fixtures.participant("Q")))).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void counselorsReadButDoNotChangePrograms() throws Exception {
+		Account counselor = fixtures.counselor("Reader");
+		mvc.perform(get("/programs").with(as(counselor))).andExpect(status().isOk());
+		mvc.perform(post("/programs").param("name", "X").with(as(counselor)).with(csrf()))
+			.andExpect(status().isForbidden());
+		mvc.perform(get("/people").with(as(counselor))).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void aFormWithoutItsCsrfTokenIsRefused() throws Exception {
+		Account coordinator = fixtures.coordinator("D");
+		mvc.perform(post("/programs").param("name", "Forged").with(as(coordinator)))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/programs").param("name", "Genuine")
+			.param("population", "ADULT")
+			.param("timeZone", "America/New_York")
+			.with(as(coordinator))
+			.with(csrf())).andExpect(status().is3xxRedirection());
+	}
+
+	@Test
+	void aPageThatShowsOrChangesAParticipantsRecordsLeavesAnAuditLine() throws Exception {
+		Account coordinator = fixtures.coordinator("Auditing Coordinator");
+		Account counselor = fixtures.counselor("Auditing Counselor");
+		Evening evening = fixtures.evening("Audited IOP", counselor);
+		Account participant = fixtures.participant("Audited Participant");
+		fixtures.enrol(evening.program(), participant, PageFixtures.MONDAY.minusWeeks(1), evening.blockIds());
+		long session = fixtures.session(evening.program(), evening.monday(), PageFixtures.MONDAY).getId();
+
+		mvc.perform(get("/participants/" + participant.getId()).with(as(coordinator))).andExpect(status().isOk());
+		mvc.perform(post("/sessions/" + session + "/attendance").param("rows[0].participantId",
+				String.valueOf(participant.getId()))
+			.param("rows[0].status", "PRESENT")
+			.with(as(counselor))
+			.with(csrf())).andExpect(status().is3xxRedirection());
+		mvc.perform(get("/me").with(as(participant))).andExpect(status().isOk());
+
+		assertThat(linesAbout(participant)).contains(
+				AuditAction.READ_PARTICIPANT + " by " + coordinator.getId() + " GET /participants/" + participant.getId(),
+				AuditAction.MARK_ATTENDANCE + " by " + counselor.getId() + " POST /sessions/" + session + "/attendance",
+				AuditAction.READ_SCHEDULE + " by " + participant.getId() + " GET /me");
+	}
+
+	private List<String> linesAbout(Account participant) {
+		return auditLog.search(participant.getId(), null, null, null, 0, 100)
+			.stream()
+			.map(e -> e.getAction() + " by " + e.getActorId() + " " + e.getMethod() + " " + e.getTarget())
+			.toList();
+	}
+
+	@Test
+	void theApiKeepsItsOwnDoorAndAnswersWithProblemJson() throws Exception {
+		mvc.perform(get("/api/programs")).andExpect(status().isUnauthorized());
+	}
+
+}
