@@ -74,6 +74,11 @@ public class Account {
 	}
 
 	/** Locked by repeated failed sign-ins (see {@link AccountRepository#recordFailedSignIn}). */
+	/** Failed sign-ins still counted, or a lock still written down (even one that has run out). */
+	public boolean hasFailedSignIns() {
+		return failedLogins > 0 || lockedUntil != null;
+	}
+
 	public boolean isLockedAt(Instant now) {
 		return lockedUntil != null && lockedUntil.isAfter(now);
 	}

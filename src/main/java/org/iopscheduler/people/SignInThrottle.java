@@ -2,15 +2,16 @@ package org.iopscheduler.people;
 
 import java.time.Clock;
 
-import lombok.RequiredArgsConstructor;
-
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sign-in throttling: after too many wrong passwords in a row an account rests for a while, on
@@ -21,7 +22,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 @EnableConfigurationProperties(SignInThrottleSettings.class)
-@RequiredArgsConstructor
 class SignInThrottle {
 
 	private final AccountRepository accounts;
@@ -29,6 +29,17 @@ class SignInThrottle {
 	private final SignInThrottleSettings settings;
 
 	private final Clock clock;
+
+	private final TransactionTemplate clearing;
+
+	SignInThrottle(AccountRepository accounts, SignInThrottleSettings settings, Clock clock,
+			PlatformTransactionManager transactions) {
+		this.accounts = accounts;
+		this.settings = settings;
+		this.clock = clock;
+		this.clearing = new TransactionTemplate(transactions);
+		this.clearing.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+	}
 
 	@EventListener
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
@@ -38,10 +49,20 @@ class SignInThrottle {
 				clock.instant().plus(settings.lockFor()));
 	}
 
+	/**
+	 * Only an account whose row still counts failures is written to: with HTTP Basic every API call
+	 * is a sign-in, and a write per read would cost a commit each time.
+	 */
 	@EventListener
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void succeeded(AuthenticationSuccessEvent event) {
-		accounts.clearFailedSignIns(event.getAuthentication().getName());
+		if (event.getAuthentication().getPrincipal() instanceof SignedIn signedIn && !signedIn.failuresToForget()) {
+			return;
+		}
+		forget(event.getAuthentication().getName());
+	}
+
+	private void forget(String username) {
+		clearing.executeWithoutResult(status -> accounts.clearFailedSignIns(username));
 	}
 
 }

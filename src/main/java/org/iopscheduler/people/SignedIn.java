@@ -7,13 +7,16 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
-/** The person behind a request: id and role travel with the authentication. */
-public record SignedIn(long id, String username, String fullName, Role role, String passwordHash, boolean locked)
-		implements UserDetails {
+/**
+ * The person behind a request: id and role travel with the authentication. {@code failuresToForget}
+ * says the account's row still counts failed sign-ins (or an expired lock) that a success must clear.
+ */
+public record SignedIn(long id, String username, String fullName, Role role, String passwordHash, boolean locked,
+		boolean failuresToForget) implements UserDetails {
 
 	public static SignedIn of(Account account, boolean locked) {
 		return new SignedIn(account.getId(), account.getUsername(), account.getFullName(), account.getRole(),
-				account.getPasswordHash(), locked);
+				account.getPasswordHash(), locked, account.hasFailedSignIns());
 	}
 
 	public boolean is(Role expected) {

@@ -1,5 +1,10 @@
 package org.iopscheduler.system;
 
+import java.time.Clock;
+import java.time.Duration;
+
+import org.iopscheduler.people.RecentlyVerifiedPasswords;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -30,9 +35,12 @@ public class SecurityConfiguration {
 	/** The same words whether or not the password was right: a lock tells a guesser nothing. */
 	static final String LOCKED = "this account is locked after repeated failed sign-ins; try again later";
 
+	/** bcrypt (through the delegating encoder), with a short memory of passwords that matched. */
 	@Bean
-	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	PasswordEncoder passwordEncoder(Clock clock,
+			@Value("${iop.security.remember-verified-password:5m}") Duration rememberFor) {
+		return new RecentlyVerifiedPasswords(PasswordEncoderFactories.createDelegatingPasswordEncoder(), rememberFor,
+				clock);
 	}
 
 	@Bean

@@ -94,6 +94,16 @@ class SignInThrottlingTest {
 	}
 
 	@Test
+	void aSignInWithNoFailuresToForgetWritesNothingToTheAccountRow() throws Exception {
+		long before = reload().getRowVersion();
+
+		basic(Clinic.PASSWORD).andExpect(status().isOk());
+		basic(Clinic.PASSWORD).andExpect(status().isOk());
+
+		assertThat(reload().getRowVersion()).isEqualTo(before);
+	}
+
+	@Test
 	void aLockedAccountIsRefusedWithTheRightPasswordInTheSameWordsAsWithAWrongOne() throws Exception {
 		failFiveTimes();
 

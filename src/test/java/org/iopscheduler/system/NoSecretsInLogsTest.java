@@ -75,7 +75,7 @@ class NoSecretsInLogsTest {
 		Account account = Account.participant(MARK + "username", MARK + "hash", MARK + "full name",
 				LocalDate.of(1987, 6, 5), Instant.parse("2026-01-01T00:00:00Z"));
 		SignedIn signedIn = new SignedIn(7, MARK + "username", MARK + "full name", Role.PARTICIPANT, MARK + "hash",
-				false);
+				false, false);
 
 		assertThat(account.toString()).doesNotContain(MARK).doesNotContain("1987");
 		assertThat(signedIn.toString()).doesNotContain(MARK);
