@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
 
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
@@ -19,6 +20,9 @@ public interface AccountRepository extends JpaRepository<Account, Long> {
 	boolean existsByUsername(String username);
 
 	List<Account> findByRoleOrderByFullName(Role role);
+
+	/** One page of the accounts in these roles, by name: lists never load every account at once. */
+	List<Account> findByRoleIn(Collection<Role> roles, Pageable page);
 
 	List<Account> findByIdIn(Collection<Long> ids);
 

@@ -2,6 +2,7 @@ package org.iopscheduler.people;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 
 import lombok.RequiredArgsConstructor;
@@ -10,6 +11,8 @@ import org.iopscheduler.system.Conflict;
 import org.iopscheduler.system.InvalidInput;
 import org.iopscheduler.system.NotFound;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,6 +57,12 @@ public class People {
 			throw new InvalidInput("counselorId " + id + " is a participant, not a member of staff");
 		}
 		return account;
+	}
+
+	/** Page {@code page} (from 0) of {@code size} accounts in these roles, ordered by full name, then id. */
+	@Transactional(readOnly = true)
+	public List<Account> withRoles(Collection<Role> roles, int page, int size) {
+		return accounts.findByRoleIn(roles, PageRequest.of(page, size, Sort.by("fullName", "id")));
 	}
 
 	@Transactional(readOnly = true)

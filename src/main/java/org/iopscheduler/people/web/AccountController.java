@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -43,11 +44,16 @@ class AccountController {
 		return mapper.toStaff(people.createStaff(body.username(), body.password(), body.fullName(), body.role()));
 	}
 
-	@Operation(summary = "List staff, optionally by role (staff only)")
+	@Operation(summary = "List staff by name, optionally by role, a page at a time (staff only)")
 	@GetMapping("/staff")
-	List<StaffView> staff(@org.springframework.web.bind.annotation.RequestParam(required = false) Role role) {
+	List<StaffView> staff(@RequestParam(required = false) Role role, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "" + ListPage.DEFAULT_SIZE) int size) {
+		if (role == Role.PARTICIPANT) {
+			throw new InvalidInput("role: must be COORDINATOR or COUNSELOR; participants are listed at /api/participants");
+		}
+		ListPage.check(page, size);
 		List<Role> roles = role == null ? List.of(Role.COORDINATOR, Role.COUNSELOR) : List.of(role);
-		return roles.stream().flatMap(r -> people.withRole(r).stream()).map(mapper::toStaff).toList();
+		return people.withRoles(roles, page, size).stream().map(mapper::toStaff).toList();
 	}
 
 	@Operation(summary = "Create a participant account (coordinators only)")
@@ -58,10 +64,12 @@ class AccountController {
 				people.createParticipant(body.username(), body.password(), body.fullName(), body.dateOfBirth()));
 	}
 
-	@Operation(summary = "List participants (staff only)")
+	@Operation(summary = "List participants by name, a page at a time (staff only)")
 	@GetMapping("/participants")
-	List<ParticipantView> participants() {
-		return people.withRole(Role.PARTICIPANT).stream().map(mapper::toParticipant).toList();
+	List<ParticipantView> participants(@RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "" + ListPage.DEFAULT_SIZE) int size) {
+		ListPage.check(page, size);
+		return people.withRoles(List.of(Role.PARTICIPANT), page, size).stream().map(mapper::toParticipant).toList();
 	}
 
 	@Operation(summary = "One participant (staff only)")
