@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# The performance benchmark of issue #6, on H2 and on PostgreSQL:
+#   scripts/bench.sh [both|h2|postgres]     (default both; about 6 minutes per database on 2 cores)
+# For each database it generates the large-group data set (scripts/generate.sh, seed 42), times the
+# service's start, then drives the running jar from wrk (a second process, over loopback, every
+# request signed in with HTTP Basic as a real client would) through the cases of the issue, times
+# the hand-written floor query, measures the heap after a full GC, and keeps a JFR profile.
+# It prints one table and writes it, with the machine's description, to docs/performance.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+which_dbs=${1:-both}
+jar=target/iop-scheduler-1.0.0-SNAPSHOT.jar
+out=target/bench
+port=18080
+base=http://127.0.0.1:$port
+mkdir -p "$out"
+
+command -v wrk >/dev/null || apt-get install -y wrk >/dev/null
+if ! pg_isready -h 127.0.0.1 -p 5432 >/dev/null 2>&1; then
+  pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql)" main start
+fi
+[ -f "$jar" ] || ./mvnw -B -q -DskipTests package
+app_jar=target/app/iop-scheduler-1.0.0-SNAPSHOT.jar
+[ target/app/app.jsa -nt "$jar" ] || bash scripts/cds.sh >/dev/null
+
+app_pid=
+stop_app() {
+  if [ -n "$app_pid" ] && kill -0 "$app_pid" 2>/dev/null; then
+    kill "$app_pid"; wait "$app_pid" 2>/dev/null || true
+  fi
+  app_pid=
+}
+trap stop_app EXIT
+since() { python3 -c 'import sys, time; print(round(time.time() - float(sys.argv[1]), 3))' "$1"; }
+
+datasource() {  # sets url, user, password for the database $1
+  if [ "$1" = h2 ]; then
+    url="jdbc:h2:file:$PWD/target/bench/h2/iop;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"; user=sa; password=
+  else
+    url="jdbc:postgresql://127.0.0.1:5432/iop_bench?reWriteBatchedInserts=true"; user=postgres; password=
+  fi
+}
+
+# start_app <db> <jvm options...> -jar <jar>: prints the seconds from exec to healthy
+start_app() {
+  local db=$1; shift
+  datasource "$db"
+  local t0; t0=$(date +%s.%N)
+  SPRING_DATASOURCE_URL="$url" SPRING_DATASOURCE_USERNAME="$user" SPRING_DATASOURCE_PASSWORD="$password" \
+    java "$@" --server.port=$port >"$out/$db-app.log" 2>&1 &
+  app_pid=$!
+  until curl -fs "$base/actuator/health" >/dev/null 2>&1; do
+    kill -0 "$app_pid" 2>/dev/null || { echo "the service died; see $out/$db-app.log" >&2; exit 1; }
+    sleep 0.02
+  done
+  since "$t0"
+}
+
+# wrk <case> <threads> <connections> <seconds> <file>: prints the RESULT json line
+load() {
+  wrk -t"$2" -c"$3" -d"$4"s --timeout 10s -s scripts/bench/requests.lua "$base" -- "$5" "$1" "$2" \
+    | sed -n 's/^RESULT //p'
+}
+
+run_db() {
+  local db=$1 result="$out/results-$1.json"
+  echo "== $db: generating the data set" >&2
+  local t0; t0=$(date +%s.%N)
+  bash scripts/generate.sh "$db" 42 >"$out/$db-generate.log" 2>&1
+  local generate; generate=$(since "$t0")
+
+  echo "== $db: start-up, three times as a plain jar and three times with the CDS archive" >&2
+  local starts=() cds_starts=()
+  for _ in 1 2 3; do starts+=("$(start_app "$db" -jar "$jar")"); stop_app; done
+  for _ in 1 2 3; do cds_starts+=("$(start_app "$db" -XX:SharedArchiveFile=target/app/app.jsa -jar "$app_jar")"); stop_app; done
+
+  echo "== $db: the cases (with a JFR recording)" >&2
+  start_app "$db" "-XX:StartFlightRecording=filename=$out/$db.jfr,settings=profile,dumponexit=true" \
+    -XX:SharedArchiveFile=target/app/app.jsa -jar "$app_jar" >/dev/null
+  python3 scripts/bench/prepare.py "$base" "$out" >"$out/$db-prepare.json"
+
+  load program-report 4 16 5 "$out/program-report.txt" >/dev/null      # warm-up
+  local program; program=$(load program-report 4 16 20 "$out/program-report.txt")
+  load org-report 1 1 5 "$out/org-report.txt" >/dev/null
+  local org; org=$(load org-report 1 1 20 "$out/org-report.txt")
+  # the warm-up also signs the 128 participants in once each (bcrypt), as their apps would have
+  load schedule 4 32 15 "$out/schedule.txt" >/dev/null
+  local schedule; schedule=$(load schedule 4 32 20 "$out/schedule.txt")
+  load marks 16 16 5 "$out/marks.txt" >/dev/null
+  local marks; marks=$(load marks 16 16 15 "$out/marks.txt")
+
+  local year
+  year=$(curl -fs -o "$out/$db-year.json" -w '%{time_total}' -X POST -u bench-coordinator:bench-password-1 \
+    "$base/api/calendar/sessions?from=2027-01-01&to=2027-12-31")
+
+  jcmd "$app_pid" GC.run >/dev/null
+  local heap; heap=$(jcmd "$app_pid" GC.heap_info | sed -n 's/.*total [0-9]*K, used \([0-9]*\)K.*/\1/p' | head -1)
+  stop_app
+
+  echo "== $db: the floor query" >&2
+  datasource "$db"
+  local week; week=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["week"])' "$out/$db-prepare.json")
+  local floor
+  floor=$(java -cp "$jar" -Dloader.main=org.iopscheduler.bench.OrgDoseFloor \
+      org.springframework.boot.loader.launch.PropertiesLauncher "$url" "$user" "$password" "$week" 20 \
+      | sed -n 's/^RESULT //p')
+
+  python3 - "$result" <<PY
+import json, sys
+json.dump({"db": "$db", "generate_s": $generate, "start_s": [${starts[0]}, ${starts[1]}, ${starts[2]}],
+           "cds_start_s": [${cds_starts[0]}, ${cds_starts[1]}, ${cds_starts[2]}],
+           "program_report": $program, "org_report": $org, "schedule": $schedule, "marks": $marks,
+           "year_s": $year, "year": json.load(open("$out/$db-year.json")), "heap_kib": ${heap:-0},
+           "floor": $floor, "prepare": json.load(open("$out/$db-prepare.json"))}, open(sys.argv[1], "w"), indent=1)
+PY
+  jfr print --events jdk.ExecutionSample --stack-depth 12 "$out/$db.jfr" >"$out/$db-samples.txt" || true
+}
+
+case "$which_dbs" in
+  both) run_db h2; run_db postgres ;;
+  h2|postgres) run_db "$which_dbs" ;;
+  *) echo "usage: scripts/bench.sh [both|h2|postgres]" >&2; exit 2 ;;
+esac
+python3 scripts/bench/report.py "$out" docs/performance.md
