@@ -19,8 +19,6 @@ public interface AccountRepository extends JpaRepository<Account, Long> {
 
 	boolean existsByUsername(String username);
 
-	List<Account> findByRoleOrderByFullName(Role role);
-
 	/** One page of the accounts in these roles, by name: lists never load every account at once. */
 	List<Account> findByRoleIn(Collection<Role> roles, Pageable page);
 

@@ -66,11 +66,6 @@ public class People {
 	}
 
 	@Transactional(readOnly = true)
-	public List<Account> withRole(Role role) {
-		return accounts.findByRoleOrderByFullName(role);
-	}
-
-	@Transactional(readOnly = true)
 	public boolean exists(String username) {
 		return accounts.existsByUsername(username);
 	}

@@ -60,7 +60,7 @@ class PageAccessTest {
 		long program = evening.program().getId();
 		long session = fixtures.session(evening.program(), evening.monday(), PageFixtures.MONDAY).getId();
 
-		for (String page : new String[] { "/programs", "/people", "/programs/" + program + "/calendar",
+		for (String page : new String[] { "/programs", "/people", "/people?page=1", "/programs/" + program + "/calendar",
 				"/programs/" + program + "/calendar?week=2026-W46", "/programs/" + program + "/blocks/new",
 				"/blocks/" + evening.monday().getId() + "/edit", "/programs/" + program + "/enrol",
 				"/programs/" + program + "/enrol/plan?blockIds=" + evening.monday().getId(),
@@ -74,6 +74,18 @@ class PageAccessTest {
 		mvc.perform(get("/me").with(as(participant))).andExpect(status().isOk());
 		mvc.perform(get("/me?week=2026-W44").with(as(participant))).andExpect(status().isOk());
 		mvc.perform(get("/login")).andExpect(status().isOk());
+	}
+
+	@Test
+	void thePeoplePageListsAPageOfPeopleAtATimeAndLinksBackFromALaterPage() throws Exception {
+		Account coordinator = fixtures.coordinator("Paging Coordinator");
+
+		mvc.perform(get("/people?page=3").with(as(coordinator)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("href=\"/people?page=2\"")))
+			.andExpect(content().string(not(containsString("<li>Paging Coordinator</li>"))));
+		mvc.perform(get("/people").with(as(coordinator)))
+			.andExpect(content().string(containsString("<li>Paging Coordinator</li>")));
 	}
 
 	@Test

@@ -270,8 +270,9 @@ class CalendarPages {
 	}
 
 	private String blockForm(Program program, BlockForm form, WeeklyBlock block, Model model) {
-		List<Account> leaders = new ArrayList<>(people.withRole(Role.COUNSELOR));
-		leaders.addAll(people.withRole(Role.COORDINATOR));
+		// counselors first, then coordinators, by name; the first 500 of them
+		List<Account> leaders = new ArrayList<>(people.withRoles(List.of(Role.COUNSELOR), 0, 500));
+		leaders.addAll(people.withRoles(List.of(Role.COORDINATOR), 0, Math.max(1, 500 - leaders.size())));
 		model.addAttribute("program", program);
 		model.addAttribute("blockForm", form);
 		model.addAttribute("block", block);

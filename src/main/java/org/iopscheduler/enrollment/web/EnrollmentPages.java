@@ -92,6 +92,8 @@ class EnrollmentPages {
 
 	}
 
+	static final int CHOICES = 500;
+
 	@GetMapping("/programs/{programId}/enrol")
 	String form(@PathVariable long programId, @ModelAttribute("enrolForm") EnrolForm form, BindingResult ignored,
 			Model model) {
@@ -148,7 +150,8 @@ class EnrollmentPages {
 			.sorted(Comparator.comparing(Choice::dayOfWeek).thenComparing(Choice::time))
 			.toList();
 		model.addAttribute("program", program);
-		List<Account> participants = people.withRole(Role.PARTICIPANT);
+		// the first CHOICES by name; a search box is the next step for groups larger than that
+		List<Account> participants = people.withRoles(List.of(Role.PARTICIPANT), 0, CHOICES);
 		audit.record(AuditAction.READ_PARTICIPANT, participants.stream().map(Account::getId).toList());
 		model.addAttribute("participants", participants);
 		model.addAttribute("choices", choices);

@@ -3,6 +3,7 @@ package org.iopscheduler.people.web;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -27,6 +28,7 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Coordinators add counselors and participants, and find a participant's page. */
@@ -80,17 +82,25 @@ class PeoplePages {
 
 	}
 
+	/** A page of each list at a time: a large group has thousands of participants and counselors. */
+	static final int PAGE_SIZE = 100;
+
 	@GetMapping("/people")
-	String list(Model model) {
+	String list(@RequestParam(defaultValue = "0") int page, Model model) {
+		int shown = Math.max(page, 0);
 		if (!model.containsAttribute("staffForm")) {
 			model.addAttribute("staffForm", new StaffForm());
 		}
 		if (!model.containsAttribute("participantForm")) {
 			model.addAttribute("participantForm", new ParticipantForm());
 		}
-		model.addAttribute("staff", people.withRole(Role.COUNSELOR));
-		model.addAttribute("coordinators", people.withRole(Role.COORDINATOR));
-		List<Account> participants = people.withRole(Role.PARTICIPANT);
+		List<Account> counselors = people.withRoles(List.of(Role.COUNSELOR), shown, PAGE_SIZE);
+		List<Account> coordinators = people.withRoles(List.of(Role.COORDINATOR), shown, PAGE_SIZE);
+		List<Account> participants = people.withRoles(List.of(Role.PARTICIPANT), shown, PAGE_SIZE);
+		model.addAttribute("staff", counselors);
+		model.addAttribute("coordinators", coordinators);
+		model.addAttribute("page", shown);
+		model.addAttribute("hasNext", Stream.of(counselors, coordinators, participants).anyMatch(l -> l.size() == PAGE_SIZE));
 		audit.record(AuditAction.READ_PARTICIPANT, participants.stream().map(Account::getId).toList());
 		model.addAttribute("participants", participants);
 		return "people/list";
@@ -109,7 +119,7 @@ class PeoplePages {
 				DomainErrors.attach(refused, result, Set.of("username", "password", "role"));
 			}
 		}
-		return list(model);
+		return list(0, model);
 	}
 
 	@PostMapping("/people/participants")
@@ -127,7 +137,7 @@ class PeoplePages {
 				DomainErrors.attach(refused, result, Set.of("username", "password", "dateOfBirth"));
 			}
 		}
-		return list(model);
+		return list(0, model);
 	}
 
 }
