@@ -23,12 +23,24 @@ end
 function init(args)
   local file = args[1]
   local count = tonumber(args[3] or "1")
+  local lines = {}
+  local shared = 0
+  for line in io.lines(file) do
+    local f = split(line)
+    table.insert(lines, f)
+    if f[1] == "*" then shared = shared + 1 end
+  end
   requests = {}
   local n = 0
-  for line in io.lines(file) do
-    n = n + 1
-    local f = split(line)
-    local mine = (f[1] == "*" and (n - 1) % count + 1 == id) or tonumber(f[1]) == id
+  for _, f in ipairs(lines) do
+    local mine
+    if f[1] == "*" then
+      n = n + 1
+      -- fewer shared lines than threads: every thread replays all of them
+      mine = shared < count or (n - 1) % count + 1 == id
+    else
+      mine = tonumber(f[1]) == id
+    end
     if mine then
       local headers = { ["Authorization"] = f[4], ["Accept"] = "application/json" }
       local body = nil
