@@ -1,5 +1,6 @@
 package org.iopscheduler.system;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -37,6 +38,7 @@ public class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
+	@ConditionalOnWebApplication
 	SecurityFilterChain api(HttpSecurity http) throws Exception {
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests(requests -> requests
@@ -66,6 +68,7 @@ public class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
+	@ConditionalOnWebApplication
 	SecurityFilterChain pages(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
