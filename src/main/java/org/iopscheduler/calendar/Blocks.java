@@ -39,6 +39,8 @@ public class Blocks {
 
 	private final AccountRepository accounts;
 
+	private final CalendarVersions calendarVersions;
+
 	private final Clock clock;
 
 	@Transactional
@@ -51,8 +53,10 @@ public class Blocks {
 		holdCounselor(definition.counselorId());
 		refuseDoubleBooking(definition.counselorId(), null, program.zone(), slot, from, null,
 				yearOf(from, program));
-		return blocks.saveAndFlush(WeeklyBlock.create(programId, definition.type(), definition.title(),
+		WeeklyBlock created = blocks.saveAndFlush(WeeklyBlock.create(programId, definition.type(), definition.title(),
 				definition.capacity(), slot, definition.counselorId(), location, from, clock.instant()));
+		calendarVersions.changed(programId);
+		return created;
 	}
 
 	@Transactional(readOnly = true)
@@ -112,7 +116,9 @@ public class Blocks {
 				sessions.delete(session);
 			}
 		}
-		return blocks.saveAndFlush(block);
+		WeeklyBlock changed = blocks.saveAndFlush(block);
+		calendarVersions.changed(block.getProgramId());
+		return changed;
 	}
 
 	/** The block meets for the last time before {@code from}; sessions made from that day on go. */
@@ -126,7 +132,9 @@ public class Blocks {
 		refuseIfHistory(affected, "end");
 		block.endFrom(from);
 		sessions.deleteAll(affected);
-		return blocks.saveAndFlush(block);
+		WeeklyBlock ended = blocks.saveAndFlush(block);
+		calendarVersions.changed(block.getProgramId());
+		return ended;
 	}
 
 	/** Queues concurrent bookings of one counselor, on every instance, behind the account's row lock. */

@@ -44,7 +44,12 @@ public class Closure {
 	}
 
 	String sessionReason() {
-		return "Program closed: " + reason;
+		return sessionReason(reason);
+	}
+
+	/** The cancel reason of each session a closure for this reason cancels. */
+	public static String sessionReason(String closureReason) {
+		return "Program closed: " + closureReason;
 	}
 
 }

@@ -29,6 +29,8 @@ public class Closures {
 
 	private final Programs programs;
 
+	private final CalendarVersions calendarVersions;
+
 	private final Clock clock;
 
 	public record Closed(Closure closure, List<Long> cancelledSessionIds) {
@@ -55,6 +57,7 @@ public class Closures {
 		Closure closure = closures.saveAndFlush(new Closure(programId, date, reason, closedBy, clock.instant()));
 		open.forEach(s -> s.closeFor(closure.getId(), closure.sessionReason()));
 		sessions.saveAllAndFlush(open);
+		calendarVersions.changed(programId);
 		return new Closed(closure, open.stream().map(DatedSession::getId).toList());
 	}
 
@@ -68,6 +71,7 @@ public class Closures {
 		closed.forEach(DatedSession::reopenAfterClosure);
 		sessions.saveAllAndFlush(closed);
 		closures.delete(closure);
+		calendarVersions.changed(programId);
 		return closed.stream().map(DatedSession::getId).toList();
 	}
 

@@ -3,6 +3,7 @@ package org.iopscheduler.calendar;
 import java.sql.Date;
 import java.sql.Time;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
@@ -16,6 +17,7 @@ import java.util.Set;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -25,7 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Makes the dated sessions of programs' blocks for a range of days, each (block, date) once.
  * Sessions are made on first need (a week is looked at, marked or reported) and then kept, so
  * their ids are stable. Two instances making the same week at once meet on the unique key
- * (block_id, session_date); the loser reads what the winner made.
+ * (block_id, session_date); the loser reads what the winner made. Each program's made days are
+ * recorded as its session horizon, so asking again for days already made costs one small query.
  */
 @Component
 public class SessionMaker {
@@ -35,40 +38,50 @@ public class SessionMaker {
 			  counselor_id, location_kind, location, status, cancel_reason, closure_id, created_at, version)
 			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""";
 
-	private final WeeklyBlockRepository blocks;
+	/** Rows per JDBC batch: large enough to amortise round trips, small enough for any driver. */
+	private static final int BATCH = 1_000;
 
-	private final DatedSessionRepository sessions;
+	private final WeeklyBlockRepository blocks;
 
 	private final ClosureRepository closures;
 
+	private final SessionHorizons horizons;
+
 	private final JdbcTemplate jdbc;
+
+	private final NamedParameterJdbcTemplate named;
 
 	private final TransactionTemplate ownTransaction;
 
 	private final Clock clock;
 
-	SessionMaker(WeeklyBlockRepository blocks, DatedSessionRepository sessions, ClosureRepository closures,
-			JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
+	SessionMaker(WeeklyBlockRepository blocks, ClosureRepository closures, SessionHorizons horizons,
+			JdbcTemplate jdbc, NamedParameterJdbcTemplate named, PlatformTransactionManager transactions,
+			Clock clock) {
 		this.blocks = blocks;
-		this.sessions = sessions;
 		this.closures = closures;
+		this.horizons = horizons;
 		this.jdbc = jdbc;
+		this.named = named;
 		this.ownTransaction = new TransactionTemplate(transactions);
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.clock = clock;
 	}
 
-	/** Makes what is missing between the two dates (inclusive); answers how many were made. */
+	/**
+	 * Makes what is missing between the two dates (inclusive); answers how many were made. Days
+	 * already made under the program's current calendar cost one small query and nothing else.
+	 */
 	public int ensure(Collection<Long> programIds, LocalDate from, LocalDate to) {
 		if (programIds.isEmpty()) {
 			return 0;
 		}
 		try {
-			return ownTransaction.execute(status -> insertMissing(programIds, from, to));
+			return makeWhatIsMissing(programIds, from, to);
 		}
 		catch (DataIntegrityViolationException raced) {
-			// another request made some of them first; what is still missing is made now
-			return ownTransaction.execute(status -> insertMissing(programIds, from, to));
+			// another request made some of them (or the first horizon) first; what is still missing is made now
+			return makeWhatIsMissing(programIds, from, to);
 		}
 	}
 
@@ -76,17 +89,46 @@ public class SessionMaker {
 		return ensure(List.of(programId), from, to);
 	}
 
-	private int insertMissing(Collection<Long> programIds, LocalDate from, LocalDate to) {
-		Set<String> existing = new HashSet<>();
-		for (Object[] row : sessions.findBlockDates(programIds, from, to)) {
-			existing.add(key((Long) row[1], (LocalDate) row[2]));
+	/*
+	 * The calendar versions are read first, before the blocks and closures, and the horizon is
+	 * recorded with those versions. A block or closure change that commits in between raises the
+	 * program's version: whether or not the blocks read below already show it, the horizon is then
+	 * recorded under a version older than the program's and the next ensure computes again. Read
+	 * after the blocks, the version could already include a change the blocks did not show, and
+	 * that change's sessions would never be made.
+	 */
+	private int makeWhatIsMissing(Collection<Long> programIds, LocalDate from, LocalDate to) {
+		List<SessionHorizons.Horizon> toMake = horizons.toMake(programIds, from, to);
+		if (toMake.isEmpty()) {
+			return 0;
 		}
-		Map<String, Closure> closed = new HashMap<>();
+		List<Long> ids = toMake.stream().map(SessionHorizons.Horizon::programId).toList();
+		return ownTransaction.execute(status -> {
+			int made = insertMissing(ids, from, to);
+			horizons.record(toMake, from, to);
+			return made;
+		});
+	}
+
+	private record Row(long programId, long blockId, LocalDate date, BlockVersion version, WeeklyBlock block,
+			Closure closure) {
+	}
+
+	private int insertMissing(Collection<Long> programIds, LocalDate from, LocalDate to) {
+		// (block, day) packed in a long: no string keys, no Object[] rows, for the 100,000s of a year
+		Set<Long> existing = new HashSet<>();
+		named.query("""
+				select block_id, session_date from dated_session
+				where program_id in (:ids) and block_id is not null and session_date between :from and :to""",
+				Map.of("ids", programIds, "from", Date.valueOf(from), "to", Date.valueOf(to)),
+				rows -> {
+					existing.add(key(rows.getLong(1), rows.getDate(2).toLocalDate()));
+				});
+		Map<Long, Closure> closed = new HashMap<>();
 		for (Closure closure : closures.findByProgramIdInAndDateBetween(programIds, from, to)) {
 			closed.put(key(closure.getProgramId(), closure.getDate()), closure);
 		}
-		Timestamp now = Timestamp.from(clock.instant());
-		List<Object[]> rows = new ArrayList<>();
+		List<Row> rows = new ArrayList<>();
 		for (WeeklyBlock block : blocks.findByProgramsWithVersions(programIds)) {
 			for (BlockVersion version : block.getVersions()) {
 				LocalDate first = latest(from, version.getValidFrom());
@@ -94,21 +136,39 @@ public class SessionMaker {
 						: version.getValidTo().minusDays(1);
 				for (LocalDate date = first.with(TemporalAdjusters.nextOrSame(version.getDayOfWeek()));
 						!date.isAfter(last); date = date.plusWeeks(1)) {
-					if (existing.contains(key(block.getId(), date))) {
-						continue;
+					if (!existing.contains(key(block.getId(), date))) {
+						rows.add(new Row(block.getProgramId(), block.getId(), date, version, block,
+								closed.get(key(block.getProgramId(), date))));
 					}
-					Closure closure = closed.get(key(block.getProgramId(), date));
-					rows.add(new Object[] { block.getProgramId(), block.getId(), Date.valueOf(date),
-							Time.valueOf(version.getStartTime()), version.getDurationMinutes(), block.getType().name(),
-							block.getTitle(), version.getCounselorId(), version.getLocationKind().name(),
-							version.getLocation(), closure == null ? "SCHEDULED" : "CANCELLED",
-							closure == null ? null : closure.sessionReason(), closure == null ? null : closure.getId(),
-							now });
 				}
 			}
 		}
 		if (!rows.isEmpty()) {
-			jdbc.batchUpdate(INSERT, rows);
+			Timestamp now = Timestamp.from(clock.instant());
+			jdbc.batchUpdate(INSERT, rows, BATCH, (statement, row) -> {
+				BlockVersion version = row.version();
+				Closure closure = row.closure();
+				statement.setLong(1, row.programId());
+				statement.setLong(2, row.blockId());
+				statement.setDate(3, Date.valueOf(row.date()));
+				statement.setTime(4, Time.valueOf(version.getStartTime()));
+				statement.setInt(5, version.getDurationMinutes());
+				statement.setString(6, row.block().getType().name());
+				statement.setString(7, row.block().getTitle());
+				statement.setLong(8, version.getCounselorId());
+				statement.setString(9, version.getLocationKind().name());
+				statement.setString(10, version.getLocation());
+				statement.setString(11, closure == null ? "SCHEDULED" : "CANCELLED");
+				if (closure == null) {
+					statement.setNull(12, Types.VARCHAR);
+					statement.setNull(13, Types.BIGINT);
+				}
+				else {
+					statement.setString(12, closure.sessionReason());
+					statement.setLong(13, closure.getId());
+				}
+				statement.setTimestamp(14, now);
+			});
 		}
 		return rows.size();
 	}
@@ -117,8 +177,9 @@ public class SessionMaker {
 		return b == null || a.isAfter(b) ? a : b;
 	}
 
-	private static String key(long id, LocalDate date) {
-		return id + "@" + date;
+	/** An id and a day in one long: the day (from 1970 to about 4800) in the low 20 bits. */
+	private static long key(long id, LocalDate date) {
+		return id << 20 | date.toEpochDay();
 	}
 
 }

@@ -14,6 +14,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import lombok.RequiredArgsConstructor;
 
+import org.iopscheduler.calendar.CalendarMaking;
 import org.iopscheduler.calendar.Closure;
 import org.iopscheduler.calendar.Closures;
 import org.iopscheduler.calendar.DatedSession;
@@ -41,6 +42,8 @@ class SessionController {
 
 	private final Sessions sessions;
 
+	private final CalendarMaking calendarMaking;
+
 	private final Closures closures;
 
 	private final Programs programs;
@@ -67,6 +70,15 @@ class SessionController {
 		List<DatedSession> found = sessions.week(program, which);
 		Map<Long, List<Long>> roster = rosters.of(found);
 		return found.stream().map(s -> SessionView.of(s, program.zone(), roster.get(s.getId()))).toList();
+	}
+
+	@Operation(summary = "Make every program's dated sessions between two days (coordinators; at most "
+			+ CalendarMaking.MAXIMUM_DAYS + " days a call)",
+			description = "Ahead of need, e.g. for the coming year: days already made are skipped, so a second call "
+					+ "makes 0. Answers how many programs were looked at and how many sessions were made.")
+	@PostMapping("/api/calendar/sessions")
+	CalendarMaking.Made makeSessions(@RequestParam LocalDate from, @RequestParam LocalDate to) {
+		return calendarMaking.make(from, to);
 	}
 
 	@GetMapping("/api/sessions/{id}")

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# The benchmark's data (issue 6): 200 programs, 3,000 blocks, 20,000 participants, about 60,000 sessions and
+# 1.1 million attendance marks, the same for the same seed, written into a fresh database.
+#   scripts/generate.sh [h2|postgres] [seed]      (defaults: h2 42)
+#   h2:       the file database target/bench/h2/iop (deleted first)
+#   postgres: the database iop_bench on 127.0.0.1:5432 (dropped and created again; user postgres, trust auth)
+# Every account's password is bench-password-1: bench-coordinator, bench-counselor-0001.., bench-p00001..
+# Then run the service on the same database with the URL printed at the end.
+# IOP_JAR: the service's jar (default: the one in target/). JAVA_OPTS: extra JVM options.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+database=${1:-h2}
+seed=${2:-42}
+jar=${IOP_JAR:-$(ls target/iop-scheduler-*.jar 2>/dev/null | grep -v -e '-plain' | head -n 1 || true)}
+if [ -z "$jar" ] || [ ! -f "$jar" ]; then
+  echo "no service jar: build it (./mvnw -DskipTests package) or set IOP_JAR" >&2
+  exit 1
+fi
+case "$database" in
+  h2)
+    rm -rf target/bench/h2
+    mkdir -p target/bench/h2
+    url="jdbc:h2:file:$PWD/target/bench/h2/iop;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"
+    user=sa
+    ;;
+  postgres)
+    . scripts/lib/postgres.sh
+    ensure_postgres
+    psql -q -v ON_ERROR_STOP=1 -d postgres -c 'drop database if exists iop_bench with (force)' \
+      -c 'create database iop_bench'
+    url="jdbc:postgresql://$PGHOST:$PGPORT/iop_bench?reWriteBatchedInserts=true"
+    user=$PGUSER
+    ;;
+  *)
+    echo "usage: scripts/generate.sh [h2|postgres] [seed]" >&2
+    exit 1
+    ;;
+esac
+# shellcheck disable=SC2086
+java ${JAVA_OPTS:-} -jar "$jar" --iop.generate.seed="$seed" --spring.datasource.url="$url" \
+  --spring.datasource.username="$user" --spring.datasource.password="${PGPASSWORD:-}"
+echo "Start the service on it with: java -jar $jar --spring.datasource.url='$url' --spring.datasource.username=$user"
