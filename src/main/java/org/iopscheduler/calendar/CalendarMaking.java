@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 
 import org.iopscheduler.system.InvalidInput;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -18,8 +19,9 @@ import org.springframework.stereotype.Service;
  * Makes every program's dated sessions for a range of days ahead of need (a coordinator prepares the
  * year), so no later request pays for them. Programs go a few at a time, each group in a transaction
  * of its own: none grows to a year of 200 programs, and what is made stays made if a later group fails.
- * Two groups are made at once (iop.calendar.making-threads): the database's work on one connection
- * (indexes, keys) then overlaps the service's on the other, about twice as fast on two cores.
+ * On PostgreSQL two groups are made at once (iop.calendar.making-threads, 0 = this choice): the
+ * server's work on one connection (indexes, keys) then overlaps the service's on the other. On H2,
+ * inside the service's process, two writers only contend for the same store, so one at a time.
  */
 @Service
 public class CalendarMaking {
@@ -35,10 +37,15 @@ public class CalendarMaking {
 
 	private final int threads;
 
-	CalendarMaking(SessionMaker maker, JdbcTemplate jdbc, @Value("${iop.calendar.making-threads:2}") int threads) {
+	CalendarMaking(SessionMaker maker, JdbcTemplate jdbc, @Value("${iop.calendar.making-threads:0}") int threads) {
 		this.maker = maker;
 		this.jdbc = jdbc;
-		this.threads = Math.max(1, threads);
+		this.threads = threads > 0 ? threads : "H2".equals(databaseProduct(jdbc)) ? 1 : 2;
+	}
+
+	private static String databaseProduct(JdbcTemplate jdbc) {
+		return jdbc.execute((ConnectionCallback<String>) connection -> connection.getMetaData()
+			.getDatabaseProductName());
 	}
 
 	public record Made(int programs, int sessionsMade) {
