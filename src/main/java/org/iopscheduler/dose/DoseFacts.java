@@ -226,7 +226,7 @@ public class DoseFacts {
 	 * clocks go back: a session at 01:30 takes the earlier offset (as {@code ZonedDateTime.of} does),
 	 * so during the second 01:00..02:00 every session of that hour has started.
 	 */
-	static LocalDateTime startedUntil(Instant now, ZoneId zone) {
+	public static LocalDateTime startedUntil(Instant now, ZoneId zone) {
 		LocalDateTime local = LocalDateTime.ofInstant(now, zone).truncatedTo(ChronoUnit.SECONDS);
 		ZoneOffsetTransition last = zone.getRules().previousTransition(now.plusNanos(1));
 		if (last != null && last.isOverlap() && local.isBefore(last.getDateTimeBefore())) {
