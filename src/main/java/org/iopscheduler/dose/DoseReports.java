@@ -6,15 +6,15 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import lombok.RequiredArgsConstructor;
 
-import org.iopscheduler.attendance.AttendanceMarkRepository;
-import org.iopscheduler.calendar.DatedSessionRepository;
 import org.iopscheduler.calendar.IsoWeek;
 import org.iopscheduler.calendar.SessionMaker;
+import org.iopscheduler.dose.DoseFacts.EnrollmentWeeks;
+import org.iopscheduler.dose.DoseFacts.Scope;
 import org.iopscheduler.enrollment.Enrollment;
 import org.iopscheduler.enrollment.EnrollmentRepository;
 import org.iopscheduler.program.Program;
@@ -40,9 +40,7 @@ public class DoseReports {
 
 	private final EnrollmentRepository enrollments;
 
-	private final DatedSessionRepository sessions;
-
-	private final AttendanceMarkRepository marks;
+	private final DoseFacts facts;
 
 	private final SessionMaker maker;
 
@@ -65,19 +63,14 @@ public class DoseReports {
 	}
 
 	private ProgramDose read(Program program, IsoWeek week, IsoWeek first) {
-		long programId = program.getId();
-		List<Enrollment> enrolled = enrollments.findInProgramDuring(programId, week.monday(), week.sunday());
-		WeekOfSessions loaded = new WeekOfSessions(sessions.findInProgram(programId, first.monday(), week.sunday()),
-				marks.findInProgram(programId, first.monday(), week.sunday()));
-		ZoneId zone = program.zone();
-		int minimum = program.getMinimumWeeklyMinutes();
 		Instant now = clock.instant();
 		List<ParticipantDose> rows = new ArrayList<>();
-		for (Enrollment enrollment : enrolled) {
-			WeeklyDose dose = loaded.dose(enrollment, week, zone, minimum, now);
-			rows.add(new ParticipantDose(enrollment.getParticipantId(), enrollment.getId(), dose,
-					streak(enrollment, dose, loaded, zone, minimum, now)));
-		}
+		facts.forEach(Scope.programs(List.of(program.getId()), first, week, List.of(program.getTimeZone()), false), now,
+				enrollment -> {
+					WeeklyDose dose = enrollment.dose(week, now);
+					rows.add(new ParticipantDose(enrollment.participantId(), enrollment.enrollmentId(), dose,
+							streak(enrollment, dose, now)));
+				});
 		return new ProgramDose(program, week, rows);
 	}
 
@@ -85,18 +78,17 @@ public class DoseReports {
 	 * Consecutive under-dosed weeks ending with this one, or, while this week is still running,
 	 * ending with the week before: the run a coordinator must act on.
 	 */
-	private static int streak(Enrollment enrollment, WeeklyDose current, WeekOfSessions loaded, ZoneId zone,
-			int minimum, Instant now) {
+	private static int streak(EnrollmentWeeks enrollment, WeeklyDose current, Instant now) {
 		IsoWeek week = current.week();
 		if (current.status() != DoseStatus.UNDER_DOSED) {
-			if (!now.isBefore(week.end(zone))) {
+			if (!now.isBefore(week.end(ZoneId.of(enrollment.timeZone())))) {
 				return 0;
 			}
 			week = week.plusWeeks(-1);
 		}
 		int count = 0;
 		while (count < STREAK_WEEKS && week.compareTo(current.week().plusWeeks(-STREAK_WEEKS)) > 0
-				&& loaded.dose(enrollment, week, zone, minimum, now).status() == DoseStatus.UNDER_DOSED) {
+				&& enrollment.dose(week, now).status() == DoseStatus.UNDER_DOSED) {
 			count++;
 			week = week.plusWeeks(-1);
 		}
@@ -119,20 +111,19 @@ public class DoseReports {
 			return List.of();
 		}
 		maker.ensure(programIds, from.monday(), to.sunday());
-		Map<Long, Program> byId = new java.util.HashMap<>();
-		programRepository.findAllById(programIds).forEach(p -> byId.put(p.getId(), p));
-		WeekOfSessions loaded = new WeekOfSessions(sessions.findInPrograms(programIds, from.monday(), to.sunday()),
-				marks.findOfParticipant(participantId, from.monday(), to.sunday()));
+		Set<String> zones = new TreeSet<>();
+		programRepository.findAllById(programIds).forEach(p -> zones.add(p.getTimeZone()));
 		Instant now = clock.instant();
+		List<EnrollmentWeeks> mine = new ArrayList<>();
+		facts.forEach(Scope.participant(participantId, from, to, zones), now, mine::add);
 		List<WeeklyDose> weeks = new ArrayList<>();
 		for (IsoWeek week = from; week.compareTo(to) <= 0; week = week.plusWeeks(1)) {
 			WeeklyDose total = null;
-			for (Enrollment enrollment : enrolled) {
-				if (!enrollment.overlaps(week.monday(), week.sunday())) {
+			for (EnrollmentWeeks enrollment : mine) {
+				if (!enrollment.overlaps(week)) {
 					continue;
 				}
-				Program program = byId.get(enrollment.getProgramId());
-				WeeklyDose dose = loaded.dose(enrollment, week, program.zone(), program.getMinimumWeeklyMinutes(), now);
+				WeeklyDose dose = enrollment.dose(week, now);
 				total = total == null ? dose : total.plus(dose);
 			}
 			if (total != null) {

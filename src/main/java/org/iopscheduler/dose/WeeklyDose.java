@@ -53,8 +53,29 @@ public record WeeklyDose(IsoWeek week, int minimumWeeklyMinutes, int scheduledMi
 		}
 		int days = (int) attendedByDay.values().stream().filter(m -> m > 0).count();
 		int longDays = (int) attendedByDay.values().stream().filter(m -> m >= THREE_HOURS).count();
-		DoseStatus status = status(week, zone, minimum, enrolledFrom, enrolledUntil, attended, stillToCome, now);
-		return new WeeklyDose(week, minimum, scheduled, attended, unmarked, days, longDays, status);
+		return of(week, zone, minimum, enrolledFrom, enrolledUntil,
+				new Totals(scheduled, attended, unmarked, stillToCome, days, longDays), now);
+	}
+
+	/**
+	 * What a week's sessions add up to, however they were counted (in memory, or in SQL).
+	 *
+	 * @param stillToCome minutes of non-cancelled sessions not yet started
+	 */
+	public record Totals(int scheduledMinutes, int attendedMinutes, int unmarkedSessions, int stillToCome,
+			int daysAttended, int daysOfThreeHours) {
+
+		public static final Totals NONE = new Totals(0, 0, 0, 0, 0, 0);
+
+	}
+
+	/** The week from its totals: the same rules as {@link #evaluate}, whoever did the counting. */
+	public static WeeklyDose of(IsoWeek week, ZoneId zone, int minimum, LocalDate enrolledFrom,
+			LocalDate enrolledUntil, Totals totals, Instant now) {
+		DoseStatus status = status(week, zone, minimum, enrolledFrom, enrolledUntil, totals.attendedMinutes(),
+				totals.stillToCome(), now);
+		return new WeeklyDose(week, minimum, totals.scheduledMinutes(), totals.attendedMinutes(),
+				totals.unmarkedSessions(), totals.daysAttended(), totals.daysOfThreeHours(), status);
 	}
 
 	private static DoseStatus status(IsoWeek week, ZoneId zone, int minimum, LocalDate enrolledFrom,

@@ -55,7 +55,8 @@ public class SecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/api/participants/*/schedule", "/api/participants/*/dosage")
 				.authenticated()
 				.requestMatchers(HttpMethod.PUT, "/api/sessions/*/attendance/*").hasAnyRole(COORDINATOR, COUNSELOR)
-				.requestMatchers(HttpMethod.GET, "/api/sessions/*/attendance/history", "/api/audit/**")
+				.requestMatchers(HttpMethod.GET, "/api/sessions/*/attendance/history", "/api/audit/**", "/api/dosage",
+						"/api/dosage.csv")
 				.hasRole(COORDINATOR)
 				.requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(COORDINATOR, COUNSELOR)
 				.anyRequest().hasRole(COORDINATOR))

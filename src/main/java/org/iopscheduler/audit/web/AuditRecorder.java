@@ -70,6 +70,22 @@ class AuditRecorder implements ResponseBodyAdvice<Object> {
 		return body;
 	}
 
+	/**
+	 * For a response streamed to the client (no body passes this advice): records the request's rule
+	 * before the first byte goes out, with the same 503 if the line cannot be written.
+	 */
+	void recordStreamed(HttpServletRequest http) {
+		String pattern = (String) http.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+		Rule rule = AuditedRequests.find(http.getMethod(), pattern)
+			.orElseThrow(() -> new IllegalStateException("no audit rule for " + http.getMethod() + " " + pattern));
+		try {
+			record(rule, http, null);
+		}
+		catch (DataAccessException e) {
+			throw new AuditUnavailable(rule.action().isChange());
+		}
+	}
+
 	private void record(Rule rule, HttpServletRequest http, Object body) {
 		AuditLog auditLog = this.auditLog.getIfAvailable();
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();

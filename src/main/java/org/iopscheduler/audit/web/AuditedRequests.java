@@ -63,6 +63,9 @@ final class AuditedRequests {
 			new Rule("GET", "/api/me/dosage", READ_DOSAGE, CALLER),
 			new Rule("GET", "/api/programs/{programId}/dosage", READ_DOSAGE, BODY_PARTICIPANTS),
 			new Rule("GET", "/api/programs/{programId}/dosage.csv", EXPORT_DOSAGE, MANY),
+			// streamed, so recorded by the controller through StreamedAudit before the first row
+			new Rule("GET", "/api/dosage", READ_DOSAGE, MANY),
+			new Rule("GET", "/api/dosage.csv", EXPORT_DOSAGE, MANY),
 			new Rule("GET", "/api/participants/{participantId}/enrollments", READ_ENROLLMENTS, PATH_PARTICIPANT_ID),
 			new Rule("GET", "/api/programs/{programId}/enrollments", READ_ENROLLMENTS, BODY_PARTICIPANTS),
 			new Rule("GET", "/api/enrollments/{id}", READ_ENROLLMENTS, BODY_PARTICIPANTS),

@@ -1,0 +1,23 @@
+package org.iopscheduler.audit.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import lombok.RequiredArgsConstructor;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Audits a request whose response is streamed (a StreamingResponseBody never passes the
+ * {@link AuditRecorder} advice): call it before the response starts, with the rule in
+ * {@link AuditedRequests} as for any other request.
+ */
+@Component
+@RequiredArgsConstructor
+public class StreamedAudit {
+
+	private final AuditRecorder recorder;
+
+	public void record(HttpServletRequest request) {
+		recorder.recordStreamed(request);
+	}
+
+}

@@ -1,0 +1,143 @@
+package org.iopscheduler.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.iopscheduler.calendar.IsoWeek;
+import org.iopscheduler.dose.DoseFacts;
+
+/**
+ * Runs the floor of the organisation-wide dose report (resource bench/org-dose-floor.sql) on a
+ * database, plain JDBC and no Spring: {@code OrgDoseFloor <jdbc-url> <user> <password> <week> <iterations>}
+ * prints the rows returned and the median and p99 milliseconds of the statement (prepare, execute,
+ * read every row), after a few warm-up runs.
+ */
+public final class OrgDoseFloor {
+
+	static final String RESOURCE = "/bench/org-dose-floor.sql";
+
+	private OrgDoseFloor() {
+	}
+
+	public static void main(String[] args) throws SQLException {
+		if (args.length != 5) {
+			System.err.println("usage: OrgDoseFloor <jdbc-url> <user> <password> <week, e.g. 2026-W48> <iterations>");
+			System.exit(2);
+		}
+		IsoWeek week = IsoWeek.parse(args[3]);
+		int iterations = Integer.parseInt(args[4]);
+		try (Connection connection = DriverManager.getConnection(args[0], args[1], args[2])) {
+			connection.setReadOnly(true);
+			List<String> zones = zones(connection);
+			Instant now = Instant.now();
+			int warmUp = Math.min(5, iterations);
+			for (int i = 0; i < warmUp; i++) {
+				run(connection, week, zones, now);
+			}
+			long[] nanos = new long[iterations];
+			int rows = 0;
+			for (int i = 0; i < iterations; i++) {
+				long start = System.nanoTime();
+				rows = run(connection, week, zones, now).size();
+				nanos[i] = System.nanoTime() - start;
+			}
+			Arrays.sort(nanos);
+			System.out.printf("floor %s: rows=%d iterations=%d median_ms=%.1f p99_ms=%.1f%n", week, rows, iterations,
+					nanos[(iterations - 1) / 2] / 1e6, nanos[(int) Math.ceil(iterations * 0.99) - 1] / 1e6);
+		}
+	}
+
+	/** The distinct zones of the programs: one row of the zone table each. */
+	public static List<String> zones(Connection connection) throws SQLException {
+		List<String> zones = new ArrayList<>();
+		try (PreparedStatement st = connection.prepareStatement("select distinct time_zone from program");
+				ResultSet rs = st.executeQuery()) {
+			while (rs.next()) {
+				zones.add(rs.getString(1));
+			}
+		}
+		return new ArrayList<>(new TreeSet<>(zones));
+	}
+
+	/** Every row of the floor query, each as its ten columns, in the query's order. */
+	public static List<Object[]> run(Connection connection, IsoWeek week, List<String> zones, Instant now)
+			throws SQLException {
+		if (zones.isEmpty()) {
+			return List.of();
+		}
+		String zoneRows = String.join(", ",
+				java.util.Collections.nCopies(zones.size(),
+						"(cast(? as varchar(64)), cast(? as date), cast(? as time), cast(? as integer))"));
+		String sql = sql().replace("/*zones*/", "values " + zoneRows);
+		List<Object> params = new ArrayList<>();
+		StringBuilder positional = new StringBuilder();
+		// parameters in the order they appear: the week's dates, and the zone table where it stands
+		Matcher m = Pattern.compile(":(monday|sunday)\\b|values \\(cast\\(\\? as varchar").matcher(sql);
+		int at = 0;
+		while (m.find()) {
+			if (m.group(1) != null) {
+				positional.append(sql, at, m.start()).append('?');
+				params.add(m.group(1).equals("monday") ? week.monday() : week.sunday());
+			}
+			else {
+				positional.append(sql, at, m.end());
+				for (String zone : zones) {
+					ZoneId id = ZoneId.of(zone);
+					LocalDateTime startedUntil = DoseFacts.startedUntil(now, id);
+					params.add(zone);
+					params.add(startedUntil.toLocalDate());
+					params.add(startedUntil.toLocalTime());
+					params.add(now.isBefore(week.end(id)) ? 0 : 1);
+				}
+			}
+			at = m.end();
+		}
+		positional.append(sql.substring(at));
+		List<Object[]> rows = new ArrayList<>();
+		try (PreparedStatement st = connection.prepareStatement(positional.toString())) {
+			st.setFetchSize(1000);
+			for (int i = 0; i < params.size(); i++) {
+				st.setObject(i + 1, params.get(i));
+			}
+			try (ResultSet rs = st.executeQuery()) {
+				while (rs.next()) {
+					Object[] row = new Object[10];
+					for (int c = 0; c < 10; c++) {
+						row[c] = rs.getObject(c + 1);
+					}
+					rows.add(row);
+				}
+			}
+		}
+		return rows;
+	}
+
+	/** The statement without its comment lines (they name the parameters, too). */
+	static String sql() {
+		try (InputStream in = OrgDoseFloor.class.getResourceAsStream(RESOURCE)) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+				.filter(line -> !line.strip().startsWith("--"))
+				.collect(java.util.stream.Collectors.joining("\n"));
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+}

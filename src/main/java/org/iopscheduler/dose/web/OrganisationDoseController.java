@@ -1,0 +1,153 @@
+package org.iopscheduler.dose.web;
+
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import lombok.RequiredArgsConstructor;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.iopscheduler.audit.web.StreamedAudit;
+import org.iopscheduler.calendar.IsoWeek;
+import org.iopscheduler.dose.DoseStatus;
+import org.iopscheduler.dose.OrganisationDose;
+import org.iopscheduler.dose.OrganisationDose.Row;
+import org.iopscheduler.dose.OrganisationDose.Selection;
+import org.iopscheduler.dose.WeeklyDose;
+import org.iopscheduler.system.InvalidInput;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/**
+ * The organisation-wide week for coordinators: every program's participants, streamed row by row
+ * as the database returns them (20,000 rows are never held in memory), as JSON or CSV.
+ */
+@Tag(name = "Dose")
+@RestController
+@RequiredArgsConstructor
+class OrganisationDoseController {
+
+	static final String CSV_HEADER = "program_id,participant_id,enrollment_id,scheduled_minutes,attended_minutes,"
+			+ "unmarked_sessions,status,minimum_weekly_minutes,days_attended,days_of_three_hours";
+
+	private final OrganisationDose report;
+
+	private final StreamedAudit audit;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	@Operation(summary = "Every program's participants for one week (coordinators), streamed: "
+			+ "{week, participants: [{programId, participantId, enrollmentId, scheduledMinutes, attendedMinutes, "
+			+ "unmarkedSessions, status, minimumWeeklyMinutes, daysAttended, daysOfThreeHours}]}, "
+			+ "ordered by program and participant")
+	@GetMapping(value = "/api/dosage", produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<StreamingResponseBody> organisation(
+			@Parameter(description = "ISO week, e.g. 2026-W48; default: this week in UTC") @RequestParam(required = false) IsoWeek week,
+			@Parameter(description = "only these statuses, e.g. UNDER_DOSED,AT_RISK") @RequestParam(required = false) String status,
+			@Parameter(description = "only this program") @RequestParam(required = false) Long programId,
+			HttpServletRequest request) {
+		Selection selection = select(week, status, programId, request);
+		StreamingResponseBody body = out -> {
+			try (JsonGenerator g = json.createGenerator(out)) {
+				g.writeStartObject();
+				g.writeStringProperty("week", selection.week().toString());
+				g.writeArrayPropertyStart("participants");
+				report.rows(selection, row -> {
+					WeeklyDose d = row.dose();
+					g.writeStartObject();
+					g.writeNumberProperty("programId", row.programId());
+					g.writeNumberProperty("participantId", row.participantId());
+					g.writeNumberProperty("enrollmentId", row.enrollmentId());
+					g.writeNumberProperty("scheduledMinutes", d.scheduledMinutes());
+					g.writeNumberProperty("attendedMinutes", d.attendedMinutes());
+					g.writeNumberProperty("unmarkedSessions", d.unmarkedSessions());
+					g.writeStringProperty("status", d.status().name());
+					g.writeNumberProperty("minimumWeeklyMinutes", d.minimumWeeklyMinutes());
+					g.writeNumberProperty("daysAttended", d.daysAttended());
+					g.writeNumberProperty("daysOfThreeHours", d.daysOfThreeHours());
+					g.writeEndObject();
+				});
+				g.writeEndArray();
+				g.writeEndObject();
+			}
+		};
+		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+	}
+
+	@Operation(summary = "The organisation-wide week as CSV: a header line and one line per participant")
+	@GetMapping("/api/dosage.csv")
+	ResponseEntity<StreamingResponseBody> csv(@RequestParam(required = false) IsoWeek week,
+			@RequestParam(required = false) String status, @RequestParam(required = false) Long programId,
+			HttpServletRequest request) {
+		Selection selection = select(week, status, programId, request);
+		StreamingResponseBody body = out -> {
+			Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+			w.write(CSV_HEADER);
+			w.write("\r\n");
+			report.rows(selection, row -> line(w, row));
+			w.flush();
+		};
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"dosage-" + selection.week() + ".csv\"")
+			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+			.body(body);
+	}
+
+	private static void line(Writer w, Row row) {
+		WeeklyDose d = row.dose();
+		try {
+			w.write(row.programId() + "," + row.participantId() + "," + row.enrollmentId() + ","
+					+ d.scheduledMinutes() + "," + d.attendedMinutes() + "," + d.unmarkedSessions() + ","
+					+ d.status() + "," + d.minimumWeeklyMinutes() + "," + d.daysAttended() + ","
+					+ d.daysOfThreeHours() + "\r\n");
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+	}
+
+	/** Checks the parameters and records the request before anything is streamed. */
+	private Selection select(IsoWeek week, String status, Long programId, HttpServletRequest request) {
+		IsoWeek which = week != null ? week : IsoWeek.of(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+		Selection selection = report.select(which, programId, statuses(status));
+		audit.record(request);
+		return selection;
+	}
+
+	static Set<DoseStatus> statuses(String text) {
+		Set<DoseStatus> statuses = EnumSet.noneOf(DoseStatus.class);
+		if (text == null || text.isBlank()) {
+			return statuses;
+		}
+		for (String name : text.split(",")) {
+			try {
+				statuses.add(DoseStatus.valueOf(name.trim()));
+			}
+			catch (IllegalArgumentException e) {
+				throw new InvalidInput("status: '" + name.trim() + "' is not one of "
+						+ Arrays.toString(DoseStatus.values()));
+			}
+		}
+		return statuses;
+	}
+
+}
