@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The performance benchmark of issue #6, on H2 and on PostgreSQL:
 #   scripts/bench.sh [both|h2|postgres]     (default both; about 6 minutes per database on 2 cores)
+#   BENCH_REUSE_DATA=1 scripts/bench.sh h2  re-runs the cases on the data the last run generated
 # For each database it generates the large-group data set (scripts/generate.sh, seed 42), times the
 # service's start, then drives the running jar from wrk (a second process, over loopback, every
 # request signed in with HTTP Basic as a real client would) through the cases of the issue, times
@@ -20,6 +21,9 @@ if ! pg_isready -h 127.0.0.1 -p 5432 >/dev/null 2>&1; then
   pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql)" main start
 fi
 [ -f "$jar" ] || ./mvnw -B -q -DskipTests package
+if curl -fs "$base/actuator/health" >/dev/null 2>&1; then
+  echo "something already answers on port $port; stop it first" >&2; exit 1
+fi
 app_jar=target/app/iop-scheduler-1.0.0-SNAPSHOT.jar
 [ target/app/app.jsa -nt "$jar" ] || bash scripts/cds.sh >/dev/null
 
@@ -41,7 +45,7 @@ datasource() {  # sets url, user, password for the database $1
   fi
 }
 
-# start_app <db> <jvm options...> -jar <jar>: prints the seconds from exec to healthy
+# start_app <db> <jvm options...> -jar <jar>: sets app_pid, and started_in to the seconds from exec to healthy
 start_app() {
   local db=$1; shift
   datasource "$db"
@@ -53,7 +57,7 @@ start_app() {
     kill -0 "$app_pid" 2>/dev/null || { echo "the service died; see $out/$db-app.log" >&2; exit 1; }
     sleep 0.02
   done
-  since "$t0"
+  started_in=$(since "$t0")
 }
 
 # wrk <case> <threads> <connections> <seconds> <file>: prints the RESULT json line
@@ -64,19 +68,27 @@ load() {
 
 run_db() {
   local db=$1 result="$out/results-$1.json"
-  echo "== $db: generating the data set" >&2
-  local t0; t0=$(date +%s.%N)
-  bash scripts/generate.sh "$db" 42 >"$out/$db-generate.log" 2>&1
-  local generate; generate=$(since "$t0")
+  local generate
+  if [ -n "${BENCH_REUSE_DATA:-}" ] && [ -f "$out/$db-generate.seconds" ]; then
+    generate=$(cat "$out/$db-generate.seconds")   # a quicker re-run on the data already there
+  else
+    echo "== $db: generating the data set" >&2
+    local t0; t0=$(date +%s.%N)
+    bash scripts/generate.sh "$db" 42 >"$out/$db-generate.log" 2>&1
+    generate=$(since "$t0")
+    echo "$generate" >"$out/$db-generate.seconds"
+  fi
 
   echo "== $db: start-up, three times as a plain jar and three times with the CDS archive" >&2
   local starts=() cds_starts=()
-  for _ in 1 2 3; do starts+=("$(start_app "$db" -jar "$jar")"); stop_app; done
-  for _ in 1 2 3; do cds_starts+=("$(start_app "$db" -XX:SharedArchiveFile=target/app/app.jsa -jar "$app_jar")"); stop_app; done
+  for _ in 1 2 3; do start_app "$db" -jar "$jar"; starts+=("$started_in"); stop_app; done
+  for _ in 1 2 3; do
+    start_app "$db" -XX:SharedArchiveFile=target/app/app.jsa -jar "$app_jar"; cds_starts+=("$started_in"); stop_app
+  done
 
   echo "== $db: the cases (with a JFR recording)" >&2
   start_app "$db" "-XX:StartFlightRecording=filename=$out/$db.jfr,settings=profile,dumponexit=true" \
-    -XX:SharedArchiveFile=target/app/app.jsa -jar "$app_jar" >/dev/null
+    -XX:SharedArchiveFile=target/app/app.jsa -jar "$app_jar"
   python3 scripts/bench/prepare.py "$base" "$out" >"$out/$db-prepare.json"
 
   load program-report 4 16 5 "$out/program-report.txt" >/dev/null      # warm-up
@@ -103,7 +115,9 @@ run_db() {
   local floor
   floor=$(java -cp "$jar" -Dloader.main=org.iopscheduler.bench.OrgDoseFloor \
       org.springframework.boot.loader.launch.PropertiesLauncher "$url" "$user" "$password" "$week" 20 \
-      | sed -n 's/^RESULT //p')
+      | python3 -c 'import re, sys, json
+m = re.search(r"rows=(\d+) iterations=(\d+) median_ms=([\d.]+) p99_ms=([\d.]+)", sys.stdin.read())
+print(json.dumps({"rows": int(m[1]), "iterations": int(m[2]), "median_ms": float(m[3]), "p99_ms": float(m[4])}))')
 
   python3 - "$result" <<PY
 import json, sys

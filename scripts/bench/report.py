@@ -131,8 +131,9 @@ def main(bench, markdown):
            f"Measured by `scripts/bench.sh` on {datetime.date.today()}. Re-run it to refresh this page; the "
            "numbers below are what it printed.", "", "## The machine", ""] + machine()
     doc += ["", "## Results", ""] + lines
-    generated = "\n".join(open(f"{bench}/{r['db']}-generate.log").read().strip().splitlines()[-1:] for r in results)
-    doc += ["", "Data set (seed 42): " + generated.replace("\n", "; ")]
+    for r in results:
+        summary = [line for line in open(f"{bench}/{r['db']}-generate.log") if line.startswith("Generated")]
+        doc += ["", f"Data set on {r['db']}: " + (summary[-1].strip() if summary else "(reused from an earlier run)")]
     for r in results:
         doc += ["", f"## JFR hot spots, {r['db']} (all cases)", ""] + hot_spots(f"{bench}/{r['db']}-samples.txt")
     # the analysis below the marker is written by hand and kept across runs
