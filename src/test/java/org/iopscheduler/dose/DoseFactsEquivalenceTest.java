@@ -79,6 +79,34 @@ class DoseFactsEquivalenceTest extends ApplicationTest {
 		assertThat(seen).as("a varied program").containsExactlyInAnyOrder(DoseStatus.values());
 	}
 
+	@Autowired
+	DoseReports reports;
+
+	@Test
+	void aParticipantsWeeksInSqlEqualTheirWeeksInMemory() {
+		long programId = varied.build("America/Chicago", 8, 3);
+		IsoWeek last = VariedPrograms.THIS_WEEK.plusWeeks(1);
+		for (Instant now : List.of(NOW, Instant.parse("2026-11-30T05:00:00Z"))) {
+			clock.set(now);
+			Map<String, WeeklyDose> all = inMemory(List.of(programId), VariedPrograms.FIRST, last, now);
+			new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+				for (Enrollment enrollment : enrollments.findInProgramDuring(programId, VariedPrograms.FIRST.monday(),
+						last.sunday())) {
+					List<WeeklyDose> expected = new ArrayList<>();
+					for (IsoWeek w = VariedPrograms.FIRST; w.compareTo(last) <= 0; w = w.plusWeeks(1)) {
+						if (enrollment.overlaps(w.monday(), w.sunday())) {
+							expected.add(all.get(enrollment.getId() + "@" + w));
+						}
+					}
+					assertThat(reports.participant(enrollment.getParticipantId(), VariedPrograms.FIRST, last))
+						.as("participant " + enrollment.getParticipantId() + " at " + now)
+						.isEqualTo(expected)
+						.isNotEmpty();
+				}
+			});
+		}
+	}
+
 	private Map<String, WeeklyDose> inMemory(List<Long> ids, IsoWeek first, IsoWeek last, Instant now) {
 		Map<String, WeeklyDose> doses = new LinkedHashMap<>();
 		new TransactionTemplate(transactions).executeWithoutResult(tx -> {

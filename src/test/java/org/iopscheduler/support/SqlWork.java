@@ -59,7 +59,7 @@ public class SqlWork {
 					.name("counted")
 					.afterQuery((execution, queries) -> {
 						STATEMENTS.incrementAndGet();
-						queries.forEach(q -> SQL.add(q.getQuery()));
+						queries.forEach(q -> SQL.add("[" + execution.getElapsedTime() + " ms] " + q.getQuery()));
 					})
 					.proxyResultSet()
 					.methodListener(new net.ttddyy.dsproxy.listener.MethodExecutionListener() {
