@@ -22,7 +22,6 @@ import org.iopscheduler.program.ProgramRepository;
 import org.iopscheduler.program.Programs;
 import org.iopscheduler.system.InvalidInput;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /** The weekly dose reports: a program's week, and a participant's range of weeks. */
 @Service
@@ -53,8 +52,11 @@ public class DoseReports {
 	public record ProgramDose(Program program, IsoWeek week, List<ParticipantDose> participants) {
 	}
 
-	/** Every participant enrolled in the program that week, in a constant number of queries. */
-	@Transactional(readOnly = true)
+	/**
+	 * Every participant enrolled in the program that week, in a constant number of queries. No
+	 * transaction around it: the numbers come from one statement, and making missing sessions takes
+	 * a connection of its own, which must not wait behind a connection this request already holds.
+	 */
 	public ProgramDose program(long programId, IsoWeek week) {
 		Program program = programs.get(programId);
 		IsoWeek first = week.plusWeeks(-(STREAK_WEEKS - 1));
@@ -96,7 +98,6 @@ public class DoseReports {
 	}
 
 	/** One participant's weeks from {@code from} to {@code to}; weeks without an enrollment are left out. */
-	@Transactional(readOnly = true)
 	public List<WeeklyDose> participant(long participantId, IsoWeek from, IsoWeek to) {
 		if (from.compareTo(to) > 0) {
 			throw new InvalidInput("from: " + from + " is after to " + to);
