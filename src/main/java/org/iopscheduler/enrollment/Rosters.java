@@ -65,4 +65,19 @@ public class Rosters {
 		return of(List.of(session)).getOrDefault(session.getId(), List.of());
 	}
 
+	/**
+	 * Whether the participant is on the session's roster, reading only that participant's
+	 * enrollments: marking one person must not load the whole program's plans.
+	 */
+	@Transactional(readOnly = true)
+	public boolean includes(DatedSession session, long participantId) {
+		if (session.isMakeUp()) {
+			return session.getMakeUpParticipants().contains(participantId);
+		}
+		return enrollments.findOfParticipantDuring(participantId, session.getDate(), session.getDate())
+			.stream()
+			.anyMatch(e -> e.getProgramId().equals(session.getProgramId())
+					&& e.blocksOn(session.getDate()).contains(session.getBlockId()));
+	}
+
 }
