@@ -2,6 +2,7 @@ package org.iopscheduler.enrollment;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,13 +48,17 @@ public class ParticipantSchedules {
 			return List.of();
 		}
 		maker.ensure(programIds, from, to);
-		Map<Long, ZoneId> zones = programs.findAllById(programIds)
-			.stream()
+		Map<Long, ZoneId> zones = programIds.stream()
+			.map(programs::findById)
+			.flatMap(java.util.Optional::stream)
 			.collect(Collectors.toMap(Program::getId, Program::zone));
 		Map<Long, Enrollment> byProgram = mine.stream()
 			.collect(Collectors.toMap(Enrollment::getProgramId, Function.identity(), (a, b) -> a));
-		return sessions.findInPrograms(programIds, from, to)
-			.stream()
+		// a query per program (a participant has one or two): Hibernate caches the translation of a
+		// query with a single id, while one with a list of ids is translated again on every call
+		List<DatedSession> inPrograms = new ArrayList<>();
+		programIds.forEach(programId -> inPrograms.addAll(sessions.findInProgram(programId, from, to)));
+		return inPrograms.stream()
 			.filter(s -> expects(s, participantId, mine))
 			.map(s -> new ScheduledSession(s, zones.get(s.getProgramId())))
 			.sorted(Comparator.comparing(s -> s.session().startsAt(s.zone()).toInstant()))
