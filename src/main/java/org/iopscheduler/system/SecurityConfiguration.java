@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import org.iopscheduler.people.RecentlyVerifiedPasswords;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -38,10 +39,11 @@ public class SecurityConfiguration {
 
 	/** bcrypt (through the delegating encoder), with a short memory of passwords that matched. */
 	@Bean
-	PasswordEncoder passwordEncoder(Clock clock,
+	PasswordEncoder passwordEncoder(ObjectProvider<Clock> clock,
 			@Value("${iop.security.remember-verified-password:5m}") Duration rememberFor) {
+		// web slices test the security rules without the application's clock
 		return new RecentlyVerifiedPasswords(PasswordEncoderFactories.createDelegatingPasswordEncoder(), rememberFor,
-				clock);
+				clock.getIfAvailable(Clock::systemUTC));
 	}
 
 	@Bean
