@@ -67,7 +67,7 @@ def main():
 
         service = Service(jar, work, env, "restored").start()
         client = Client(service.base, USER, PASSWORD)
-        status, everyone = client.get("/api/participants")
+        status, everyone = all_participants(client)
         names = {p["username"]: p["id"] for p in everyone} if status == 200 else {}
         report.check(status == 200, "the bootstrap coordinator signs in to the restored database", str(everyone))
         report.check(names.get("before-backup") == before["id"], "what was written before the backup is back")
@@ -89,6 +89,19 @@ def main():
     else:
         print(f"logs and files kept in {work}")
     sys.exit(code)
+
+
+def all_participants(client):
+    """Every participant, a page at a time (the list comes in pages of at most 500)."""
+    everyone, page = [], 0
+    while True:
+        status, batch = client.get(f"/api/participants?size=500&page={page}")
+        if status != 200:
+            return status, batch
+        everyone += batch
+        if len(batch) < 500:
+            return 200, everyone
+        page += 1
 
 
 if __name__ == "__main__":

@@ -101,12 +101,25 @@ def stream_then_kill(service, client, seconds, round_):
 
 
 def check_all_there(client, acknowledged, report, when):
-    status, everyone = client.get("/api/participants")
+    status, everyone = all_participants(client)
     found = {p["username"]: p["id"] for p in everyone} if status == 200 else {}
     missing = [u for u, i in acknowledged.items() if found.get(u) != i]
     report.check(status == 200 and not missing,
                  f"{when}: all {len(acknowledged)} acknowledged participants are there with their ids",
                  f"status {status}, {len(missing)} missing, e.g. {missing[:3]}")
+
+
+def all_participants(client):
+    """Every participant, a page at a time (the list comes in pages of at most 500)."""
+    everyone, page = [], 0
+    while True:
+        status, batch = client.get(f"/api/participants?size=500&page={page}")
+        if status != 200:
+            return status, batch
+        everyone += batch
+        if len(batch) < 500:
+            return 200, everyone
+        page += 1
 
 
 if __name__ == "__main__":
