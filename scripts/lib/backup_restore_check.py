@@ -14,7 +14,7 @@ import tempfile
 import uuid
 
 sys.path.insert(0, os.path.dirname(__file__))
-from service import Client, Report, Service  # noqa: E402
+from service import Client, Report, Service, all_participants  # noqa: E402
 
 HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 USER, PASSWORD = "archivist", "Backup-" + uuid.uuid4().hex[:8]
@@ -90,18 +90,6 @@ def main():
         print(f"logs and files kept in {work}")
     sys.exit(code)
 
-
-def all_participants(client):
-    """Every participant, a page at a time (the list comes in pages of at most 500)."""
-    everyone, page = [], 0
-    while True:
-        status, batch = client.get(f"/api/participants?size=500&page={page}")
-        if status != 200:
-            return status, batch
-        everyone += batch
-        if len(batch) < 500:
-            return 200, everyone
-        page += 1
 
 
 if __name__ == "__main__":

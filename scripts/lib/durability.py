@@ -17,7 +17,7 @@ import uuid
 from concurrent.futures import ThreadPoolExecutor
 
 sys.path.insert(0, os.path.dirname(__file__))
-from service import Client, Report, Service  # noqa: E402
+from service import Client, Report, Service, all_participants  # noqa: E402
 
 USER, PASSWORD = "keeper", "Durability-" + uuid.uuid4().hex[:8]
 ROUNDS, WRITERS = 3, 4
@@ -108,18 +108,6 @@ def check_all_there(client, acknowledged, report, when):
                  f"{when}: all {len(acknowledged)} acknowledged participants are there with their ids",
                  f"status {status}, {len(missing)} missing, e.g. {missing[:3]}")
 
-
-def all_participants(client):
-    """Every participant, a page at a time (the list comes in pages of at most 500)."""
-    everyone, page = [], 0
-    while True:
-        status, batch = client.get(f"/api/participants?size=500&page={page}")
-        if status != 200:
-            return status, batch
-        everyone += batch
-        if len(batch) < 500:
-            return 200, everyone
-        page += 1
 
 
 if __name__ == "__main__":
