@@ -135,7 +135,27 @@ abstract class BrowserTestBase {
 	void submit(WebElement button) {
 		WebElement html = browser.findElement(By.tagName("html"));
 		click(button);
-		wait.until(ExpectedConditions.stalenessOf(html));
+		wait.until(driver -> isGone(html));
+	}
+
+	/**
+	 * Whether the element left the page. Chrome answers a node of a document it has just replaced
+	 * either as stale or, mid-navigation, as "does not belong to the document": both mean gone.
+	 */
+	private static boolean isGone(WebElement element) {
+		try {
+			element.isEnabled();
+			return false;
+		}
+		catch (org.openqa.selenium.StaleElementReferenceException stale) {
+			return true;
+		}
+		catch (org.openqa.selenium.WebDriverException replaced) {
+			if (String.valueOf(replaced.getMessage()).contains("does not belong to the document")) {
+				return true;
+			}
+			throw replaced;
+		}
 	}
 
 	/** Scrolls the element to the middle of the screen, as a person would, clear of sticky bars, and clicks. */
