@@ -19,18 +19,6 @@ public interface DatedSessionRepository extends JpaRepository<DatedSession, Long
 			order by s.date, s.startTime, s.id""")
 	List<DatedSession> findInProgram(long programId, LocalDate from, LocalDate to);
 
-	@Query("""
-			select distinct s from DatedSession s left join fetch s.makeUpParticipants
-			where s.programId in :programIds and s.date between :from and :to
-			order by s.date, s.startTime, s.id""")
-	List<DatedSession> findInPrograms(Collection<Long> programIds, LocalDate from, LocalDate to);
-
-	@Query("select s.blockId, s.date from DatedSession s where s.programId = :programId and s.blockId is not null and s.date between :from and :to")
-	List<Object[]> findBlockDates(long programId, LocalDate from, LocalDate to);
-
-	@Query("select s.programId, s.blockId, s.date from DatedSession s where s.programId in :programIds and s.blockId is not null and s.date between :from and :to")
-	List<Object[]> findBlockDates(Collection<Long> programIds, LocalDate from, LocalDate to);
-
 	List<DatedSession> findByClosureId(long closureId);
 
 	@Query("select s from DatedSession s where s.counselorId = :counselorId and s.date between :from and :to order by s.date, s.startTime")

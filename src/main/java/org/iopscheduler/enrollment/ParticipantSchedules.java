@@ -7,8 +7,8 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import lombok.RequiredArgsConstructor;
@@ -50,10 +50,8 @@ public class ParticipantSchedules {
 		maker.ensure(programIds, from, to);
 		Map<Long, ZoneId> zones = programIds.stream()
 			.map(programs::findById)
-			.flatMap(java.util.Optional::stream)
+			.flatMap(Optional::stream)
 			.collect(Collectors.toMap(Program::getId, Program::zone));
-		Map<Long, Enrollment> byProgram = mine.stream()
-			.collect(Collectors.toMap(Enrollment::getProgramId, Function.identity(), (a, b) -> a));
 		// a query per program (a participant has one or two): Hibernate caches the translation of a
 		// query with a single id, while one with a list of ids is translated again on every call
 		List<DatedSession> inPrograms = new ArrayList<>();
