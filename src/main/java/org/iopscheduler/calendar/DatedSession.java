@@ -112,9 +112,9 @@ public class DatedSession {
 		return status == SessionStatus.CANCELLED;
 	}
 
-	/** Local wall time in the program's zone: 18:00 stays 18:00 on both sides of a clock change. */
+	/** Local wall time in the program's zone (see {@link WallTime} for the hours that do not exist). */
 	public ZonedDateTime startsAt(ZoneId zone) {
-		return ZonedDateTime.of(date, startTime, zone);
+		return WallTime.at(date, startTime, zone);
 	}
 
 	public ZonedDateTime endsAt(ZoneId zone) {

@@ -223,11 +223,10 @@ public class DoseFacts {
 	/**
 	 * The latest local time (to the second; sessions start on the minute) whose session has started
 	 * by {@code now} in the zone. That is the local time of now, except in the repeated hour when
-	 * clocks go back: a session at 01:30 takes the earlier offset (as {@code ZonedDateTime.of} does),
-	 * so during the second 01:00..02:00 every session of that hour has started. One case a single
-	 * threshold cannot hold: a session whose local time falls inside the hour skipped when clocks go
-	 * forward (02:00..03:00 on that Sunday) starts an hour later in Java, so during the first hour
-	 * after the jump SQL counts it as started an hour early. No clinic meets at that hour.
+	 * clocks go back: a session at 01:30 takes the earlier offset ({@link org.iopscheduler.calendar.WallTime}),
+	 * so during the second 01:00..02:00 every session of that hour has started. A session whose local
+	 * time falls in the hour skipped when clocks go forward starts at the first real minute, the
+	 * instant of the jump, which is exactly when the local time of now passes it: no exception needed.
 	 */
 	public static LocalDateTime startedUntil(Instant now, ZoneId zone) {
 		LocalDateTime local = LocalDateTime.ofInstant(now, zone).truncatedTo(ChronoUnit.SECONDS);

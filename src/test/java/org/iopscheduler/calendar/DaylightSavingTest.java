@@ -59,7 +59,35 @@ class DaylightSavingTest {
 	@Test
 	void aStartInsideTheSpringForwardGapMovesToTheFirstRealMinute() {
 		DatedSession inGap = session(LocalDate.of(2026, 3, 8), "02:30", 60);
-		assertThat(inGap.startsAt(NEW_YORK).toOffsetDateTime()).hasToString("2026-03-08T03:30-04:00");
+		assertThat(inGap.startsAt(NEW_YORK).toOffsetDateTime()).hasToString("2026-03-08T03:00-04:00");
+		assertThat(inGap.endsAt(NEW_YORK).toOffsetDateTime()).hasToString("2026-03-08T04:00-04:00");
+	}
+
+	@Test
+	void aStartInsideChathamsFortyFiveMinuteGapMovesToTheFirstRealMinute() {
+		// Pacific/Chatham jumps from 02:45 +12:45 to 03:45 +13:45 on the last Sunday of September
+		ZoneId chatham = ZoneId.of("Pacific/Chatham");
+		assertThat(session(LocalDate.of(2026, 9, 27), "03:00", 60).startsAt(chatham).toOffsetDateTime())
+			.hasToString("2026-09-27T03:45+13:45");
+	}
+
+	@Test
+	void aStartInsideTheRepeatedFallBackHourTakesTheEarlierOffset() {
+		assertThat(session(LocalDate.of(2026, 11, 1), "01:30", 60).startsAt(NEW_YORK).toOffsetDateTime())
+			.hasToString("2026-11-01T01:30-04:00");
+	}
+
+	@Test
+	void theDoseSqlCountsAGapSessionAsStartedFromTheFirstRealMinuteNotBefore() {
+		DatedSession inGap = session(LocalDate.of(2026, 3, 8), "02:30", 60);
+		Instant jump = inGap.startsAt(NEW_YORK).toInstant();
+		java.time.LocalDateTime justBefore = org.iopscheduler.dose.DoseFacts.startedUntil(jump.minusSeconds(60), NEW_YORK);
+		java.time.LocalDateTime atJump = org.iopscheduler.dose.DoseFacts.startedUntil(jump, NEW_YORK);
+		java.time.LocalDateTime gapStart = java.time.LocalDateTime.of(2026, 3, 8, 2, 30);
+		assertThat(inGap.hasStartedAt(jump.minusSeconds(60), NEW_YORK)).isFalse();
+		assertThat(gapStart.isAfter(justBefore)).isTrue();
+		assertThat(inGap.hasStartedAt(jump, NEW_YORK)).isTrue();
+		assertThat(gapStart.isAfter(atJump)).isFalse();
 	}
 
 	@Test
