@@ -22,6 +22,14 @@ public interface AttendanceMarkRepository extends JpaRepository<AttendanceMark, 
 	@Query("select distinct m.sessionId from AttendanceMark m where m.sessionId in :sessionIds")
 	List<Long> findMarkedSessionIds(Collection<Long> sessionIds);
 
+	@Query("""
+			select distinct s from org.iopscheduler.calendar.DatedSession s left join fetch s.makeUpParticipants
+			where s.programId = :programId and s.date >= :from and exists (
+			  select m.id from AttendanceMark m where m.sessionId = s.id and m.participantId = :participantId)
+			order by s.date""")
+	List<org.iopscheduler.calendar.DatedSession> findSessionsAttendedBy(long participantId, long programId,
+			LocalDate from);
+
 	/** Every mark on the program's sessions between the dates. */
 	@Query("""
 			select m from AttendanceMark m, org.iopscheduler.calendar.DatedSession s

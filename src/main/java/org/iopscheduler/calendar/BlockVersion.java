@@ -87,4 +87,14 @@ public class BlockVersion {
 		this.validTo = date;
 	}
 
+	/** A correction from the same date: what this version says changes, its dates do not. */
+	void redefine(WeeklySlot slot, long counselorId, Location location) {
+		this.dayOfWeek = slot.day();
+		this.startTime = slot.start();
+		this.durationMinutes = slot.durationMinutes();
+		this.counselorId = counselorId;
+		this.locationKind = location.kind();
+		this.location = location.value();
+	}
+
 }

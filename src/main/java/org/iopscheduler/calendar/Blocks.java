@@ -76,7 +76,7 @@ public class Blocks {
 	 * somebody's attendance is recorded on one, in which case the change is refused.
 	 */
 	@Transactional
-	public WeeklyBlock change(long blockId, BlockChange change) {
+	public BlockChanged change(long blockId, BlockChange change) {
 		WeeklyBlock block = get(blockId);
 		Program program = programs.get(block.getProgramId());
 		LocalDate from = change.effectiveFrom() != null ? change.effectiveFrom() : program.today(clock.instant());
@@ -92,14 +92,14 @@ public class Blocks {
 		holdCounselor(counselorId);
 		refuseDoubleBooking(counselorId, blockId, program.zone(), slot, from, current.getValidTo(), from.getYear());
 
-		LocalDate until = current.getValidTo();
+		// the change defines the block from its date on: every session made from then on follows it
 		List<DatedSession> affected = sessions.lockByBlockFrom(blockId, from)
 			.stream()
-			.filter(s -> until == null || s.getDate().isBefore(until))
 			.sorted(Comparator.comparing(DatedSession::getDate))
 			.toList();
 		refuseIfHistory(affected, "change");
-		BlockVersion version = block.changeFrom(from, slot, counselorId, location);
+		WeeklyBlock.Changed changed = block.changeFrom(from, slot, counselorId, location);
+		BlockVersion version = changed.version();
 		if (change.title() != null) {
 			block.retitle(change.title());
 		}
@@ -116,9 +116,13 @@ public class Blocks {
 				sessions.delete(session);
 			}
 		}
-		WeeklyBlock changed = blocks.saveAndFlush(block);
+		WeeklyBlock saved = blocks.saveAndFlush(block);
 		calendarVersions.changed(block.getProgramId());
-		return changed;
+		return new BlockChanged(saved, changed.replaced());
+	}
+
+	/** A changed block and the scheduled changes the change replaced. */
+	public record BlockChanged(WeeklyBlock block, List<ScheduledChange> replaced) {
 	}
 
 	/** The block meets for the last time before {@code from}; sessions made from that day on go. */

@@ -1,6 +1,8 @@
 package org.iopscheduler.calendar;
 
+import java.time.LocalDate;
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -10,5 +12,8 @@ import java.util.Set;
 public interface MarkedSessions {
 
 	Set<Long> withAttendance(Collection<Long> sessionIds);
+
+	/** The program's sessions on or after the date on which the participant's attendance is recorded. */
+	List<DatedSession> attendedBy(long participantId, long programId, LocalDate from);
 
 }

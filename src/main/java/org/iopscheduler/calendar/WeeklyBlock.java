@@ -2,6 +2,7 @@ package org.iopscheduler.calendar;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -105,22 +106,65 @@ public class WeeklyBlock {
 	}
 
 	/**
-	 * From {@code from} on, the block meets in the new slot, with the new counselor and location.
-	 * The version in force the day before ends there; a later scheduled version stays as it was.
+	 * From {@code from} on, the block meets in the new slot, with the new counselor and location. A
+	 * dated change states what holds from its date on: it replaces every change scheduled after
+	 * {@code from}, and a correction on the same date replaces the one made before (in place, so the
+	 * database's one-version-per-date key never sees two). A scheduled end of the block stays. Answers
+	 * what it replaced, as it was.
 	 */
-	public BlockVersion changeFrom(LocalDate from, WeeklySlot slot, long counselorId, Location location) {
+	public Changed changeFrom(LocalDate from, WeeklySlot slot, long counselorId, Location location) {
 		BlockVersion current = versionOn(from)
-			.orElseThrow(() -> new RuleViolation("block " + id + " does not run on " + from + "; nothing to change"));
-		LocalDate until = current.getValidTo();
-		BlockVersion next = new BlockVersion(this, from, until, slot, counselorId, location);
+			.orElseThrow(() -> new RuleViolation("effectiveFrom: block " + id + " does not run on " + from));
+		LocalDate end = endsOn();
+		List<BlockVersion> later = sorted().stream()
+			.filter(v -> v.getValidFrom() != null && v.getValidFrom().isAfter(from))
+			.toList();
+		List<ScheduledChange> replaced = new ArrayList<>();
 		if (from.equals(current.getValidFrom())) {
-			versions.remove(current);
+			replaced.add(ScheduledChange.of(current));
+		}
+		later.forEach(v -> replaced.add(ScheduledChange.of(v)));
+		versions.removeAll(later);
+		BlockVersion next;
+		if (from.equals(current.getValidFrom())) {
+			current.redefine(slot, counselorId, location);
+			current.closeOn(end);
+			next = current;
 		}
 		else {
 			current.closeOn(from);
+			next = new BlockVersion(this, from, end, slot, counselorId, location);
+			versions.add(next);
 		}
-		versions.add(next);
-		return next;
+		return new Changed(next, replaced);
+	}
+
+	/** A change's new version and the scheduled changes it replaced. */
+	public record Changed(BlockVersion version, List<ScheduledChange> replaced) {
+	}
+
+	/** The block's dated versions from the date on: the changes still to come. */
+	public List<ScheduledChange> scheduledAfter(LocalDate date) {
+		return sorted().stream()
+			.filter(v -> v.getValidFrom() != null && v.getValidFrom().isAfter(date))
+			.map(ScheduledChange::of)
+			.toList();
+	}
+
+	/** The first date on or after {@code date} on which the block meets, if it still does. */
+	public Optional<LocalDate> firstMeetingFrom(LocalDate date) {
+		for (BlockVersion version : sorted()) {
+			if (version.getValidTo() != null && !version.getValidTo().isAfter(date)) {
+				continue;
+			}
+			LocalDate start = version.getValidFrom() == null || version.getValidFrom().isBefore(date) ? date
+					: version.getValidFrom();
+			LocalDate meeting = start.with(TemporalAdjusters.nextOrSame(version.getDayOfWeek()));
+			if (version.appliesOn(meeting)) {
+				return Optional.of(meeting);
+			}
+		}
+		return Optional.empty();
 	}
 
 	/** The block meets for the last time before {@code from}. */

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -22,6 +23,7 @@ import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
 
+import org.iopscheduler.calendar.DatedSession;
 import org.iopscheduler.system.InvalidInput;
 import org.iopscheduler.system.RuleViolation;
 
@@ -81,6 +83,11 @@ public class Enrollment {
 
 	/** The last day the participant is in the program, or null while it runs on. */
 	public LocalDate lastDay() {
+		return lastDay(endDate, dischargeDate);
+	}
+
+	/** The one definition of an enrollment's last day: the earlier of its end and its discharge. */
+	public static LocalDate lastDay(LocalDate endDate, LocalDate dischargeDate) {
 		if (dischargeDate == null) {
 			return endDate;
 		}
@@ -118,24 +125,91 @@ public class Enrollment {
 		return blocks;
 	}
 
-	/** From {@code from} on, the participant attends exactly {@code blockIds}. */
-	public void changePlan(LocalDate from, Collection<Long> blockIds) {
-		requireNotDischargedBy(from, "the plan cannot change");
-		LocalDate effective = from.isBefore(startDate) ? startDate : from;
-		for (PlanEntry entry : List.copyOf(plan)) {
-			boolean future = !entry.getValidFrom().isBefore(effective);
-			boolean current = entry.appliesOn(effective);
-			if (future) {
-				plan.remove(entry);
-			}
-			else if (current && !blockIds.contains(entry.getBlockId())) {
-				entry.closeOn(effective);
+	/**
+	 * Whether the participant is expected at the session: a block session on a date the enrollment
+	 * covers with that block in the plan, or a make-up naming them on a date the enrollment covers.
+	 * The one rule for rosters, the dose and "what was attended is history".
+	 */
+	public boolean expects(DatedSession session) {
+		if (!programId.equals(session.getProgramId()) || !covers(session.getDate())) {
+			return false;
+		}
+		return session.isMakeUp() ? session.getMakeUpParticipants().contains(participantId)
+				: blocksOn(session.getDate()).contains(session.getBlockId());
+	}
+
+	/** The plan over the enrollment's dates, one stretch per change, adjacent equal stretches merged. */
+	public List<PlanStretch> timeline() {
+		TreeSet<LocalDate> starts = new TreeSet<>();
+		starts.add(startDate);
+		LocalDate last = lastDay();
+		for (PlanEntry entry : plan) {
+			starts.add(entry.getValidFrom());
+			if (entry.getValidTo() != null) {
+				starts.add(entry.getValidTo());
 			}
 		}
-		Set<Long> kept = planOn(effective);
-		blockIds.stream()
-			.filter(block -> !kept.contains(block))
+		List<PlanStretch> stretches = new ArrayList<>();
+		for (LocalDate from : starts) {
+			if (from.isBefore(startDate) || last != null && from.isAfter(last)) {
+				continue;
+			}
+			LocalDate next = starts.higher(from);
+			LocalDate to = next == null || last != null && !next.isBefore(last.plusDays(1)) ? last : next.minusDays(1);
+			Set<Long> blocks = blocksOn(from);
+			PlanStretch previous = stretches.isEmpty() ? null : stretches.get(stretches.size() - 1);
+			if (previous != null && previous.blockIds().equals(blocks)) {
+				stretches.set(stretches.size() - 1, new PlanStretch(previous.from(), to, blocks));
+			}
+			else {
+				stretches.add(new PlanStretch(from, to, blocks));
+			}
+		}
+		return stretches;
+	}
+
+	/** The day a plan change from {@code from} takes effect: never before the enrollment starts. */
+	public LocalDate effectiveDate(LocalDate from) {
+		return from.isBefore(startDate) ? startDate : from;
+	}
+
+	/**
+	 * From {@code from} on, the participant attends exactly {@code blockIds}. A dated change states
+	 * what holds from its date on, so it replaces every change scheduled on or after that date;
+	 * answers the stretches it replaced, as they were. Entries are reopened or closed rather than
+	 * deleted and made again, so the database's one-entry-per-block-and-date key never sees two.
+	 */
+	public List<PlanStretch> changePlan(LocalDate from, Collection<Long> blockIds) {
+		requireNotDischargedBy(from, "the plan cannot change");
+		LocalDate effective = effectiveDate(from);
+		List<PlanStretch> replaced = timeline().stream().filter(s -> !s.from().isBefore(effective)).toList();
+		Set<Long> wanted = new LinkedHashSet<>(blockIds);
+		Set<Long> carried = new LinkedHashSet<>();
+		for (PlanEntry entry : List.copyOf(plan)) {
+			boolean keep = wanted.contains(entry.getBlockId());
+			if (!entry.getValidFrom().isBefore(effective)) {
+				// scheduled on or after the date: gone, unless it is the wanted block from that very date
+				if (keep && entry.getValidFrom().equals(effective) && carried.add(entry.getBlockId())) {
+					entry.reopen();
+				}
+				else {
+					plan.remove(entry);
+				}
+			}
+			else if (entry.getValidTo() == null || !entry.getValidTo().isBefore(effective)) {
+				// in force the day before: runs on if wanted, else ends there
+				if (keep && carried.add(entry.getBlockId())) {
+					entry.reopen();
+				}
+				else {
+					entry.closeOn(effective);
+				}
+			}
+		}
+		wanted.stream()
+			.filter(block -> !carried.contains(block))
 			.forEach(block -> plan.add(new PlanEntry(this, block, effective)));
+		return replaced;
 	}
 
 	/** No sessions after {@code date}; the reason is kept for the record. */

@@ -30,10 +30,11 @@ public interface EnrollmentRepository extends JpaRepository<Enrollment, Long> {
 			+ LAST_DAY + " >= :from order by e.startDate")
 	List<Enrollment> findOfParticipantDuring(long participantId, LocalDate from, LocalDate to);
 
-	/** How many other enrollments hold a place in the block on some day of [from, to]. */
-	@Query("select count(distinct e.id) from PlanEntry p join p.enrollment e where p.blockId = :blockId and e.id <> :except"
-			+ " and p.validFrom <= :to and (p.validTo is null or p.validTo > :from)"
+	/** Other enrollments' places in the block that share a day with [from, to]: their plan entries' days. */
+	@Query("select new org.iopscheduler.enrollment.Holding(p.validFrom, p.validTo, e.startDate,"
+			+ " e.endDate, e.dischargeDate) from PlanEntry p join p.enrollment e where p.blockId = :blockId"
+			+ " and e.id <> :except and p.validFrom <= :to and (p.validTo is null or p.validTo > :from)"
 			+ " and e.startDate <= :to and " + LAST_DAY + " >= :from")
-	long countHolding(long blockId, long except, LocalDate from, LocalDate to);
+	List<Holding> findHoldings(long blockId, long except, LocalDate from, LocalDate to);
 
 }

@@ -3,19 +3,21 @@ package org.iopscheduler.enrollment;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import lombok.RequiredArgsConstructor;
 
-import org.iopscheduler.calendar.BlockVersion;
+import org.iopscheduler.calendar.DatedSession;
+import org.iopscheduler.calendar.MarkedSessions;
 import org.iopscheduler.calendar.WeeklyBlock;
 import org.iopscheduler.calendar.WeeklyBlockRepository;
-import org.iopscheduler.enrollment.WeeklyPlan.PlannedBlock;
 import org.iopscheduler.people.AccountRepository;
 import org.iopscheduler.people.People;
 import org.iopscheduler.program.Program;
@@ -49,6 +51,8 @@ public class Enrollments {
 
 	private final Programs programs;
 
+	private final MarkedSessions markedSessions;
+
 	private final Clock clock;
 
 	@Transactional
@@ -60,44 +64,83 @@ public class Enrollments {
 		if (endDate != null && endDate.isBefore(startDate)) {
 			throw new InvalidInput("endDate: " + endDate + " is before startDate " + startDate);
 		}
-		WeeklyPlan plan = plan(program, chosen, startDate);
-		plan.requireNoOverlap();
-		plan.requireReaches(program.getMinimumWeeklyMinutes());
+		PlanStretch stretch = new PlanStretch(startDate, endDate, chosen);
+		Map<Long, WeeklyBlock> found = blocksOf(chosen);
+		PlanRules.requireBlocksOfProgram(program, stretch, found);
+		PlanRules.requireValid(List.of(stretch), found, program.getMinimumWeeklyMinutes());
 
 		accounts.lockById(participantId);
 		refuseSecondEnrollment(participantId, programId, startDate, endDate, null);
-		holdPlaces(chosen, startDate, endDate, -1);
+		Days days = new Days(startDate, endDate);
+		holdPlaces(chosen.stream().collect(Collectors.toMap(id -> id, id -> List.of(days))), -1);
 		return enrollments.saveAndFlush(
 				Enrollment.start(programId, participantId, startDate, endDate, chosen, clock.instant()));
 	}
 
-	/** The new plan applies from {@code effectiveFrom} (default: today in the program's zone). */
+	/** A plan change and the scheduled stretches it replaced. */
+	public record PlanChanged(Enrollment enrollment, List<PlanStretch> replaced) {
+	}
+
+	/**
+	 * The new plan applies from {@code effectiveFrom} (default: today in the program's zone) for every
+	 * day after it, replacing the changes scheduled from that date on. Refused when the plan would
+	 * fall below the minimum or overlap on any day, when a newly attended session is full, or when it
+	 * would take the participant off a session whose attendance is already recorded.
+	 */
 	@Transactional
-	public Enrollment changePlan(long enrollmentId, List<Long> blockIds, LocalDate effectiveFrom) {
+	public PlanChanged changePlan(long enrollmentId, List<Long> blockIds, LocalDate effectiveFrom) {
 		Enrollment enrollment = get(enrollmentId);
 		Program program = programs.get(enrollment.getProgramId());
-		LocalDate from = effectiveFrom != null ? effectiveFrom : program.today(clock.instant());
-		if (from.isBefore(enrollment.getStartDate())) {
-			from = enrollment.getStartDate();
-		}
+		LocalDate from = enrollment.effectiveDate(
+				effectiveFrom != null ? effectiveFrom : program.today(clock.instant()));
 		Set<Long> chosen = distinct(blockIds);
-		WeeklyPlan plan = plan(program, chosen, from);
-		plan.requireNoOverlap();
-		plan.requireReaches(program.getMinimumWeeklyMinutes());
+		PlanStretch stretch = new PlanStretch(from, enrollment.lastDay(), chosen);
+		Map<Long, WeeklyBlock> found = blocksOf(chosen);
+		PlanRules.requireBlocksOfProgram(program, stretch, found);
+		PlanRules.requireValid(List.of(stretch), found, program.getMinimumWeeklyMinutes());
 
 		accounts.lockById(enrollment.getParticipantId());
-		Set<Long> added = new LinkedHashSet<>(chosen);
-		added.removeAll(enrollment.planOn(from));
-		holdPlaces(added, from, enrollment.lastDay(), enrollment.getId());
-		enrollment.changePlan(from, chosen);
-		return enrollments.saveAndFlush(enrollment);
+		List<PlanStretch> before = enrollment.timeline();
+		Map<Long, List<Days>> added = new LinkedHashMap<>();
+		for (Long block : chosen) {
+			List<Days> had = before.stream()
+				.filter(s -> s.blockIds().contains(block))
+				.map(s -> new Days(s.from(), s.to()))
+				.toList();
+			List<Days> newly = new Days(from, enrollment.lastDay()).minus(had);
+			if (!newly.isEmpty()) {
+				added.put(block, newly);
+			}
+		}
+		holdPlaces(added, enrollment.getId());
+		List<PlanStretch> replaced = enrollment.changePlan(from, chosen);
+		refuseToUnrosterAttendance(enrollment, from, "effectiveFrom", "a plan change");
+		return new PlanChanged(enrollments.saveAndFlush(enrollment), replaced);
 	}
 
 	@Transactional
 	public Enrollment discharge(long enrollmentId, LocalDate date, String reason) {
 		Enrollment enrollment = get(enrollmentId);
+		accounts.lockById(enrollment.getParticipantId());
 		enrollment.discharge(date, reason);
+		refuseToUnrosterAttendance(enrollment, date.plusDays(1), "date", "a discharge");
 		return enrollments.saveAndFlush(enrollment);
+	}
+
+	/**
+	 * What was attended is history: a change that would take the participant off a session on which
+	 * their attendance is recorded is refused, naming the session. Checked on the changed enrollment
+	 * before it is saved, with the one rule of who is expected where ({@link Enrollment#expects}).
+	 */
+	private void refuseToUnrosterAttendance(Enrollment changed, LocalDate from, String field, String what) {
+		for (DatedSession attended : markedSessions.attendedBy(changed.getParticipantId(), changed.getProgramId(),
+				from)) {
+			if (!changed.expects(attended)) {
+				throw new RuleViolation(field + ": attendance is recorded for session " + attended.getId() + " '"
+						+ attended.getTitle() + "' on " + attended.getDate() + "; " + what
+						+ " may only take effect after it");
+			}
+		}
 	}
 
 	@Transactional(readOnly = true)
@@ -118,25 +161,35 @@ public class Enrollments {
 		return enrollments.findByParticipantIdOrderByStartDate(participantId);
 	}
 
-	/** The plan as it stands on the date, with each block's slot on that date. */
-	@Transactional(readOnly = true)
-	public WeeklyPlan plan(Program program, Collection<Long> blockIds, LocalDate on) {
-		Map<Long, WeeklyBlock> found = blocks.findWithVersions(blockIds)
+	/** The plan's blocks found, by id; unknown ids are left out (the rules name them). */
+	private Map<Long, WeeklyBlock> blocksOf(Collection<Long> blockIds) {
+		return blocks.findWithVersions(blockIds)
 			.stream()
 			.collect(Collectors.toMap(WeeklyBlock::getId, Function.identity()));
-		List<PlannedBlock> planned = blockIds.stream().map(id -> {
-			WeeklyBlock block = found.get(id);
-			if (block == null || !block.getProgramId().equals(program.getId())) {
-				throw new InvalidInput("blockIds: " + id + " is not a block of program " + program.getId());
-			}
-			if (block.endsOn() != null && !block.endsOn().isAfter(on)) {
-				throw new RuleViolation("blockIds: block " + id + " '" + block.getTitle() + "' ended on "
-						+ block.endsOn().minusDays(1));
-			}
-			BlockVersion version = block.versionAround(on);
-			return new PlannedBlock(id, block.getTitle(), version.slot());
-		}).toList();
-		return new WeeklyPlan(on, planned);
+	}
+
+	/**
+	 * The weekly plans a new plan of these blocks would have from {@code from} to {@code to}, one per
+	 * stretch in which its blocks stay the same, for previews; refuses blocks of another program.
+	 */
+	@Transactional(readOnly = true)
+	public List<WeeklyPlan> plans(Program program, Collection<Long> blockIds, LocalDate from, LocalDate to) {
+		PlanStretch stretch = new PlanStretch(from, to, new LinkedHashSet<>(blockIds));
+		Map<Long, WeeklyBlock> found = blocksOf(blockIds);
+		PlanRules.requireBlocksOfProgram(program, stretch, found);
+		return PlanRules.weeklyPlans(List.of(stretch), found);
+	}
+
+	/** The first session of a block a newcomer from {@code from} to {@code to} could not get into. */
+	@Transactional(readOnly = true)
+	public Optional<SessionPlaces.FullSession> firstFullSession(WeeklyBlock block, LocalDate from, LocalDate to) {
+		return SessionPlaces.firstFull(block, List.of(new Days(from, to)), taken(block.getId(), -1, from, to));
+	}
+
+	/** The most participants already on any one session of the block from the date on. */
+	@Transactional(readOnly = true)
+	public int placesTaken(WeeklyBlock block, LocalDate from) {
+		return SessionPlaces.mostTaken(block, new Days(from, null), taken(block.getId(), -1, from, null));
 	}
 
 	/**
@@ -159,18 +212,31 @@ public class Enrollments {
 		}
 	}
 
-	/** The last place of a group cannot be taken twice: counted under the block's row lock. */
-	private void holdPlaces(Collection<Long> blockIds, LocalDate from, LocalDate to, long except) {
-		if (blockIds.isEmpty()) {
+	/**
+	 * The last place of a group cannot be taken twice: rosters are counted per session under the
+	 * blocks' row locks (taken in id order), so two requests racing for it on any instance queue.
+	 */
+	private void holdPlaces(Map<Long, List<Days>> wanted, long except) {
+		if (wanted.isEmpty()) {
 			return;
 		}
-		for (WeeklyBlock block : blocks.lockAll(blockIds)) {
-			long taken = enrollments.countHolding(block.getId(), except, from, to == null ? OPEN_END : to);
-			if (taken >= block.getCapacity()) {
-				throw new Conflict("blockIds: block " + block.getId() + " '" + block.getTitle() + "' is full: "
-						+ taken + " of " + block.getCapacity() + " places are taken");
-			}
+		for (WeeklyBlock block : blocks.lockAll(wanted.keySet())) {
+			List<Days> days = wanted.get(block.getId());
+			LocalDate from = days.get(0).from();
+			LocalDate to = days.get(days.size() - 1).to();
+			SessionPlaces.firstFull(block, days, taken(block.getId(), except, from, to)).ifPresent(full -> {
+				throw new Conflict("blockIds: block " + block.getId() + " '" + block.getTitle() + "' is full on "
+						+ full.date() + ": " + full.taken() + " of " + block.getCapacity() + " places are taken");
+			});
 		}
+	}
+
+	private List<Days> taken(long blockId, long except, LocalDate from, LocalDate to) {
+		return enrollments.findHoldings(blockId, except, from, to == null ? OPEN_END : to)
+			.stream()
+			.map(Holding::days)
+			.filter(java.util.Objects::nonNull)
+			.toList();
 	}
 
 	private static Set<Long> distinct(List<Long> blockIds) {
@@ -186,7 +252,6 @@ public class Enrollments {
 		}
 		return chosen;
 	}
-
 
 	/** Minutes a week of the blocks as they stand on the date; ended blocks count nothing. */
 	@Transactional(readOnly = true)

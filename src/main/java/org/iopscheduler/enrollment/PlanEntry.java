@@ -49,4 +49,8 @@ public class PlanEntry {
 		this.validTo = date;
 	}
 
+	void reopen() {
+		this.validTo = null;
+	}
+
 }

@@ -25,8 +25,6 @@ public class PlanPreview {
 
 	private final Enrollments enrollments;
 
-	private final EnrollmentRepository enrollmentRepository;
-
 	private final WeeklyBlockRepository blocks;
 
 	/** @param refusal why enrolling with this plan would be refused, or null if the plan passes */
@@ -49,36 +47,37 @@ public class PlanPreview {
 		if (chosen.isEmpty()) {
 			return new Verdict(0, minimum, "choose at least one block");
 		}
-		WeeklyPlan plan;
+		List<WeeklyPlan> plans;
 		try {
-			plan = enrollments.plan(program, chosen, startDate);
+			plans = enrollments.plans(program, chosen, startDate, endDate);
 		}
 		catch (DomainException refused) {
 			return new Verdict(0, minimum, plain(refused));
 		}
-		int planned = plan.plannedMinutes();
-		try {
-			plan.requireNoOverlap();
-			plan.requireReaches(minimum);
+		int planned = plans.get(0).plannedMinutes();
+		for (WeeklyPlan plan : plans) {
+			try {
+				plan.requireNoOverlap();
+				plan.requireReaches(minimum);
+			}
+			catch (DomainException refused) {
+				return new Verdict(planned, minimum, plain(refused));
+			}
 		}
-		catch (DomainException refused) {
-			return new Verdict(planned, minimum, plain(refused));
-		}
-		LocalDate until = endDate != null ? endDate : Enrollments.OPEN_END;
 		for (WeeklyBlock block : blocks.findAllById(chosen)) {
-			long taken = enrollmentRepository.countHolding(block.getId(), -1, startDate, until);
-			if (taken >= block.getCapacity()) {
-				return new Verdict(planned, minimum, "block '" + block.getTitle() + "' is full: " + taken + " of "
-						+ block.getCapacity() + " places are taken");
+			var full = enrollments.firstFullSession(block, startDate, endDate);
+			if (full.isPresent()) {
+				return new Verdict(planned, minimum, "block '" + block.getTitle() + "' is full on " + full.get().date()
+						+ ": " + full.get().taken() + " of " + block.getCapacity() + " places are taken");
 			}
 		}
 		return new Verdict(planned, minimum, null);
 	}
 
-	/** Places already taken in each block from the date on, for showing next to the choice. */
+	/** The most places taken in any one session of the block from the date on, for showing next to the choice. */
 	@Transactional(readOnly = true)
-	public long placesTaken(long blockId, LocalDate from) {
-		return enrollmentRepository.countHolding(blockId, -1, from, Enrollments.OPEN_END);
+	public long placesTaken(WeeklyBlock block, LocalDate from) {
+		return enrollments.placesTaken(block, from);
 	}
 
 	/** The domain names the request field ("blockIds: ..."); the page speaks of the choice itself. */

@@ -17,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Who is expected at a session: for a block session, everyone whose enrollment covers the date
- * with that block in the plan on that date; for a make-up session, the participants it names.
+ * with that block in the plan on that date; for a make-up session, the participants it names whose
+ * enrollment covers its date. The rule itself is {@link Enrollment#expects}.
  */
 @Component
 @RequiredArgsConstructor
@@ -45,18 +46,13 @@ public class Rosters {
 		Map<Long, List<Long>> rosters = new HashMap<>();
 		for (DatedSession session : sessions) {
 			List<Long> roster = new ArrayList<>();
-			if (session.isMakeUp()) {
-				roster.addAll(session.getMakeUpParticipants());
-			}
-			else {
-				for (Enrollment e : byProgram.getOrDefault(session.getProgramId(), List.of())) {
-					if (e.blocksOn(session.getDate()).contains(session.getBlockId())) {
-						roster.add(e.getParticipantId());
-					}
+			for (Enrollment e : byProgram.getOrDefault(session.getProgramId(), List.of())) {
+				if (e.expects(session)) {
+					roster.add(e.getParticipantId());
 				}
 			}
 			roster.sort(Comparator.naturalOrder());
-			rosters.put(session.getId(), roster);
+			rosters.put(session.getId(), roster.stream().distinct().toList());
 		}
 		return rosters;
 	}
@@ -71,13 +67,12 @@ public class Rosters {
 	 */
 	@Transactional(readOnly = true)
 	public boolean includes(DatedSession session, long participantId) {
-		if (session.isMakeUp()) {
-			return session.getMakeUpParticipants().contains(participantId);
+		if (session.isMakeUp() && !session.getMakeUpParticipants().contains(participantId)) {
+			return false;
 		}
 		return enrollments.findOfParticipantDuring(participantId, session.getDate(), session.getDate())
 			.stream()
-			.anyMatch(e -> e.getProgramId().equals(session.getProgramId())
-					&& e.blocksOn(session.getDate()).contains(session.getBlockId()));
+			.anyMatch(e -> e.expects(session));
 	}
 
 }

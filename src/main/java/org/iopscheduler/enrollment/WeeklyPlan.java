@@ -1,14 +1,13 @@
 package org.iopscheduler.enrollment;
 
-import java.time.LocalDate;
 import java.util.List;
 
 import org.iopscheduler.calendar.WeeklySlot;
 import org.iopscheduler.system.Conflict;
 import org.iopscheduler.system.RuleViolation;
 
-/** The blocks of a plan as they stand on a date: what the participant would attend each week. */
-public record WeeklyPlan(LocalDate on, List<PlannedBlock> blocks) {
+/** The blocks of a plan over a stretch of days: what the participant attends each week of it. */
+public record WeeklyPlan(PlanStretch during, List<PlannedBlock> blocks) {
 
 	public record PlannedBlock(long blockId, String title, WeeklySlot slot) {
 	}
@@ -25,7 +24,7 @@ public record WeeklyPlan(LocalDate on, List<PlannedBlock> blocks) {
 				PlannedBlock b = blocks.get(j);
 				if (a.slot().overlaps(b.slot())) {
 					throw new Conflict("blockIds: blocks " + a.blockId() + " (" + a.slot() + ") and " + b.blockId()
-							+ " (" + b.slot() + ") overlap in time");
+							+ " (" + b.slot() + ") overlap in time (" + during + ")");
 				}
 			}
 		}
@@ -35,7 +34,8 @@ public record WeeklyPlan(LocalDate on, List<PlannedBlock> blocks) {
 	public void requireReaches(int minimumWeeklyMinutes) {
 		if (plannedMinutes() < minimumWeeklyMinutes) {
 			throw new RuleViolation("blockIds: the plan gives " + plannedMinutes()
-					+ " minutes a week, below the program's minimum of " + minimumWeeklyMinutes + " minutes");
+					+ " minutes a week, below the program's minimum of " + minimumWeeklyMinutes + " minutes ("
+					+ during + ")");
 		}
 	}
 

@@ -21,6 +21,8 @@ class EnrollmentRulesTest {
 
 	static final LocalDate START = LocalDate.of(2026, 11, 2);
 
+	static final PlanStretch WEEKS = new PlanStretch(START, null, java.util.Set.of());
+
 	static PlannedBlock block(long id, DayOfWeek day, String start, int minutes) {
 		return new PlannedBlock(id, "Block " + id, new WeeklySlot(day, LocalTime.parse(start), minutes));
 	}
@@ -34,7 +36,7 @@ class EnrollmentRulesTest {
 
 		@Test
 		void plannedMinutesAreTheSumOfTheChosenBlocks() {
-			WeeklyPlan plan = new WeeklyPlan(START, List.of(block(1, DayOfWeek.MONDAY, "18:00", 180),
+			WeeklyPlan plan = new WeeklyPlan(WEEKS, List.of(block(1, DayOfWeek.MONDAY, "18:00", 180),
 					block(2, DayOfWeek.WEDNESDAY, "18:00", 180), block(3, DayOfWeek.THURSDAY, "18:00", 180)));
 			assertThat(plan.plannedMinutes()).isEqualTo(540);
 			plan.requireReaches(540);
@@ -42,7 +44,7 @@ class EnrollmentRulesTest {
 
 		@Test
 		void aPlanBelowTheMinimumIsRefusedWithBothNumbers() {
-			WeeklyPlan plan = new WeeklyPlan(START,
+			WeeklyPlan plan = new WeeklyPlan(WEEKS,
 					List.of(block(1, DayOfWeek.MONDAY, "18:00", 180), block(2, DayOfWeek.WEDNESDAY, "18:00", 180)));
 			assertThatThrownBy(() -> plan.requireReaches(540)).isInstanceOf(RuleViolation.class)
 				.hasMessageContaining("360")
@@ -51,7 +53,7 @@ class EnrollmentRulesTest {
 
 		@Test
 		void twoChosenBlocksMayNotOverlap() {
-			WeeklyPlan plan = new WeeklyPlan(START,
+			WeeklyPlan plan = new WeeklyPlan(WEEKS,
 					List.of(block(1, DayOfWeek.MONDAY, "18:00", 180), block(2, DayOfWeek.MONDAY, "20:00", 60)));
 			assertThatThrownBy(plan::requireNoOverlap).isInstanceOf(Conflict.class).hasMessageContaining("overlap");
 		}

@@ -22,6 +22,7 @@ import org.iopscheduler.calendar.BlockType;
 import org.iopscheduler.calendar.BlockVersion;
 import org.iopscheduler.calendar.Blocks;
 import org.iopscheduler.calendar.LocationKind;
+import org.iopscheduler.calendar.ScheduledChange;
 import org.iopscheduler.calendar.WeeklyBlock;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -61,10 +62,14 @@ class BlockController {
 			int durationMinutes, Long counselorId, String location, LocationKind locationKind) {
 	}
 
-	/** The block as it stands today (or as it will first run), with its dated history of changes. */
+	/**
+	 * The block as it stands today (or as it will first run), with its timeline of dated versions
+	 * (past, current and scheduled). After a change, replacedChanges lists the scheduled versions the
+	 * change replaced; it is empty on every other answer.
+	 */
 	record BlockView(Long id, Long programId, BlockType type, String title, DayOfWeek dayOfWeek, String startTime,
 			int durationMinutes, Long counselorId, String location, LocationKind locationKind, int capacity,
-			LocalDate endsOn, List<VersionView> versions) {
+			LocalDate endsOn, List<VersionView> versions, List<VersionView> replacedChanges) {
 	}
 
 	@Operation(summary = "Add a weekly block; 409 when its counselor facilitates an overlapping block in any program")
@@ -88,13 +93,16 @@ class BlockController {
 	}
 
 	@Operation(summary = "Change a block from a date on (effectiveFrom, default today); earlier sessions never change",
-			description = "Fields left out keep their value. Sessions already made on or after effectiveFrom follow the "
-					+ "change; if attendance is recorded on one of them the change is refused with 422.")
+			description = "Fields left out keep what the block has on effectiveFrom. The change defines the block for every "
+					+ "day from effectiveFrom on: it replaces every change scheduled after that date (and one scheduled on "
+					+ "the same date), listed in replacedChanges; a scheduled end stays. Sessions already made on or after "
+					+ "effectiveFrom follow the change; if attendance is recorded on one of them the change is refused with 422.")
 	@PutMapping("/api/blocks/{id}")
 	BlockView change(@PathVariable long id, @Valid @RequestBody ChangeBlock body) {
-		return view(blocks.change(id, new BlockChange(body.effectiveFrom(), body.dayOfWeek(), body.startTime(),
-				body.durationMinutes(), body.counselorId(), body.location(), body.locationKind(), body.title(),
-				body.capacity())));
+		Blocks.BlockChanged changed = blocks.change(id, new BlockChange(body.effectiveFrom(), body.dayOfWeek(),
+				body.startTime(), body.durationMinutes(), body.counselorId(), body.location(), body.locationKind(),
+				body.title(), body.capacity()));
+		return view(changed.block(), changed.replaced().stream().map(BlockController::version).toList());
 	}
 
 	@Operation(summary = "End a block: it no longer meets from the given date on")
@@ -104,15 +112,20 @@ class BlockController {
 	}
 
 	BlockView view(WeeklyBlock block) {
+		return view(block, List.of());
+	}
+
+	private BlockView view(WeeklyBlock block, List<VersionView> replaced) {
 		BlockVersion now = block.versionAround(LocalDate.now(clock));
-		List<VersionView> versions = block.sorted()
-			.stream()
-			.map(v -> new VersionView(v.getValidFrom(), v.getValidTo(), v.getDayOfWeek(), HH_MM.format(v.getStartTime()),
-					v.getDurationMinutes(), v.getCounselorId(), v.getLocation(), v.getLocationKind()))
-			.toList();
+		List<VersionView> versions = block.sorted().stream().map(ScheduledChange::of).map(BlockController::version).toList();
 		return new BlockView(block.getId(), block.getProgramId(), block.getType(), block.getTitle(), now.getDayOfWeek(),
 				HH_MM.format(now.getStartTime()), now.getDurationMinutes(), now.getCounselorId(), now.getLocation(),
-				now.getLocationKind(), block.getCapacity(), block.endsOn(), versions);
+				now.getLocationKind(), block.getCapacity(), block.endsOn(), versions, replaced);
+	}
+
+	private static VersionView version(ScheduledChange v) {
+		return new VersionView(v.validFrom(), v.validTo(), v.slot().day(), HH_MM.format(v.slot().start()),
+				v.slot().durationMinutes(), v.counselorId(), v.location().value(), v.location().kind());
 	}
 
 }

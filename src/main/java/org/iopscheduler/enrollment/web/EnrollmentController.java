@@ -16,6 +16,7 @@ import lombok.RequiredArgsConstructor;
 
 import org.iopscheduler.enrollment.Enrollment;
 import org.iopscheduler.enrollment.Enrollments;
+import org.iopscheduler.enrollment.PlanStretch;
 import org.iopscheduler.program.Program;
 import org.iopscheduler.program.Programs;
 import org.springframework.http.HttpStatus;
@@ -49,9 +50,19 @@ class EnrollmentController {
 	record Discharge(@NotNull LocalDate date, @NotBlank @Size(max = 500) String reason) {
 	}
 
-	/** blockIds and plannedWeeklyMinutes are the plan in force today (or on the start date, if later). */
+	/**
+	 * blockIds and plannedWeeklyMinutes are the plan in force today (or on the start date, if later);
+	 * timeline is the plan over the enrollment's dates, one stretch per change (past, current and
+	 * scheduled). After a plan change, replacedChanges lists the scheduled stretches it replaced; it is
+	 * empty on every other answer.
+	 */
 	record EnrollmentView(Long id, Long participantId, Long programId, LocalDate startDate, LocalDate endDate,
-			List<Long> blockIds, int plannedWeeklyMinutes, LocalDate dischargeDate, String dischargeReason) {
+			List<Long> blockIds, int plannedWeeklyMinutes, LocalDate dischargeDate, String dischargeReason,
+			List<StretchView> timeline, List<StretchView> replacedChanges) {
+	}
+
+	/** The plan from one date to another (inclusive; null while it runs on), with its minutes a week on its first day. */
+	record StretchView(LocalDate from, LocalDate to, List<Long> blockIds, int plannedWeeklyMinutes) {
 	}
 
 	@Operation(summary = "Enrol a participant with a weekly plan of blocks",
@@ -86,10 +97,15 @@ class EnrollmentController {
 		return enrollments.ofParticipant(participantId).stream().map(e -> view(enrollments.get(e.getId()))).toList();
 	}
 
-	@Operation(summary = "Change the plan from effectiveFrom (default today); the same rules as enrolling")
+	@Operation(summary = "Change the plan from effectiveFrom (default today); the same rules as enrolling",
+			description = "The new plan holds for every day from effectiveFrom on and replaces the changes scheduled on or "
+					+ "after that date (listed in replacedChanges). Every resulting stretch must reach the minimum (422 naming "
+					+ "the stretch and both numbers); 422 when attendance is recorded on a session the change would take the "
+					+ "participant off.")
 	@PutMapping("/api/enrollments/{id}/blocks")
 	EnrollmentView changePlan(@PathVariable long id, @Valid @RequestBody PlanChange body) {
-		return view(enrollments.changePlan(id, body.blockIds(), body.effectiveFrom()));
+		Enrollments.PlanChanged changed = enrollments.changePlan(id, body.blockIds(), body.effectiveFrom());
+		return view(changed.enrollment(), changed.replaced());
 	}
 
 	@Operation(summary = "Discharge: no sessions after the date; the reason is kept")
@@ -99,6 +115,10 @@ class EnrollmentController {
 	}
 
 	private EnrollmentView view(Enrollment e) {
+		return view(e, List.of());
+	}
+
+	private EnrollmentView view(Enrollment e, List<PlanStretch> replaced) {
 		Program program = programs.get(e.getProgramId());
 		LocalDate today = program.today(clock.instant());
 		LocalDate on = today.isBefore(e.getStartDate()) ? e.getStartDate()
@@ -106,7 +126,15 @@ class EnrollmentController {
 		Set<Long> blockIds = e.planOn(on);
 		int minutes = blockIds.isEmpty() ? 0 : enrollments.plannedMinutes(program, blockIds, on);
 		return new EnrollmentView(e.getId(), e.getParticipantId(), e.getProgramId(), e.getStartDate(), e.getEndDate(),
-				List.copyOf(blockIds), minutes, e.getDischargeDate(), e.getDischargeReason());
+				List.copyOf(blockIds), minutes, e.getDischargeDate(), e.getDischargeReason(),
+				stretches(program, e.timeline()), stretches(program, replaced));
+	}
+
+	private List<StretchView> stretches(Program program, List<PlanStretch> stretches) {
+		return stretches.stream()
+			.map(s -> new StretchView(s.from(), s.to(), s.blockIds().stream().sorted().toList(),
+					s.blockIds().isEmpty() ? 0 : enrollments.plannedMinutes(program, s.blockIds(), s.from())))
+			.toList();
 	}
 
 }

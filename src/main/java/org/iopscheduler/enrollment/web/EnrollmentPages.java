@@ -144,7 +144,7 @@ class EnrollmentPages {
 			BlockVersion v = b.versionAround(on);
 			return new Choice(b.getId(), b.getType(), b.getTitle(), v.getDayOfWeek(),
 					PageFormat.time(v.getStartTime()) + "–" + PageFormat.time(v.slot().end()), v.getDurationMinutes(),
-					counselors.get(v.getCounselorId()), v.getLocation(), preview.placesTaken(b.getId(), on),
+					counselors.get(v.getCounselorId()), v.getLocation(), preview.placesTaken(b, on),
 					b.getCapacity());
 		})
 			.sorted(Comparator.comparing(Choice::dayOfWeek).thenComparing(Choice::time))
