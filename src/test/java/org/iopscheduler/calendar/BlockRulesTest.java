@@ -98,6 +98,61 @@ class BlockRulesTest {
 			assertThat(block.runsOn(LocalDate.of(2027, 1, 4))).isFalse();
 		}
 
+		@Test
+		void aChangeFromAnEarlierDateReplacesEveryChangeScheduledAfterIt() {
+			// break 3 of #10: a room change from 3 Dec must not revert on 10 Dec
+			WeeklyBlock block = mondayGroup();
+			LocalDate tenth = LocalDate.of(2026, 12, 10);
+			LocalDate third = LocalDate.of(2026, 12, 3);
+			block.changeFrom(tenth, new WeeklySlot(DayOfWeek.MONDAY, LocalTime.of(17, 30), 180), 7L, room("Room 2"));
+			WeeklyBlock.Changed changed = block.changeFrom(third, new WeeklySlot(DayOfWeek.MONDAY, LocalTime.of(18, 0), 180),
+					7L, room("Room 9"));
+			assertThat(changed.replaced()).extracting(ScheduledChange::validFrom).containsExactly(tenth);
+			assertThat(block.versionOn(tenth.plusWeeks(5)).orElseThrow().getLocation()).isEqualTo("Room 9");
+			assertThat(block.versionOn(tenth).orElseThrow().getStartTime()).isEqualTo(LocalTime.of(18, 0));
+			assertThat(block.getVersions()).hasSize(2);
+		}
+
+		@Test
+		void aCorrectionOnTheSameDateReplacesTheEarlierOneInPlace() {
+			// break 2 of #10: no second version with the same date (the database's key refused it)
+			WeeklyBlock block = mondayGroup();
+			LocalDate from = LocalDate.of(2026, 12, 7);
+			block.changeFrom(from, new WeeklySlot(DayOfWeek.MONDAY, LocalTime.of(17, 30), 180), 7L, room("Room 2"));
+			BlockVersion first = block.versionOn(from).orElseThrow();
+			WeeklyBlock.Changed changed = block.changeFrom(from, new WeeklySlot(DayOfWeek.MONDAY, LocalTime.of(17, 0), 180),
+					7L, room("Room 2"));
+			assertThat(changed.version()).isSameAs(first);
+			assertThat(changed.replaced()).singleElement()
+				.satisfies(r -> assertThat(r.slot().start()).isEqualTo(LocalTime.of(17, 30)));
+			assertThat(block.getVersions()).extracting(BlockVersion::getValidFrom).doesNotHaveDuplicates().hasSize(2);
+			assertThat(block.versionOn(from).orElseThrow().getStartTime()).isEqualTo(LocalTime.of(17, 0));
+		}
+
+		@Test
+		void aChangeKeepsTheBlocksScheduledEnd() {
+			WeeklyBlock block = mondayGroup();
+			block.endFrom(LocalDate.of(2027, 2, 1));
+			block.changeFrom(LocalDate.of(2026, 12, 7), new WeeklySlot(DayOfWeek.TUESDAY, LocalTime.of(18, 0), 180), 7L,
+					room("Room 2"));
+			assertThat(block.endsOn()).isEqualTo(LocalDate.of(2027, 2, 1));
+			assertThat(block.runsOn(LocalDate.of(2027, 2, 2))).isFalse();
+		}
+
+		@Test
+		void theFirstMeetingFromADateFollowsTheVersionInForce() {
+			WeeklyBlock block = mondayGroup();
+			block.changeFrom(LocalDate.of(2026, 12, 9), new WeeklySlot(DayOfWeek.FRIDAY, LocalTime.of(18, 0), 180), 7L,
+					room("Room 2"));
+			assertThat(block.firstMeetingFrom(LocalDate.of(2026, 12, 8))).contains(LocalDate.of(2026, 12, 11));
+			block.endFrom(LocalDate.of(2026, 12, 12));
+			assertThat(block.firstMeetingFrom(LocalDate.of(2026, 12, 12))).isEmpty();
+		}
+
+	}
+
+	static Location room(String name) {
+		return Location.of(name, null);
 	}
 
 }

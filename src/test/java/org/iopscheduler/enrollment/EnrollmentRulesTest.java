@@ -131,6 +131,104 @@ class EnrollmentRulesTest {
 			assertThatThrownBy(() -> e.changePlan(START.plusWeeks(2), List.of(2L))).isInstanceOf(RuleViolation.class);
 		}
 
+		@Test
+		void aChangeDatedBeforeAScheduledChangeReplacesIt() {
+			// break 1 of #10: {Mon, Tue, Thu}; from W+2 {Mon, Tue, Fri}; then from W+1 {Mon, Tue, Thu}
+			Enrollment e = enrollment(List.of(1L, 2L, 4L));
+			e.changePlan(START.plusWeeks(2), List.of(1L, 2L, 5L));
+			List<PlanStretch> replaced = e.changePlan(START.plusWeeks(1), List.of(1L, 2L, 4L));
+			assertThat(replaced).extracting(PlanStretch::from).containsExactly(START.plusWeeks(2));
+			assertThat(e.blocksOn(START.plusWeeks(2))).containsExactlyInAnyOrder(1L, 2L, 4L);
+			assertThat(e.blocksOn(START.plusWeeks(30))).containsExactlyInAnyOrder(1L, 2L, 4L);
+			assertThat(e.timeline()).singleElement()
+				.satisfies(s -> assertThat(s).isEqualTo(new PlanStretch(START, null, java.util.Set.of(1L, 2L, 4L))));
+		}
+
+		@Test
+		void aCorrectionOnTheSameDateKeepsOneEntryPerBlockAndDate() {
+			// break 2 of #10: the database's key (enrollment, block, valid_from) must never see two
+			Enrollment e = enrollment(List.of(1L, 2L, 3L));
+			LocalDate from = START.plusWeeks(2);
+			e.changePlan(from, List.of(1L, 2L, 4L));
+			e.changePlan(from, List.of(1L, 2L, 4L, 5L));
+			assertThat(e.getPlan()).extracting(p -> p.getBlockId() + "@" + p.getValidFrom()).doesNotHaveDuplicates();
+			assertThat(e.blocksOn(from)).containsExactlyInAnyOrder(1L, 2L, 4L, 5L);
+		}
+
+		@Test
+		void theTimelineHasOneStretchPerChange() {
+			Enrollment e = Enrollment.start(1L, 10L, START, START.plusWeeks(8), List.of(1L, 2L, 3L), Instant.EPOCH);
+			e.changePlan(START.plusWeeks(2), List.of(1L, 2L, 4L));
+			assertThat(e.timeline()).containsExactly(
+					new PlanStretch(START, START.plusWeeks(2).minusDays(1), java.util.Set.of(1L, 2L, 3L)),
+					new PlanStretch(START.plusWeeks(2), START.plusWeeks(8), java.util.Set.of(1L, 2L, 4L)));
+		}
+
+	}
+
+	@Nested
+	class WhoIsExpected {
+
+		@Test
+		void aBlockSessionExpectsTheParticipantsWhosePlanHoldsItThatDay() {
+			Enrollment e = enrollment(List.of(1L, 2L, 3L));
+			e.changePlan(START.plusWeeks(1), List.of(1L, 2L, 4L));
+			assertThat(e.expects(Sessions.blockSession(1L, 3L, START.plusDays(3)))).isTrue();
+			assertThat(e.expects(Sessions.blockSession(1L, 3L, START.plusWeeks(1).plusDays(3)))).isFalse();
+			assertThat(e.expects(Sessions.blockSession(2L, 1L, START))).as("another program").isFalse();
+		}
+
+		@Test
+		void aMakeUpExpectsTheParticipantsItNamesOnlyWhileTheyAreEnrolled() {
+			Enrollment e = enrollment(List.of(1L));
+			e.discharge(START.plusWeeks(2), "completed");
+			assertThat(e.expects(Sessions.makeUp(1L, 10L, START.plusWeeks(1)))).isTrue();
+			assertThat(e.expects(Sessions.makeUp(1L, 10L, START.plusWeeks(3)))).isFalse();
+			assertThat(e.expects(Sessions.makeUp(1L, 11L, START.plusWeeks(1)))).isFalse();
+		}
+
+	}
+
+	@Nested
+	class EveryStretchIsChecked {
+
+		static org.iopscheduler.calendar.WeeklyBlock block(long id, DayOfWeek day, int minutes) {
+			return Blocks.block(id, day, minutes);
+		}
+
+		@Test
+		void aPlanThatFallsBelowTheMinimumWhenABlockEndsIsRefusedNamingThatStretch() {
+			var monday = block(1, DayOfWeek.MONDAY, 180);
+			var tuesday = block(2, DayOfWeek.TUESDAY, 180);
+			var thursday = block(3, DayOfWeek.THURSDAY, 180);
+			thursday.endFrom(START.plusWeeks(4));
+			var blocks = java.util.Map.of(1L, monday, 2L, tuesday, 3L, thursday);
+			PlanStretch plan = new PlanStretch(START, null, java.util.Set.of(1L, 2L, 3L));
+			assertThatThrownBy(() -> PlanRules.requireValid(List.of(plan), blocks, 540))
+				.isInstanceOf(RuleViolation.class)
+				.hasMessageContaining("360")
+				.hasMessageContaining("540")
+				.hasMessageContaining("from " + START.plusWeeks(4) + " on");
+			PlanRules.requireValid(List.of(new PlanStretch(START, START.plusWeeks(4).minusDays(1), plan.blockIds())),
+					blocks, 540);
+		}
+
+		@Test
+		void aScheduledChangeThatMakesTwoBlocksOverlapIsFoundOnItsStretch() {
+			var monday = block(1, DayOfWeek.MONDAY, 180);
+			var late = block(2, DayOfWeek.MONDAY, 180);
+			late.changeFrom(START, new WeeklySlot(DayOfWeek.MONDAY, LocalTime.of(22, 0), 180), 7L,
+					org.iopscheduler.calendar.Location.of("Room 1", null));
+			late.changeFrom(START.plusWeeks(3), new WeeklySlot(DayOfWeek.MONDAY, LocalTime.of(19, 0), 180), 7L,
+					org.iopscheduler.calendar.Location.of("Room 1", null));
+			var third = block(3, DayOfWeek.WEDNESDAY, 180);
+			assertThatThrownBy(() -> PlanRules.requireValid(
+					List.of(new PlanStretch(START, null, java.util.Set.of(1L, 2L, 3L))),
+					java.util.Map.of(1L, monday, 2L, late, 3L, third), 540))
+				.isInstanceOf(Conflict.class)
+				.hasMessageContaining("from " + START.plusWeeks(3));
+		}
+
 	}
 
 }
