@@ -35,13 +35,7 @@ final class WeekOfSessions {
 	List<DatedSession> sessionsOf(Enrollment enrollment, IsoWeek week) {
 		List<DatedSession> mine = new ArrayList<>();
 		for (DatedSession session : sessionsByWeek.getOrDefault(week, List.of())) {
-			if (!session.getProgramId().equals(enrollment.getProgramId()) || !enrollment.covers(session.getDate())) {
-				continue;
-			}
-			boolean expected = session.isMakeUp()
-					? session.getMakeUpParticipants().contains(enrollment.getParticipantId())
-					: enrollment.blocksOn(session.getDate()).contains(session.getBlockId());
-			if (expected) {
+			if (enrollment.expects(session)) {
 				mine.add(session);
 			}
 		}

@@ -64,12 +64,7 @@ public class ParticipantSchedules {
 	}
 
 	private static boolean expects(DatedSession session, long participantId, List<Enrollment> mine) {
-		if (session.isMakeUp()) {
-			return session.getMakeUpParticipants().contains(participantId);
-		}
-		return mine.stream()
-			.anyMatch(e -> e.getProgramId().equals(session.getProgramId())
-					&& e.blocksOn(session.getDate()).contains(session.getBlockId()));
+		return mine.stream().anyMatch(e -> e.getParticipantId() == participantId && e.expects(session));
 	}
 
 }

@@ -76,6 +76,27 @@ class PageAccessTest {
 		mvc.perform(get("/login")).andExpect(status().isOk());
 	}
 
+	@Autowired
+	org.iopscheduler.calendar.Blocks blocks;
+
+	@Test
+	void theBlocksTableAndTheEditFormShowEveryScheduledChange() throws Exception {
+		Account coordinator = fixtures.coordinator("Schedule Coordinator");
+		Account counselor = fixtures.counselor("Schedule Counselor");
+		Evening evening = fixtures.evening("Scheduled IOP", counselor);
+		java.time.LocalDate from = PageFixtures.MONDAY.plusWeeks(3);
+		blocks.change(evening.monday().getId(), new org.iopscheduler.calendar.BlockChange(from, null,
+				java.time.LocalTime.of(17, 30), null, null, null, null, null, null));
+		String line = "From " + org.iopscheduler.system.PageFormat.day(from) + ": ";
+		mvc.perform(get("/programs/" + evening.program().getId() + "/calendar").with(as(coordinator)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(line)))
+			.andExpect(content().string(containsString("17:30")));
+		mvc.perform(get("/blocks/" + evening.monday().getId() + "/edit").with(as(coordinator)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(line)));
+	}
+
 	@Test
 	void thePeoplePageListsAPageOfPeopleAtATimeAndLinksBackFromALaterPage() throws Exception {
 		Account coordinator = fixtures.coordinator("Paging Coordinator");

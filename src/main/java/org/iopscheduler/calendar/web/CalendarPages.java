@@ -29,6 +29,7 @@ import org.iopscheduler.calendar.Blocks;
 import org.iopscheduler.calendar.DatedSession;
 import org.iopscheduler.calendar.IsoWeek;
 import org.iopscheduler.calendar.Sessions;
+import org.iopscheduler.calendar.ScheduledChange;
 import org.iopscheduler.calendar.WeeklyBlock;
 import org.iopscheduler.enrollment.Rosters;
 import org.iopscheduler.people.Account;
@@ -127,7 +128,7 @@ class CalendarPages {
 	}
 
 	record BlockRow(long id, BlockType type, String title, DayOfWeek dayOfWeek, String time, String duration,
-			String counselor, String location, int capacity, LocalDate endsOn) {
+			String counselor, String location, int capacity, LocalDate endsOn, List<String> scheduled) {
 	}
 
 	record SessionPage(DatedSession session, String day, String time, String counselor, List<String> roster,
@@ -213,11 +214,13 @@ class CalendarPages {
 		}
 		if (!result.hasErrors()) {
 			try {
-				blocks.change(blockId,
+				Blocks.BlockChanged changed = blocks.change(blockId,
 						new BlockChange(form.getEffectiveFrom(), form.getDayOfWeek(), form.getStartTime(),
 								form.getDurationMinutes(), form.getCounselorId(), form.getLocation(), null,
 								form.getTitle().strip(), form.getCapacity()));
 				redirect.addFlashAttribute("saved", form.getTitle());
+				redirect.addFlashAttribute("replaced", scheduled(changed.replaced(), names.of(
+						changed.replaced().stream().map(ScheduledChange::counselorId).distinct().toList())));
 				return "redirect:/programs/" + program.getId() + "/calendar?week=" + IsoWeek.of(form.getEffectiveFrom());
 			}
 			catch (DomainException refused) {
@@ -276,6 +279,9 @@ class CalendarPages {
 		model.addAttribute("program", program);
 		model.addAttribute("blockForm", form);
 		model.addAttribute("block", block);
+		model.addAttribute("scheduled", block == null ? List.of()
+				: scheduled(block.scheduledAfter(program.today(clock.instant())),
+						names.of(block.getVersions().stream().map(v -> v.getCounselorId()).distinct().toList())));
 		model.addAttribute("counselors", leaders);
 		model.addAttribute("types", BlockType.values());
 		model.addAttribute("days", DayOfWeek.values());
@@ -287,7 +293,17 @@ class CalendarPages {
 		return new BlockRow(block.getId(), block.getType(), block.getTitle(),
 				v.getDayOfWeek(), PageFormat.time(v.getStartTime()) + "–" + PageFormat.time(v.slot().end()),
 				PageFormat.hours(v.getDurationMinutes()), counselors.get(v.getCounselorId()), v.getLocation(),
-				block.getCapacity(), block.endsOn());
+				block.getCapacity(), block.endsOn(), scheduled(block.scheduledAfter(today), counselors));
+	}
+
+	/** "From Thu 10 Dec: Thursday 17:30–20:30, Dana, Room 2", one line per change still to come. */
+	private static List<String> scheduled(List<ScheduledChange> changes, Map<Long, String> counselors) {
+		return changes.stream()
+			.map(c -> "From " + PageFormat.day(c.validFrom()) + ": " + PageFormat.dayName(c.slot().day()) + " "
+					+ PageFormat.time(c.slot().start()) + "–" + PageFormat.time(c.slot().end()) + ", "
+					+ counselors.getOrDefault(c.counselorId(), "counselor " + c.counselorId()) + ", "
+					+ c.location().value())
+			.toList();
 	}
 
 	private static Set<Long> union(List<Long> ids, Long one) {
