@@ -95,7 +95,7 @@ public class Attendance {
 			throw new RuleViolation("session " + sessionId + " starts at " + session.startsAt(zone)
 					+ "; attendance can be marked once it has started");
 		}
-		if (!rosters.includes(session, participantId)) {
+		if (!rosters.holdIncludes(session, participantId)) {
 			throw new NotFound("participant " + participantId + " is not on the roster of session " + sessionId);
 		}
 		AttendanceMark current = marks.lockFor(sessionId, participantId).orElse(null);

@@ -5,15 +5,36 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.persistence.LockModeType;
+
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 public interface EnrollmentRepository extends JpaRepository<Enrollment, Long> {
+
+	String LAST_DAY_ON = "coalesce(case when e.dischargeDate is not null and (e.endDate is null or e.dischargeDate < e.endDate) then e.dischargeDate else e.endDate end, :date)";
 
 	String LAST_DAY = "coalesce(case when e.dischargeDate is not null and (e.endDate is null or e.dischargeDate < e.endDate) then e.dischargeDate else e.endDate end, :to)";
 
 	@Query("select e from Enrollment e left join fetch e.plan where e.id = :id")
 	Optional<Enrollment> findWithPlan(long id);
+
+	/*
+	 * Row locks on enrollments. A plan change or discharge takes its enrollment's lock before it reads
+	 * the plan; marking attendance takes the lock of the enrollment covering the session's date after
+	 * the session's lock and before it reads the roster. So "no attendance on a session the plan no
+	 * longer holds" holds when the two race, on one instance or several.
+	 */
+
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select e from Enrollment e where e.id = :id")
+	Optional<Enrollment> lockById(long id);
+
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select e from Enrollment e where e.participantId = :participantId and e.programId = :programId"
+			+ " and e.startDate <= :date and " + LAST_DAY_ON + " >= :date order by e.id")
+	List<Enrollment> lockCovering(long participantId, long programId, LocalDate date);
 
 	List<Enrollment> findByParticipantIdOrderByStartDate(long participantId);
 

@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import lombok.RequiredArgsConstructor;
+import org.hibernate.Hibernate;
 
 import org.iopscheduler.calendar.DatedSession;
 import org.iopscheduler.calendar.MarkedSessions;
@@ -89,7 +90,7 @@ public class Enrollments {
 	 */
 	@Transactional
 	public PlanChanged changePlan(long enrollmentId, List<Long> blockIds, LocalDate effectiveFrom) {
-		Enrollment enrollment = get(enrollmentId);
+		Enrollment enrollment = hold(enrollmentId);
 		Program program = programs.get(enrollment.getProgramId());
 		LocalDate from = enrollment.effectiveDate(
 				effectiveFrom != null ? effectiveFrom : program.today(clock.instant()));
@@ -120,7 +121,7 @@ public class Enrollments {
 
 	@Transactional
 	public Enrollment discharge(long enrollmentId, LocalDate date, String reason) {
-		Enrollment enrollment = get(enrollmentId);
+		Enrollment enrollment = hold(enrollmentId);
 		accounts.lockById(enrollment.getParticipantId());
 		enrollment.discharge(date, reason);
 		refuseToUnrosterAttendance(enrollment, date.plusDays(1), "date", "a discharge");
@@ -141,6 +142,15 @@ public class Enrollments {
 						+ " may only take effect after it");
 			}
 		}
+	}
+
+	/** The enrollment under its row lock, read after the lock: see EnrollmentRepository. */
+	private Enrollment hold(long enrollmentId) {
+		Enrollment enrollment = enrollments.lockById(enrollmentId)
+			.orElseThrow(() -> new NotFound("no enrollment with id " + enrollmentId));
+		// the plan is read after the lock, and the answer shows it after the transaction
+		Hibernate.initialize(enrollment.getPlan());
+		return enrollment;
 	}
 
 	@Transactional(readOnly = true)

@@ -13,6 +13,7 @@ import lombok.RequiredArgsConstructor;
 
 import org.iopscheduler.calendar.DatedSession;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -67,6 +68,20 @@ public class Rosters {
 	 */
 	@Transactional(readOnly = true)
 	public boolean includes(DatedSession session, long participantId) {
+		return expected(session, participantId);
+	}
+
+	/**
+	 * The same, under the row lock of the participant's enrollment covering the date, for the rest of
+	 * the caller's transaction: a plan change or discharge racing with the mark waits, then sees it.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public boolean holdIncludes(DatedSession session, long participantId) {
+		enrollments.lockCovering(participantId, session.getProgramId(), session.getDate());
+		return expected(session, participantId);
+	}
+
+	private boolean expected(DatedSession session, long participantId) {
 		if (session.isMakeUp() && !session.getMakeUpParticipants().contains(participantId)) {
 			return false;
 		}

@@ -190,4 +190,57 @@ class RacesTest extends ApplicationTest {
 		}
 	}
 
+	@Test
+	void aMarkRacingWithAPlanChangeThatDropsItsSessionNeverLeavesAttendanceOffTheRoster() throws Exception {
+		// what was attended is history: either the mark lands and the change is refused, or the other way
+		Program program = programs.create(unique("P"), Population.ADULT, "America/New_York", null);
+		Account counselor = newCounselor();
+		long monday = block(program, counselor, DayOfWeek.MONDAY, 180, null);
+		long tuesday = block(program, counselor, DayOfWeek.TUESDAY, 180, null);
+		long thursday = block(program, counselor, DayOfWeek.THURSDAY, 180, null);
+		long friday = block(program, counselor, DayOfWeek.FRIDAY, 180, null);
+		DatedSession thursdaySession = sessions.week(program, IsoWeek.parse("2026-W47"))
+			.stream()
+			.filter(s -> s.getBlockId() == thursday)
+			.findFirst()
+			.orElseThrow();
+		SignedIn by = SignedIn.of(counselor, false);
+		for (int round = 0; round < 6; round++) {
+			long participant = people.createParticipant(unique("p"), "password-123", "P", LocalDate.of(1990, 1, 1))
+				.getId();
+			long enrollment = enrollments
+				.enrol(program.getId(), participant, LocalDate.of(2026, 11, 16), null, List.of(monday, tuesday, thursday))
+				.getId();
+			ExecutorService pool = Executors.newFixedThreadPool(2);
+			CountDownLatch start = new CountDownLatch(1);
+			Future<?> mark = pool.submit(() -> {
+				start.await();
+				return attendance.mark(thursdaySession.getId(), participant, AttendanceStatus.PRESENT, null, null, by);
+			});
+			Future<?> change = pool.submit(() -> {
+				start.await();
+				return enrollments.changePlan(enrollment, List.of(monday, tuesday, friday), LocalDate.of(2026, 11, 16));
+			});
+			start.countDown();
+			boolean marked = succeeded(mark, org.iopscheduler.system.NotFound.class);
+			boolean changed = succeeded(change, org.iopscheduler.system.RuleViolation.class);
+			pool.shutdown();
+			assertThat(marked ^ changed).as("exactly one of the mark and the plan change wins, round " + round).isTrue();
+			boolean onRoster = enrollments.get(enrollment).blocksOn(thursdaySession.getDate()).contains(thursday);
+			assertThat(onRoster).isEqualTo(marked);
+		}
+	}
+
+	/** Whether the task succeeded; fails the test unless it failed with the one refusal expected. */
+	static boolean succeeded(Future<?> task, Class<? extends Throwable> refusal) throws InterruptedException {
+		try {
+			task.get();
+			return true;
+		}
+		catch (java.util.concurrent.ExecutionException e) {
+			assertThat(e.getCause()).isInstanceOf(refusal);
+			return false;
+		}
+	}
+
 }
