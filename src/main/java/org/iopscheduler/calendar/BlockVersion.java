@@ -56,12 +56,7 @@ public class BlockVersion {
 		this.block = block;
 		this.validFrom = validFrom;
 		this.validTo = validTo;
-		this.dayOfWeek = slot.day();
-		this.startTime = slot.start();
-		this.durationMinutes = slot.durationMinutes();
-		this.counselorId = counselorId;
-		this.locationKind = location.kind();
-		this.location = location.value();
+		redefine(slot, counselorId, location);
 	}
 
 	public WeeklySlot slot() {
