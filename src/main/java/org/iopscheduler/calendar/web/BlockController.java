@@ -21,8 +21,10 @@ import org.iopscheduler.calendar.BlockDefinition;
 import org.iopscheduler.calendar.BlockType;
 import org.iopscheduler.calendar.BlockVersion;
 import org.iopscheduler.calendar.Blocks;
+import org.iopscheduler.calendar.ClinicCalendar;
 import org.iopscheduler.calendar.LocationKind;
 import org.iopscheduler.calendar.WeeklyBlock;
+import org.iopscheduler.program.Programs;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,7 +43,9 @@ class BlockController {
 
 	private final Blocks blocks;
 
-	private final java.time.Clock clock;
+	private final Programs programs;
+
+	private final ClinicCalendar calendar;
 
 	record NewBlock(@NotNull BlockType type, @NotBlank @Size(max = 200) String title, @NotNull DayOfWeek dayOfWeek,
 			@NotNull LocalTime startTime, @NotNull @Min(1) @Max(720) Integer durationMinutes, @NotNull Long counselorId,
@@ -79,7 +83,9 @@ class BlockController {
 
 	@GetMapping("/api/programs/{programId}/blocks")
 	List<BlockView> ofProgram(@PathVariable long programId) {
-		return blocks.ofProgram(programId).stream().map(this::view).toList();
+		List<WeeklyBlock> found = blocks.ofProgram(programId);
+		LocalDate today = calendar.today(programs.get(programId));
+		return found.stream().map(b -> view(b, today)).toList();
 	}
 
 	@GetMapping("/api/blocks/{id}")
@@ -103,8 +109,13 @@ class BlockController {
 		return view(blocks.end(id, body.date()));
 	}
 
-	BlockView view(WeeklyBlock block) {
-		BlockVersion now = block.versionAround(LocalDate.now(clock));
+	/** "As it stands today" in the block's program's zone, as the pages show it. */
+	private BlockView view(WeeklyBlock block) {
+		return view(block, calendar.today(programs.get(block.getProgramId())));
+	}
+
+	private static BlockView view(WeeklyBlock block, LocalDate today) {
+		BlockVersion now = block.versionAround(today);
 		List<VersionView> versions = block.sorted()
 			.stream()
 			.map(v -> new VersionView(v.getValidFrom(), v.getValidTo(), v.getDayOfWeek(), HH_MM.format(v.getStartTime()),
