@@ -17,7 +17,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import org.iopscheduler.program.Population;
 import org.iopscheduler.program.Program;
@@ -44,7 +43,7 @@ class ClinicCalendarTest {
 		return Stream.iterate(FIRST_HOUR, t -> t.plus(Duration.ofHours(1))).limit(HOURS);
 	}
 
-	/** W47 before Monday 23 November 00:00 local, W49 from Monday 30 November 00:00 local: worked out apart from the calendar. */
+	/** W47 before Monday 23 November 00:00 local, W49 from Monday 30 November 00:00: worked out apart from it. */
 	static IsoWeek expected(Instant now, ZoneId zone) {
 		Instant w48 = LocalDate.of(2026, 11, 23).atStartOfDay(zone).toInstant();
 		Instant w49 = LocalDate.of(2026, 11, 30).atStartOfDay(zone).toInstant();
