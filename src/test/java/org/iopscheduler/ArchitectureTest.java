@@ -2,10 +2,25 @@ package org.iopscheduler;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.List;
+
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+
+import org.iopscheduler.calendar.ClinicCalendar;
+import org.iopscheduler.calendar.IsoWeek;
+import org.iopscheduler.program.Program;
 
 /** The layout the style guide asks for, checked. */
 class ArchitectureTest {
@@ -43,6 +58,62 @@ class ArchitectureTest {
 			.dependOnClassesThat()
 			.resideInAnyPackage("org.springframework.web..", "jakarta.servlet..")
 			.check(CLASSES);
+	}
+
+	/** "Now", "today" and "this week" come from the clinic calendar; a page or endpoint never reads the clock. */
+	@Test
+	void theWebEdgeDoesNotReadTheClock() {
+		noClasses().that()
+			.resideInAPackage("..web..")
+			.should()
+			.dependOnClassesThat()
+			.belongToAnyOf(Clock.class)
+			.check(CLASSES);
+	}
+
+	/**
+	 * Nor does it work out a day or a week from an instant in a zone of its own choosing (UTC, the
+	 * server's): that is how the API and the pages came to disagree about the week.
+	 */
+	@Test
+	void theWebEdgeTakesTodayFromTheClinicCalendar() {
+		noClasses().that()
+			.resideInAPackage("..web..")
+			.should()
+			.callMethodWhere(aTodayOfItsOwn())
+			.orShould()
+			.callMethod(Program.class, "today", Instant.class)
+			.orShould()
+			.callMethod(LocalDate.class, "ofInstant", Instant.class, java.time.ZoneId.class)
+			.orShould()
+			.accessField(ZoneOffset.class, "UTC")
+			.check(CLASSES);
+	}
+
+	/**
+	 * Everywhere else too, nobody but the clinic calendar asks the system clock for today or this week.
+	 * The benchmark's data generator dates a whole generated data set from one instant it takes once.
+	 * (Program.today(Instant), still called by services being rewritten, reads no clock of its own.)
+	 */
+	@Test
+	void onlyTheClinicCalendarSaysWhatTodayIs() {
+		noClasses().that()
+			.doNotBelongToAnyOf(ClinicCalendar.class)
+			.and()
+			.resideOutsideOfPackage("org.iopscheduler.bench..")
+			.should()
+			.callMethodWhere(aTodayOfItsOwn())
+			.check(CLASSES);
+	}
+
+	/** LocalDate.now() and its kin read a clock of their own; IsoWeek.containing is "this week" worked out by hand. */
+	private static DescribedPredicate<JavaMethodCall> aTodayOfItsOwn() {
+		List<Class<?>> readTheClock = List.of(Instant.class, LocalDate.class, LocalDateTime.class, ZonedDateTime.class,
+				OffsetDateTime.class);
+		return DescribedPredicate.describe("LocalDate.now, Instant.now (and kin) or IsoWeek.containing",
+				call -> "now".equals(call.getName())
+						&& readTheClock.stream().anyMatch(type -> call.getTargetOwner().isEquivalentTo(type))
+						|| call.getTargetOwner().isEquivalentTo(IsoWeek.class) && "containing".equals(call.getName()));
 	}
 
 }

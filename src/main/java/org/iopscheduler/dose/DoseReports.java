@@ -1,6 +1,5 @@
 package org.iopscheduler.dose;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -11,6 +10,7 @@ import java.util.TreeSet;
 
 import lombok.RequiredArgsConstructor;
 
+import org.iopscheduler.calendar.ClinicCalendar;
 import org.iopscheduler.calendar.IsoWeek;
 import org.iopscheduler.calendar.SessionMaker;
 import org.iopscheduler.dose.DoseFacts.EnrollmentWeeks;
@@ -43,7 +43,7 @@ public class DoseReports {
 
 	private final SessionMaker maker;
 
-	private final Clock clock;
+	private final ClinicCalendar calendar;
 
 	public record ParticipantDose(long participantId, long enrollmentId, WeeklyDose dose,
 			int consecutiveUnderDosedWeeks) {
@@ -65,7 +65,7 @@ public class DoseReports {
 	}
 
 	private ProgramDose read(Program program, IsoWeek week, IsoWeek first) {
-		Instant now = clock.instant();
+		Instant now = calendar.now();
 		List<ParticipantDose> rows = new ArrayList<>();
 		facts.forEach(Scope.programs(List.of(program.getId()), first, week, List.of(program.getTimeZone()), false), now,
 				enrollment -> {
@@ -114,7 +114,7 @@ public class DoseReports {
 		maker.ensure(programIds, from.monday(), to.sunday());
 		Set<String> zones = new TreeSet<>();
 		programRepository.findAllById(programIds).forEach(p -> zones.add(p.getTimeZone()));
-		Instant now = clock.instant();
+		Instant now = calendar.now();
 		List<EnrollmentWeeks> mine = new ArrayList<>();
 		facts.forEach(Scope.participant(participantId, from, to, zones), now, mine::add);
 		List<WeeklyDose> weeks = new ArrayList<>();

@@ -1,6 +1,5 @@
 package org.iopscheduler.dose;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +8,7 @@ import java.util.TreeSet;
 
 import lombok.RequiredArgsConstructor;
 
+import org.iopscheduler.calendar.ClinicCalendar;
 import org.iopscheduler.calendar.IsoWeek;
 import org.iopscheduler.calendar.SessionMaker;
 import org.iopscheduler.dose.DoseFacts.EnrollmentWeeks;
@@ -35,7 +35,7 @@ public class OrganisationDose {
 
 	private final JdbcTemplate jdbc;
 
-	private final Clock clock;
+	private final ClinicCalendar calendar;
 
 	/** One participant's week in the organisation report. */
 	public record Row(long programId, long participantId, long enrollmentId, WeeklyDose dose) {
@@ -45,23 +45,30 @@ public class OrganisationDose {
 	public record Selection(IsoWeek week, List<Long> programIds, Set<String> zones, Set<DoseStatus> statuses) {
 	}
 
-	/** Checks the program, makes the week's sessions; call before the response starts, so errors are problems. */
+	/**
+	 * Checks the program, makes the week's sessions; call before the response starts, so errors are
+	 * problems. Without a week: this week in the organisation's zone, or in the program's when the
+	 * report is narrowed to one (it then names the same week as that program's own report).
+	 */
 	public Selection select(IsoWeek week, Long programId, Set<DoseStatus> statuses) {
 		List<Long> ids = new ArrayList<>();
 		Set<String> zones = new TreeSet<>();
+		IsoWeek which;
 		if (programId != null) {
 			var program = programs.get(programId);
 			ids.add(program.getId());
 			zones.add(program.getTimeZone());
+			which = week != null ? week : calendar.thisWeek(program);
 		}
 		else {
 			jdbc.query("select id, time_zone from program", rs -> {
 				ids.add(rs.getLong(1));
 				zones.add(rs.getString(2));
 			});
+			which = week != null ? week : calendar.thisWeek(calendar.organisationZone());
 		}
-		maker.ensure(ids, week.monday(), week.sunday());
-		return new Selection(week, ids, zones, statuses);
+		maker.ensure(ids, which.monday(), which.sunday());
+		return new Selection(which, ids, zones, statuses);
 	}
 
 	/** The selection's rows, one at a time, ordered by program and participant. */
@@ -70,7 +77,7 @@ public class OrganisationDose {
 		if (selection.programIds().isEmpty()) {
 			return;
 		}
-		Instant now = clock.instant();
+		Instant now = calendar.now();
 		IsoWeek week = selection.week();
 		// all programs: no id list to send (200 ids would only slow the plan down)
 		Scope scope = Scope.programs(selection.programIds().size() == 1 ? selection.programIds() : null, week, week,

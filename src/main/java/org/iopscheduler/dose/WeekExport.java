@@ -1,6 +1,5 @@
 package org.iopscheduler.dose;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -11,6 +10,7 @@ import lombok.RequiredArgsConstructor;
 
 import org.iopscheduler.attendance.AttendanceMark;
 import org.iopscheduler.attendance.AttendanceMarkRepository;
+import org.iopscheduler.calendar.ClinicCalendar;
 import org.iopscheduler.calendar.DatedSession;
 import org.iopscheduler.calendar.DatedSessionRepository;
 import org.iopscheduler.calendar.IsoWeek;
@@ -44,7 +44,7 @@ public class WeekExport {
 
 	private final SessionMaker maker;
 
-	private final Clock clock;
+	private final ClinicCalendar calendar;
 
 	@Transactional(readOnly = true)
 	public String csv(long programId, IsoWeek week) {
@@ -57,7 +57,7 @@ public class WeekExport {
 		accounts.findByIdIn(enrolled.stream().map(Enrollment::getParticipantId).toList())
 			.forEach(a -> names.put(a.getId(), a.getFullName()));
 		ZoneId zone = program.zone();
-		Instant now = clock.instant();
+		Instant now = calendar.now();
 		StringBuilder out = new StringBuilder(HEADER).append("\r\n");
 		for (Enrollment enrollment : enrolled) {
 			long participant = enrollment.getParticipantId();

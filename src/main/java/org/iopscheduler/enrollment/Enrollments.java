@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import lombok.RequiredArgsConstructor;
 import org.hibernate.Hibernate;
 
+import org.iopscheduler.calendar.ClinicCalendar;
 import org.iopscheduler.calendar.DatedSession;
 import org.iopscheduler.calendar.MarkedSessions;
 import org.iopscheduler.calendar.WeeklyBlock;
@@ -56,6 +57,8 @@ public class Enrollments {
 
 	private final Clock clock;
 
+	private final ClinicCalendar calendar;
+
 	@Transactional
 	public Enrollment enrol(long programId, long participantId, LocalDate startDate, LocalDate endDate,
 			List<Long> blockIds) {
@@ -93,7 +96,7 @@ public class Enrollments {
 		Enrollment enrollment = hold(enrollmentId);
 		Program program = programs.get(enrollment.getProgramId());
 		LocalDate from = enrollment.effectiveDate(
-				effectiveFrom != null ? effectiveFrom : program.today(clock.instant()));
+				effectiveFrom != null ? effectiveFrom : calendar.today(program));
 		Set<Long> chosen = distinct(blockIds);
 		PlanStretch stretch = new PlanStretch(from, enrollment.lastDay(), chosen);
 		Map<Long, WeeklyBlock> found = blocksOf(chosen);

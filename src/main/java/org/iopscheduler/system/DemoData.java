@@ -1,6 +1,5 @@
 package org.iopscheduler.system;
 
-import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -15,6 +14,7 @@ import org.iopscheduler.attendance.AttendanceStatus;
 import org.iopscheduler.calendar.BlockDefinition;
 import org.iopscheduler.calendar.BlockType;
 import org.iopscheduler.calendar.Blocks;
+import org.iopscheduler.calendar.ClinicCalendar;
 import org.iopscheduler.calendar.DatedSession;
 import org.iopscheduler.calendar.IsoWeek;
 import org.iopscheduler.calendar.Sessions;
@@ -61,7 +61,7 @@ class DemoData implements SmartInitializingSingleton {
 
 	private final Attendance attendance;
 
-	private final Clock clock;
+	private final ClinicCalendar calendar;
 
 	@Override
 	public void afterSingletonsInstantiated() {
@@ -94,7 +94,7 @@ class DemoData implements SmartInitializingSingleton {
 		long teenFamily = block(teens, BlockType.FAMILY, "Family check-in", DayOfWeek.TUESDAY, "16:00", 60, priya,
 				"https://video.example.org/teen-family");
 
-		LocalDate start = IsoWeek.containing(clock.instant(), adults.zone()).monday().minusWeeks(3);
+		LocalDate start = calendar.thisWeek(adults).monday().minusWeeks(3);
 		String[] adultNames = { "Alex Carter", "Jordan Miles", "Taylor Brooks", "Casey Nguyen", "Riley Adams",
 				"Jamie Flores", "Avery Patel", "Quinn Harper" };
 		List<Account> adultParticipants = new ArrayList<>();
@@ -129,13 +129,13 @@ class DemoData implements SmartInitializingSingleton {
 
 	/** Three weeks of realistic attendance: mostly present, some late, an excused and a plain absence. */
 	private void markPastWeeks(Program program, LocalDate start, SignedIn by) {
-		IsoWeek current = IsoWeek.containing(clock.instant(), program.zone());
+		IsoWeek current = calendar.thisWeek(program);
 		int n = 0;
 		for (IsoWeek week = IsoWeek.of(start); week.compareTo(current) <= 0; week = week.plusWeeks(1)) {
 			List<DatedSession> made = sessions.week(program, week);
 			var roster = rosters.of(made);
 			for (DatedSession session : made) {
-				if (!session.hasStartedAt(clock.instant(), program.zone()) || week.equals(current) && n % 3 == 0) {
+				if (!session.hasStartedAt(calendar.now(), program.zone()) || week.equals(current) && n % 3 == 0) {
 					continue;
 				}
 				for (Long participant : roster.get(session.getId())) {

@@ -120,7 +120,7 @@ class OrganisationDoseTest extends ApplicationTest {
 	}
 
 	@Test
-	void theWeekDefaultsToThisWeekInUtc() {
+	void withoutAWeekTheReportIsThisWeekInTheOrganisationZoneUtcByDefault() {
 		clock.set(java.time.Instant.parse("2026-11-29T23:30:00Z"));
 		assertThat(ok("/api/dosage").get("week").asString()).isEqualTo("2026-W48");
 		clock.set(java.time.Instant.parse("2026-11-30T00:30:00Z"));

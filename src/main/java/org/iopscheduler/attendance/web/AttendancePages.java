@@ -1,10 +1,8 @@
 package org.iopscheduler.attendance.web;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -22,6 +20,7 @@ import org.iopscheduler.attendance.Attendance;
 import org.iopscheduler.attendance.AttendanceMark;
 import org.iopscheduler.attendance.AttendanceStatus;
 import org.iopscheduler.calendar.BlockType;
+import org.iopscheduler.calendar.ClinicCalendar;
 import org.iopscheduler.calendar.CounselorSessions;
 import org.iopscheduler.calendar.DatedSession;
 import org.iopscheduler.calendar.IsoWeek;
@@ -70,7 +69,7 @@ class AttendancePages {
 
 	private final PageAudit audit;
 
-	private final Clock clock;
+	private final ClinicCalendar calendar;
 
 	@Data
 	static class SheetForm {
@@ -100,12 +99,10 @@ class AttendancePages {
 
 	@GetMapping("/sessions")
 	String mine(@AuthenticationPrincipal SignedIn me, Model model) {
-		Instant now = clock.instant();
-		LocalDate around = LocalDate.ofInstant(now, ZoneOffset.UTC);
-		IsoWeek week = IsoWeek.of(around);
-		// a week in the program's zone may begin a day before or after the UTC one
-		List<DatedSession> found = counselorSessions.between(me.id(), week.monday().minusDays(1),
-				week.sunday().plusDays(1));
+		Instant now = calendar.now();
+		// each program's week is its own: read every day that is in this week somewhere, keep each program's
+		ClinicCalendar.Span anywhere = calendar.thisWeekAnywhere();
+		List<DatedSession> found = counselorSessions.between(me.id(), anywhere.first(), anywhere.last());
 		Map<Long, Program> byId = new HashMap<>();
 		found.stream().map(DatedSession::getProgramId).distinct().forEach(id -> byId.put(id, programs.get(id)));
 		Map<Long, List<Long>> roster = rosters.of(found);
@@ -113,7 +110,7 @@ class AttendancePages {
 		List<SessionRow> thisWeek = new ArrayList<>();
 		for (DatedSession s : found) {
 			Program program = byId.get(s.getProgramId());
-			LocalDate localToday = program.today(now);
+			LocalDate localToday = calendar.today(program);
 			if (!IsoWeek.of(localToday).contains(s.getDate())) {
 				continue;
 			}
@@ -125,8 +122,12 @@ class AttendancePages {
 		}
 		model.addAttribute("today", today);
 		model.addAttribute("week", thisWeek);
-		// the day as the counselor's programs see it (the first one's zone; UTC when there is none)
-		LocalDate localToday = byId.values().stream().findFirst().map(p -> p.today(now)).orElse(around);
+		// the day as the counselor's programs see it (the first one's zone; the organisation's when there is none)
+		LocalDate localToday = byId.values()
+			.stream()
+			.findFirst()
+			.map(calendar::today)
+			.orElseGet(() -> calendar.today(calendar.organisationZone()));
 		model.addAttribute("todayLabel", PageFormat.longDay(localToday));
 		return "attendance/mine";
 	}
@@ -200,7 +201,7 @@ class AttendancePages {
 
 	private String sheetPage(DatedSession session, SheetForm form, Model model) {
 		Program program = programs.get(session.getProgramId());
-		Instant now = clock.instant();
+		Instant now = calendar.now();
 		model.addAttribute("sheet", form);
 		model.addAttribute("dated", session);
 		model.addAttribute("program", program);

@@ -21,9 +21,11 @@ import org.iopscheduler.calendar.BlockDefinition;
 import org.iopscheduler.calendar.BlockType;
 import org.iopscheduler.calendar.BlockVersion;
 import org.iopscheduler.calendar.Blocks;
+import org.iopscheduler.calendar.ClinicCalendar;
 import org.iopscheduler.calendar.LocationKind;
 import org.iopscheduler.calendar.ScheduledChange;
 import org.iopscheduler.calendar.WeeklyBlock;
+import org.iopscheduler.program.Programs;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,7 +44,9 @@ class BlockController {
 
 	private final Blocks blocks;
 
-	private final java.time.Clock clock;
+	private final Programs programs;
+
+	private final ClinicCalendar calendar;
 
 	record NewBlock(@NotNull BlockType type, @NotBlank @Size(max = 200) String title, @NotNull DayOfWeek dayOfWeek,
 			@NotNull LocalTime startTime, @NotNull @Min(1) @Max(720) Integer durationMinutes, @NotNull Long counselorId,
@@ -84,7 +88,9 @@ class BlockController {
 
 	@GetMapping("/api/programs/{programId}/blocks")
 	List<BlockView> ofProgram(@PathVariable long programId) {
-		return blocks.ofProgram(programId).stream().map(this::view).toList();
+		List<WeeklyBlock> found = blocks.ofProgram(programId);
+		LocalDate today = calendar.today(programs.get(programId));
+		return found.stream().map(b -> view(b, today, List.of())).toList();
 	}
 
 	@GetMapping("/api/blocks/{id}")
@@ -111,12 +117,17 @@ class BlockController {
 		return view(blocks.end(id, body.date()));
 	}
 
-	BlockView view(WeeklyBlock block) {
+	/** "As it stands today" in the block's program's zone, as the pages show it. */
+	private BlockView view(WeeklyBlock block) {
 		return view(block, List.of());
 	}
 
 	private BlockView view(WeeklyBlock block, List<VersionView> replaced) {
-		BlockVersion now = block.versionAround(LocalDate.now(clock));
+		return view(block, calendar.today(programs.get(block.getProgramId())), replaced);
+	}
+
+	private static BlockView view(WeeklyBlock block, LocalDate today, List<VersionView> replaced) {
+		BlockVersion now = block.versionAround(today);
 		List<VersionView> versions = block.sorted().stream().map(ScheduledChange::of).map(BlockController::version).toList();
 		return new BlockView(block.getId(), block.getProgramId(), block.getType(), block.getTitle(), now.getDayOfWeek(),
 				HH_MM.format(now.getStartTime()), now.getDurationMinutes(), now.getCounselorId(), now.getLocation(),

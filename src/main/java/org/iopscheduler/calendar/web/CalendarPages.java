@@ -1,6 +1,5 @@
 package org.iopscheduler.calendar.web;
 
-import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -26,6 +25,7 @@ import org.iopscheduler.calendar.BlockDefinition;
 import org.iopscheduler.calendar.BlockType;
 import org.iopscheduler.calendar.BlockVersion;
 import org.iopscheduler.calendar.Blocks;
+import org.iopscheduler.calendar.ClinicCalendar;
 import org.iopscheduler.calendar.DatedSession;
 import org.iopscheduler.calendar.IsoWeek;
 import org.iopscheduler.calendar.Sessions;
@@ -74,7 +74,7 @@ class CalendarPages {
 
 	private final PageAudit audit;
 
-	private final Clock clock;
+	private final ClinicCalendar calendar;
 
 	/** A block as a coordinator types it; on a change, effectiveFrom says from when. */
 	@Data
@@ -138,7 +138,7 @@ class CalendarPages {
 	@GetMapping("/programs/{programId}/calendar")
 	String calendar(@PathVariable long programId, @RequestParam(required = false) IsoWeek week, Model model) {
 		Program program = programs.get(programId);
-		LocalDate today = program.today(clock.instant());
+		LocalDate today = calendar.today(program);
 		IsoWeek shown = week != null ? week : IsoWeek.of(today);
 		List<DatedSession> found = sessions.week(program, shown);
 		Map<Long, List<Long>> roster = rosters.of(found);
@@ -174,7 +174,7 @@ class CalendarPages {
 								form.getStartTime(), form.getDurationMinutes(), form.getCounselorId(),
 								form.getLocation(), null, form.getCapacity(), form.getStartsOn()));
 				redirect.addFlashAttribute("saved", block.getTitle());
-				LocalDate first = form.getStartsOn() != null ? form.getStartsOn() : program.today(clock.instant());
+				LocalDate first = form.getStartsOn() != null ? form.getStartsOn() : calendar.today(program);
 				return "redirect:/programs/" + programId + "/calendar?week=" + IsoWeek.of(first);
 			}
 			catch (DomainException refused) {
@@ -188,7 +188,7 @@ class CalendarPages {
 	String editBlock(@PathVariable long blockId, Model model) {
 		WeeklyBlock block = blocks.get(blockId);
 		Program program = programs.get(block.getProgramId());
-		LocalDate today = program.today(clock.instant());
+		LocalDate today = calendar.today(program);
 		BlockVersion now = block.versionAround(today);
 		BlockForm form = new BlockForm();
 		form.setType(block.getType());
@@ -268,7 +268,7 @@ class CalendarPages {
 				new SessionPage(session, PageFormat.longDay(session.getDate()),
 						PageFormat.timeRange(session.startsAt(program.zone()), session.endsAt(program.zone())),
 						known.get(session.getCounselorId()), roster.stream().map(known::get).sorted().toList(),
-						session.hasStartedAt(clock.instant(), program.zone())));
+						session.hasStartedAt(calendar.now(), program.zone())));
 		return "calendar/session";
 	}
 
@@ -280,7 +280,7 @@ class CalendarPages {
 		model.addAttribute("blockForm", form);
 		model.addAttribute("block", block);
 		model.addAttribute("scheduled", block == null ? List.of()
-				: scheduled(block.scheduledAfter(program.today(clock.instant())),
+				: scheduled(block.scheduledAfter(calendar.today(program)),
 						names.of(block.getVersions().stream().map(v -> v.getCounselorId()).distinct().toList())));
 		model.addAttribute("counselors", leaders);
 		model.addAttribute("types", BlockType.values());

@@ -1,6 +1,5 @@
 package org.iopscheduler.calendar.web;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -15,6 +14,7 @@ import jakarta.validation.constraints.Size;
 import lombok.RequiredArgsConstructor;
 
 import org.iopscheduler.calendar.CalendarMaking;
+import org.iopscheduler.calendar.ClinicCalendar;
 import org.iopscheduler.calendar.Closure;
 import org.iopscheduler.calendar.Closures;
 import org.iopscheduler.calendar.DatedSession;
@@ -50,7 +50,7 @@ class SessionController {
 
 	private final Rosters rosters;
 
-	private final Clock clock;
+	private final ClinicCalendar calendar;
 
 	record Cancel(@NotBlank @Size(max = 500) String reason) {
 	}
@@ -66,7 +66,7 @@ class SessionController {
 	@GetMapping("/api/programs/{programId}/sessions")
 	List<SessionView> week(@PathVariable long programId, @RequestParam(required = false) IsoWeek week) {
 		Program program = programs.get(programId);
-		IsoWeek which = week != null ? week : IsoWeek.containing(clock.instant(), program.zone());
+		IsoWeek which = week != null ? week : calendar.thisWeek(program);
 		List<DatedSession> found = sessions.week(program, which);
 		Map<Long, List<Long>> roster = rosters.of(found);
 		return found.stream().map(s -> SessionView.of(s, program.zone(), roster.get(s.getId()))).toList();

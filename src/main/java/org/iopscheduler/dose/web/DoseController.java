@@ -1,18 +1,19 @@
 package org.iopscheduler.dose.web;
 
-import java.time.Clock;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import lombok.RequiredArgsConstructor;
 
+import org.iopscheduler.calendar.ClinicCalendar;
 import org.iopscheduler.calendar.IsoWeek;
 import org.iopscheduler.dose.DoseReports;
 import org.iopscheduler.dose.DoseReports.ProgramDose;
 import org.iopscheduler.dose.DoseStatus;
 import org.iopscheduler.dose.WeekExport;
 import org.iopscheduler.dose.WeeklyDose;
+import org.iopscheduler.enrollment.ParticipantZones;
 import org.iopscheduler.people.People;
 import org.iopscheduler.people.SignedIn;
 import org.iopscheduler.program.Program;
@@ -40,7 +41,9 @@ class DoseController {
 
 	private final People people;
 
-	private final Clock clock;
+	private final ClinicCalendar calendar;
+
+	private final ParticipantZones zones;
 
 	/**
 	 * One participant's row. Beyond the contract: consecutiveUnderDosedWeeks (the run of
@@ -90,7 +93,8 @@ class DoseController {
 			.body(export.csv(programId, which));
 	}
 
-	@Operation(summary = "A participant's weeks from..to (default: this week): staff, or that participant")
+	@Operation(summary = "A participant's weeks from..to: staff, or that participant",
+			description = "Default: this week in the zone of the participant's current program.")
 	@GetMapping("/api/participants/{participantId}/dosage")
 	List<WeekRow> participant(@PathVariable long participantId, @AuthenticationPrincipal SignedIn me,
 			@RequestParam(required = false) IsoWeek from, @RequestParam(required = false) IsoWeek to) {
@@ -101,7 +105,8 @@ class DoseController {
 		return weeks(participantId, from, to);
 	}
 
-	@Operation(summary = "The caller's own weeks from..to (default: this week)")
+	@Operation(summary = "The caller's own weeks from..to",
+			description = "Default: this week in the zone of the caller's current program.")
 	@GetMapping("/api/me/dosage")
 	List<WeekRow> mine(@AuthenticationPrincipal SignedIn me, @RequestParam(required = false) IsoWeek from,
 			@RequestParam(required = false) IsoWeek to) {
@@ -109,13 +114,13 @@ class DoseController {
 	}
 
 	private List<WeekRow> weeks(long participantId, IsoWeek from, IsoWeek to) {
-		IsoWeek last = to != null ? to : from != null ? from : IsoWeek.of(java.time.LocalDate.now(clock));
+		IsoWeek last = to != null ? to : from != null ? from : calendar.thisWeek(zones.zoneOf(participantId));
 		IsoWeek first = from != null ? from : last;
 		return reports.participant(participantId, first, last).stream().map(WeekRow::of).toList();
 	}
 
 	private IsoWeek weekOr(IsoWeek week, Program program) {
-		return week != null ? week : IsoWeek.containing(clock.instant(), program.zone());
+		return week != null ? week : calendar.thisWeek(program);
 	}
 
 }

@@ -1,7 +1,6 @@
 package org.iopscheduler.dose.web;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +11,7 @@ import lombok.RequiredArgsConstructor;
 
 import org.iopscheduler.audit.web.PageAudit;
 import org.iopscheduler.audit.AuditAction;
+import org.iopscheduler.calendar.ClinicCalendar;
 import org.iopscheduler.calendar.IsoWeek;
 import org.iopscheduler.dose.DoseReports;
 import org.iopscheduler.dose.DoseReports.ProgramDose;
@@ -51,7 +51,7 @@ class DosePages {
 
 	private final PageAudit audit;
 
-	private final Clock clock;
+	private final ClinicCalendar calendar;
 
 	record Row(long participantId, String name, int scheduled, int attended, int percent, int unmarked,
 			DoseStatus status, int underDosedWeeks, String scheduledText, String attendedText) {
@@ -61,7 +61,7 @@ class DosePages {
 	String dashboard(@PathVariable long programId, @RequestParam(required = false) IsoWeek week,
 			@RequestParam(defaultValue = "all") String show, Model model) {
 		Program program = programs.get(programId);
-		IsoWeek thisWeek = IsoWeek.containing(clock.instant(), program.zone());
+		IsoWeek thisWeek = calendar.thisWeek(program);
 		IsoWeek shown = week != null ? week : thisWeek;
 		ProgramDose report = reports.program(programId, shown);
 		int minimum = program.getMinimumWeeklyMinutes();
@@ -96,7 +96,7 @@ class DosePages {
 	@GetMapping(value = "/programs/{programId}/dose.csv")
 	ResponseEntity<String> csv(@PathVariable long programId, @RequestParam(required = false) IsoWeek week) {
 		Program program = programs.get(programId);
-		IsoWeek which = week != null ? week : IsoWeek.containing(clock.instant(), program.zone());
+		IsoWeek which = week != null ? week : calendar.thisWeek(program);
 		String csv = export.csv(programId, which);
 		audit.recordWithoutParticipant(AuditAction.EXPORT_DOSAGE);
 		return ResponseEntity.ok()

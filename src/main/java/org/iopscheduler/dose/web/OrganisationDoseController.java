@@ -4,9 +4,6 @@ import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
@@ -53,15 +50,14 @@ class OrganisationDoseController {
 
 	private final JsonMapper json;
 
-	private final Clock clock;
-
 	@Operation(summary = "Every program's participants for one week (coordinators), streamed: "
 			+ "{week, participants: [{programId, participantId, enrollmentId, scheduledMinutes, attendedMinutes, "
 			+ "unmarkedSessions, status, minimumWeeklyMinutes, daysAttended, daysOfThreeHours}]}, "
 			+ "ordered by program and participant")
 	@GetMapping(value = "/api/dosage", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<StreamingResponseBody> organisation(
-			@Parameter(description = "ISO week, e.g. 2026-W48; default: this week in UTC") @RequestParam(required = false) IsoWeek week,
+			@Parameter(description = "ISO week, e.g. 2026-W48; default: this week in the organisation's zone "
+					+ "(iop.organisation.time-zone), or in the program's with programId") @RequestParam(required = false) IsoWeek week,
 			@Parameter(description = "only these statuses, e.g. UNDER_DOSED,AT_RISK") @RequestParam(required = false) String status,
 			@Parameter(description = "only this program") @RequestParam(required = false) Long programId,
 			HttpServletRequest request) {
@@ -127,8 +123,7 @@ class OrganisationDoseController {
 
 	/** Checks the parameters and records the request before anything is streamed. */
 	private Selection select(IsoWeek week, String status, Long programId, HttpServletRequest request) {
-		IsoWeek which = week != null ? week : IsoWeek.of(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
-		Selection selection = report.select(which, programId, statuses(status));
+		Selection selection = report.select(week, programId, statuses(status));
 		audit.record(request);
 		return selection;
 	}

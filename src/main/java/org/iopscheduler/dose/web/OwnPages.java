@@ -1,10 +1,6 @@
 package org.iopscheduler.dose.web;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -19,15 +15,15 @@ import org.iopscheduler.attendance.AttendanceMark;
 import org.iopscheduler.attendance.AttendanceStatus;
 import org.iopscheduler.attendance.ParticipantAttendance;
 import org.iopscheduler.calendar.BlockType;
+import org.iopscheduler.calendar.ClinicCalendar;
 import org.iopscheduler.calendar.DatedSession;
 import org.iopscheduler.calendar.IsoWeek;
 import org.iopscheduler.calendar.LocationKind;
 import org.iopscheduler.dose.DoseReports;
 import org.iopscheduler.dose.DoseStatus;
 import org.iopscheduler.dose.WeeklyDose;
-import org.iopscheduler.enrollment.Enrollment;
-import org.iopscheduler.enrollment.Enrollments;
 import org.iopscheduler.enrollment.ParticipantSchedules;
+import org.iopscheduler.enrollment.ParticipantZones;
 import org.iopscheduler.enrollment.ScheduledSession;
 import org.iopscheduler.people.SignedIn;
 import org.iopscheduler.program.Program;
@@ -56,13 +52,13 @@ class OwnPages {
 
 	private final DoseReports reports;
 
-	private final Enrollments enrollments;
-
 	private final Programs programs;
 
 	private final PageAudit audit;
 
-	private final Clock clock;
+	private final ClinicCalendar calendar;
+
+	private final ParticipantZones zones;
 
 	record Entry(String day, String time, BlockType type, String title, String location, boolean video,
 			boolean cancelled, String cancelReason, String program, AttendanceStatus attended, boolean past) {
@@ -74,9 +70,9 @@ class OwnPages {
 
 	@GetMapping("/me")
 	String mine(@AuthenticationPrincipal SignedIn me, @RequestParam(required = false) IsoWeek week, Model model) {
-		Instant now = clock.instant();
-		ZoneId zone = zoneOf(me.id(), now);
-		IsoWeek thisWeek = IsoWeek.containing(now, zone);
+		Instant now = calendar.now();
+		// the same week /api/me/schedule answers: the one of the participant's current program
+		IsoWeek thisWeek = calendar.thisWeek(zones.zoneOf(me.id()));
 		IsoWeek shown = week != null ? week : thisWeek;
 
 		List<ScheduledSession> sessions = schedules.week(me.id(), shown);
@@ -117,20 +113,6 @@ class OwnPages {
 				PageFormat.percent(dose.attendedMinutes(), minimum), PageFormat.percent(dose.scheduledMinutes(), minimum),
 				dose.status(), PageFormat.hours(dose.attendedMinutes()), PageFormat.hours(dose.scheduledMinutes()),
 				PageFormat.hours(minimum));
-	}
-
-	/** The week is the program's: Monday to Sunday where the participant is treated. */
-	private ZoneId zoneOf(long participantId, Instant now) {
-		List<Enrollment> theirs = enrollments.ofParticipant(participantId);
-		if (theirs.isEmpty()) {
-			return ZoneOffset.UTC;
-		}
-		LocalDate utcToday = LocalDate.ofInstant(now, ZoneOffset.UTC);
-		Enrollment chosen = theirs.stream()
-			.filter(e -> e.covers(utcToday))
-			.findFirst()
-			.orElse(theirs.get(theirs.size() - 1));
-		return programs.get(chosen.getProgramId()).zone();
 	}
 
 }

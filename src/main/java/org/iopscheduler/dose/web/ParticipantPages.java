@@ -1,10 +1,7 @@
 package org.iopscheduler.dose.web;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -23,6 +20,7 @@ import org.iopscheduler.attendance.AttendanceStatus;
 import org.iopscheduler.attendance.ParticipantAttendance;
 import org.iopscheduler.calendar.BlockType;
 import org.iopscheduler.calendar.Blocks;
+import org.iopscheduler.calendar.ClinicCalendar;
 import org.iopscheduler.calendar.DatedSession;
 import org.iopscheduler.calendar.IsoWeek;
 import org.iopscheduler.calendar.WeeklyBlock;
@@ -31,6 +29,7 @@ import org.iopscheduler.dose.WeeklyDose;
 import org.iopscheduler.enrollment.Enrollment;
 import org.iopscheduler.enrollment.Enrollments;
 import org.iopscheduler.enrollment.ParticipantSchedules;
+import org.iopscheduler.enrollment.ParticipantZones;
 import org.iopscheduler.enrollment.ScheduledSession;
 import org.iopscheduler.people.Account;
 import org.iopscheduler.people.Names;
@@ -74,7 +73,9 @@ class ParticipantPages {
 
 	private final PageAudit audit;
 
-	private final Clock clock;
+	private final ClinicCalendar calendar;
+
+	private final ParticipantZones zones;
 
 	record PlanLine(String title, BlockType type, String when, String duration, String counselor) {
 	}
@@ -97,18 +98,18 @@ class ParticipantPages {
 			throw new NotFound("no participant with id " + participantId);
 		}
 		Account participant = people.participant(participantId);
-		Instant now = clock.instant();
+		Instant now = calendar.now();
 		List<Enrollment> theirs = enrollments.ofParticipant(participantId)
 			.stream()
 			.map(e -> enrollments.get(e.getId()))
 			.sorted(Comparator.comparing(Enrollment::getStartDate).reversed())
 			.toList();
-		ZoneId zone = theirs.isEmpty() ? ZoneOffset.UTC : programs.get(theirs.get(0).getProgramId()).zone();
-		LocalDate today = LocalDate.ofInstant(now, zone);
+		// the participant's own week, as their page and /api/me show it
+		LocalDate today = calendar.today(zones.zoneOf(participantId));
 		IsoWeek thisWeek = IsoWeek.of(today);
 		IsoWeek firstWeek = thisWeek.plusWeeks(-(WEEKS_SHOWN - 1));
 
-		List<EnrollmentCard> cards = theirs.stream().map(e -> card(e, now)).toList();
+		List<EnrollmentCard> cards = theirs.stream().map(this::card).toList();
 		Map<IsoWeek, WeeklyDose> doses = new HashMap<>();
 		reports.participant(participantId, firstWeek, thisWeek).forEach(d -> doses.put(d.week(), d));
 		List<IsoWeek> weeks = new ArrayList<>();
@@ -133,9 +134,9 @@ class ParticipantPages {
 		return "dose/participant";
 	}
 
-	private EnrollmentCard card(Enrollment e, Instant now) {
+	private EnrollmentCard card(Enrollment e) {
 		Program program = programs.get(e.getProgramId());
-		LocalDate today = program.today(now);
+		LocalDate today = calendar.today(program);
 		LocalDate on = today.isBefore(e.getStartDate()) ? e.getStartDate()
 				: e.lastDay() != null && today.isAfter(e.lastDay()) ? e.lastDay() : today;
 		Set<Long> ids = e.planOn(on);

@@ -1,6 +1,5 @@
 package org.iopscheduler.enrollment.web;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -14,6 +13,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import lombok.RequiredArgsConstructor;
 
+import org.iopscheduler.calendar.ClinicCalendar;
 import org.iopscheduler.enrollment.Enrollment;
 import org.iopscheduler.enrollment.Enrollments;
 import org.iopscheduler.enrollment.PlanStretch;
@@ -38,7 +38,7 @@ class EnrollmentController {
 
 	private final Programs programs;
 
-	private final Clock clock;
+	private final ClinicCalendar calendar;
 
 	record NewEnrollment(@NotNull Long participantId, @NotNull LocalDate startDate, LocalDate endDate,
 			@NotEmpty @Size(max = 50) List<Long> blockIds) {
@@ -80,7 +80,7 @@ class EnrollmentController {
 	List<EnrollmentView> ofProgram(@PathVariable long programId, @RequestParam(required = false) LocalDate from,
 			@RequestParam(required = false) LocalDate to) {
 		Program program = programs.get(programId);
-		LocalDate today = program.today(clock.instant());
+		LocalDate today = calendar.today(program);
 		return enrollments.ofProgram(programId, from != null ? from : today, to != null ? to : today)
 			.stream()
 			.map(this::view)
@@ -120,7 +120,7 @@ class EnrollmentController {
 
 	private EnrollmentView view(Enrollment e, List<PlanStretch> replaced) {
 		Program program = programs.get(e.getProgramId());
-		LocalDate today = program.today(clock.instant());
+		LocalDate today = calendar.today(program);
 		LocalDate on = today.isBefore(e.getStartDate()) ? e.getStartDate()
 				: e.lastDay() != null && today.isAfter(e.lastDay()) ? e.lastDay() : today;
 		Set<Long> blockIds = e.planOn(on);

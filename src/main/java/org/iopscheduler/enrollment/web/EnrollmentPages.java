@@ -1,6 +1,5 @@
 package org.iopscheduler.enrollment.web;
 
-import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,6 +19,7 @@ import org.iopscheduler.audit.AuditAction;
 import org.iopscheduler.calendar.BlockType;
 import org.iopscheduler.calendar.BlockVersion;
 import org.iopscheduler.calendar.Blocks;
+import org.iopscheduler.calendar.ClinicCalendar;
 import org.iopscheduler.calendar.WeeklyBlock;
 import org.iopscheduler.enrollment.Enrollment;
 import org.iopscheduler.enrollment.Enrollments;
@@ -64,7 +64,7 @@ class EnrollmentPages {
 
 	private final PageAudit audit;
 
-	private final Clock clock;
+	private final ClinicCalendar calendar;
 
 	@Data
 	static class EnrolForm {
@@ -99,7 +99,7 @@ class EnrollmentPages {
 			Model model) {
 		Program program = programs.get(programId);
 		if (form.getStartDate() == null) {
-			form.setStartDate(program.today(clock.instant()));
+			form.setStartDate(calendar.today(program));
 		}
 		return page(program, form, model);
 	}
@@ -133,7 +133,7 @@ class EnrollmentPages {
 	}
 
 	private String page(Program program, EnrolForm form, Model model) {
-		LocalDate on = form.getStartDate() != null ? form.getStartDate() : program.today(clock.instant());
+		LocalDate on = form.getStartDate() != null ? form.getStartDate() : calendar.today(program);
 		List<WeeklyBlock> all = blocks.ofProgram(program.getId())
 			.stream()
 			.filter(b -> b.endsOn() == null || b.endsOn().isAfter(on))
@@ -160,7 +160,7 @@ class EnrollmentPages {
 	}
 
 	private PlanPreview.Verdict verdict(Program program, EnrolForm form) {
-		LocalDate on = form.getStartDate() != null ? form.getStartDate() : program.today(clock.instant());
+		LocalDate on = form.getStartDate() != null ? form.getStartDate() : calendar.today(program);
 		return preview.check(program, form.getBlockIds(), on, form.getEndDate());
 	}
 

@@ -1,6 +1,5 @@
 package org.iopscheduler.enrollment.web;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
@@ -16,12 +15,14 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import lombok.RequiredArgsConstructor;
 
+import org.iopscheduler.calendar.ClinicCalendar;
 import org.iopscheduler.calendar.IsoWeek;
 import org.iopscheduler.calendar.LocationKind;
 import org.iopscheduler.calendar.web.SessionView;
 import org.iopscheduler.enrollment.MakeUpRequest;
 import org.iopscheduler.enrollment.MakeUps;
 import org.iopscheduler.enrollment.ParticipantSchedules;
+import org.iopscheduler.enrollment.ParticipantZones;
 import org.iopscheduler.people.People;
 import org.iopscheduler.people.SignedIn;
 import org.iopscheduler.program.Programs;
@@ -49,7 +50,9 @@ class ScheduleController {
 
 	private final Programs programs;
 
-	private final Clock clock;
+	private final ClinicCalendar calendar;
+
+	private final ParticipantZones zones;
 
 	record NewMakeUp(@NotNull LocalDate date, @NotNull LocalTime startTime,
 			@NotNull @Min(1) @Max(720) Integer durationMinutes, @NotNull Long counselorId,
@@ -57,13 +60,15 @@ class ScheduleController {
 			@NotEmpty @Size(max = 50) List<Long> participantIds) {
 	}
 
-	@Operation(summary = "The caller's own sessions of a week (default: this week); no other participant's ids")
+	@Operation(summary = "The caller's own sessions of a week; no other participant's ids",
+			description = "Default: this week in the zone of the caller's current program.")
 	@GetMapping("/api/me/schedule")
 	List<SessionView> mine(@AuthenticationPrincipal SignedIn me, @RequestParam(required = false) IsoWeek week) {
 		return scheduleOf(me.id(), week);
 	}
 
-	@Operation(summary = "A participant's sessions of a week: staff, or that participant; anyone else gets 404")
+	@Operation(summary = "A participant's sessions of a week: staff, or that participant; anyone else gets 404",
+			description = "Default: this week in the zone of the participant's current program.")
 	@GetMapping("/api/participants/{participantId}/schedule")
 	List<SessionView> ofParticipant(@PathVariable long participantId, @AuthenticationPrincipal SignedIn me,
 			@RequestParam(required = false) IsoWeek week) {
@@ -88,7 +93,8 @@ class ScheduleController {
 	}
 
 	private List<SessionView> scheduleOf(long participantId, IsoWeek week) {
-		IsoWeek which = week != null ? week : IsoWeek.of(LocalDate.now(clock));
+		// the participant's week, not the server's: Monday starts where they are treated
+		IsoWeek which = week != null ? week : calendar.thisWeek(zones.zoneOf(participantId));
 		return schedules.week(participantId, which)
 			.stream()
 			.map(s -> SessionView.of(s.session(), s.zone(), List.of(participantId)))
