@@ -138,6 +138,21 @@ class PageAccessTest {
 	}
 
 	@Test
+	void theProgramFormRefusesAFixedOffsetNextToTheZoneField() throws Exception {
+		Account coordinator = fixtures.coordinator("Zone Coordinator");
+		mvc.perform(post("/programs").param("name", "Offset IOP")
+			.param("population", "ADULT")
+			.param("timeZone", "-05:00")
+			.with(as(coordinator))
+			.with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("never follows daylight saving")))
+			.andExpect(content().string(containsString("aria-invalid=\"true\"")));
+		mvc.perform(get("/programs").with(as(coordinator)))
+			.andExpect(content().string(not(containsString("Offset IOP"))));
+	}
+
+	@Test
 	void aPageThatShowsOrChangesAParticipantsRecordsLeavesAnAuditLine() throws Exception {
 		Account coordinator = fixtures.coordinator("Auditing Coordinator");
 		Account counselor = fixtures.counselor("Auditing Counselor");

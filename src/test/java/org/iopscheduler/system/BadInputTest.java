@@ -347,7 +347,8 @@ class BadInputTest {
 				bad.addAll(List.of("no spaces allowed", "x", "robert'); drop table account;--"));
 			}
 			if (component.getName().equals("timeZone")) {
-				bad.addAll(List.of("Mars/Olympus_Mons", "UTC+99", "../../etc/passwd"));
+				bad.addAll(List.of("Mars/Olympus_Mons", "UTC+99", "../../etc/passwd", "-05:00", "+05:30", "Z", "GMT+5",
+						"Etc/GMT+5", "EST"));
 			}
 		}
 		if (Collection.class.isAssignableFrom(component.getType()) && size != null) {
