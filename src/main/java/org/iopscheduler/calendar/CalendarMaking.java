@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.iopscheduler.system.AcceptedDates;
 import org.iopscheduler.system.InvalidInput;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -52,6 +53,8 @@ public class CalendarMaking {
 	}
 
 	public Made make(LocalDate from, LocalDate to) {
+		AcceptedDates.check("from", from);
+		AcceptedDates.check("to", to);
 		if (to.isBefore(from)) {
 			throw new InvalidInput("to: " + to + " is before from " + from);
 		}

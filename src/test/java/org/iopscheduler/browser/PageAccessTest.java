@@ -153,6 +153,21 @@ class PageAccessTest {
 	}
 
 	@Test
+	void aFormDateOutsideTheAcceptedRangeIsRefusedNextToItsField() throws Exception {
+		Account coordinator = fixtures.coordinator("Date Coordinator");
+		mvc.perform(post("/people/participants").param("username", "born.too.early")
+			.param("password", "a-long-enough-password")
+			.param("fullName", "Born Too Early")
+			.param("dateOfBirth", "1899-12-31")
+			.with(as(coordinator))
+			.with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Enter a date from 1900-01-01 to 2200-12-31.")));
+		mvc.perform(get("/people").with(as(coordinator)))
+			.andExpect(content().string(not(containsString("Born Too Early"))));
+	}
+
+	@Test
 	void aPageThatShowsOrChangesAParticipantsRecordsLeavesAnAuditLine() throws Exception {
 		Account coordinator = fixtures.coordinator("Auditing Coordinator");
 		Account counselor = fixtures.counselor("Auditing Counselor");

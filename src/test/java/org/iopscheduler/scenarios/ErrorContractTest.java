@@ -89,6 +89,23 @@ class ErrorContractTest extends ApplicationTest {
 		}
 
 		@Test
+		void anEnrolmentDateOutsideTheAcceptedRangeIsABadRequestNamingTheField() {
+			long program = program("ADULT", "America/New_York");
+			long block = block(program, counselor().id(), "MONDAY", "09:00", 540);
+			problem(enrol(program, participant().id(), "9999-01-01", List.of(block)), 400, "startDate",
+					"1900-01-01 to 2200-12-31");
+			problem(coordinator.post("/api/programs/" + program + "/enrollments", Api.body("participantId",
+					participant().id(), "startDate", "2026-11-02", "endDate", "+999999999-12-31", "blockIds",
+					List.of(block))), 400, "endDate", "1900-01-01 to 2200-12-31");
+		}
+
+		@Test
+		void aWeekOutsideTheAcceptedRangeNamesTheRange() {
+			problem(coordinator.get("/api/programs/" + program("ADULT", "UTC") + "/sessions?week=9998-W01"), 400,
+					"week", "1900-W01 to 2201-W01");
+		}
+
+		@Test
 		void aBadWeekParameterNamesTheFormat() {
 			problem(coordinator.get("/api/programs/" + program("ADULT", "UTC") + "/sessions?week=2026-48"), 400,
 					"week", "YYYY-Www");
