@@ -5,6 +5,9 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyCollection;
 import static org.mockito.Mockito.doAnswer;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,11 +16,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
 import org.iopscheduler.support.Api;
 import org.iopscheduler.support.ApplicationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
@@ -40,6 +47,9 @@ class CalendarMakingFailureTest extends ApplicationTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	DataSource dataSource;
 
 	@Test
 	void aFailingGroupLeavesTheOtherGroupToFinishAndTheDatabaseServing() throws Exception {
@@ -84,6 +94,59 @@ class CalendarMakingFailureTest extends ApplicationTest {
 		assertThat(again.status()).as(again.toString()).isEqualTo(200);
 		assertThat(again.json().get("sessionsMade").asInt()).isPositive();
 		assertThat(sessions(failing)).isBetween(4L, 5L);
+	}
+
+	/**
+	 * Should H2 be closed by an interrupt all the same, the pool drops each connection to the closed
+	 * database when it fails (ClosedDatabaseConnections) instead of handing it out again for ever, and
+	 * new connections open the file again.
+	 */
+	@Test
+	void connectionsToADatabaseThatH2ClosedAreReplacedByOnesThatOpenItAgain() throws Exception {
+		Person counselor = counselor();
+		int programs = coordinator.get("/api/programs").json().size();
+		boolean h2 = jdbc.execute((ConnectionCallback<Boolean>) c -> "H2".equals(c.getMetaData().getDatabaseProductName()));
+
+		boolean closed = jdbc.execute((ConnectionCallback<Boolean>) connection -> {
+			Thread.currentThread().interrupt();
+			try (Statement statement = connection.createStatement()) {
+				statement.executeUpdate("update account set full_name = 'Interrupted' where id = " + counselor.id());
+				return false;
+			}
+			catch (SQLException closedByTheInterrupt) {
+				return true;
+			}
+			finally {
+				Thread.interrupted();
+			}
+		});
+		// H2 closes its file on an interrupt during I/O; PostgreSQL's driver pays no attention to one
+		assertThat(closed).isEqualTo(h2);
+
+		// every connection of the pool is used once, as requests would: the dead ones fail once and are dropped
+		HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
+		List<Connection> held = new ArrayList<>();
+		try {
+			for (int i = 0; i < pool.getMaximumPoolSize(); i++) {
+				Connection connection = pool.getConnection();
+				held.add(connection);
+				try (Statement statement = connection.createStatement()) {
+					statement.execute("select count(*) from program");
+				}
+				catch (SQLException dead) {
+					// the pool now knows
+				}
+			}
+		}
+		finally {
+			for (Connection connection : held) {
+				connection.close();
+			}
+		}
+
+		assertThat(new Api(port, null, null).get("/actuator/health/readiness").status()).isEqualTo(200);
+		assertThat(coordinator.get("/api/programs").json()).hasSize(programs);
+		assertThat(counselor.api().get("/api/programs").status()).isEqualTo(200);
 	}
 
 	private long sessions(long program) {
