@@ -8,7 +8,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.ToIntFunction;
 
+import org.iopscheduler.system.AcceptedDates;
 import org.iopscheduler.system.InvalidInput;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -22,6 +25,7 @@ import org.springframework.stereotype.Service;
  * On PostgreSQL two groups are made at once (iop.calendar.making-threads, 0 = this choice): the
  * server's work on one connection (indexes, keys) then overlaps the service's on the other. On H2,
  * inside the service's process, two writers only contend for the same store, so one at a time.
+ * A failing group never cuts another short (see {@link #everyGroup}).
  */
 @Service
 public class CalendarMaking {
@@ -52,6 +56,8 @@ public class CalendarMaking {
 	}
 
 	public Made make(LocalDate from, LocalDate to) {
+		AcceptedDates.check("from", from);
+		AcceptedDates.check("to", to);
 		if (to.isBefore(from)) {
 			throw new InvalidInput("to: " + to + " is before from " + from);
 		}
@@ -61,37 +67,88 @@ public class CalendarMaking {
 		}
 		// every program, as ids only: no entities for a whole table
 		List<Long> programs = jdbc.queryForList("select id from program order by id", Long.class);
+		List<List<Long>> groups = new ArrayList<>();
+		for (int i = 0; i < programs.size(); i += PROGRAMS_AT_ONCE) {
+			groups.add(programs.subList(i, Math.min(programs.size(), i + PROGRAMS_AT_ONCE)));
+		}
+		return new Made(programs.size(), everyGroup(groups, threads, group -> maker.ensure(group, from, to)));
+	}
+
+	/**
+	 * Makes the groups on that many workers and answers how many sessions they made, once every group
+	 * has finished. After a failure no further group starts (a second call makes what is missing);
+	 * groups already running finish, and then the first failure, in group order, is reported. A worker
+	 * is never interrupted: H2 closes its database file when a thread is interrupted in the middle of
+	 * I/O, and every later request then failed.
+	 */
+	static int everyGroup(List<List<Long>> groups, int threads, ToIntFunction<List<Long>> make) {
 		ExecutorService workers = Executors.newFixedThreadPool(threads);
+		AtomicBoolean failed = new AtomicBoolean();
 		try {
-			List<Future<Integer>> groups = new ArrayList<>();
-			for (int i = 0; i < programs.size(); i += PROGRAMS_AT_ONCE) {
-				List<Long> group = programs.subList(i, Math.min(programs.size(), i + PROGRAMS_AT_ONCE));
-				groups.add(workers.submit(() -> maker.ensure(group, from, to)));
+			List<Future<Integer>> running = new ArrayList<>();
+			for (List<Long> group : groups) {
+				running.add(workers.submit(() -> {
+					if (failed.get()) {
+						return 0;
+					}
+					try {
+						return make.applyAsInt(group);
+					}
+					catch (RuntimeException | Error failure) {
+						failed.set(true);
+						throw failure;
+					}
+				}));
 			}
 			int made = 0;
-			for (Future<Integer> group : groups) {
-				made += done(group);
+			RuntimeException first = null;
+			for (Future<Integer> group : running) {
+				try {
+					made += finished(group);
+				}
+				catch (RuntimeException failure) {
+					if (first == null) {
+						first = failure;
+					}
+					else if (failure != first) {
+						first.addSuppressed(failure);
+					}
+				}
 			}
-			return new Made(programs.size(), made);
+			if (first != null) {
+				throw first;
+			}
+			return made;
 		}
 		finally {
-			workers.shutdownNow();
+			// every group has finished: shutdown only lets the idle threads go
+			workers.shutdown();
 		}
 	}
 
-	private static int done(Future<Integer> group) {
+	/** Waits for the group through any interrupt of the caller (kept for later), never passing one on. */
+	private static int finished(Future<Integer> group) {
+		boolean interrupted = false;
 		try {
-			return group.get();
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted while making sessions", e);
+			while (true) {
+				try {
+					return group.get();
+				}
+				catch (InterruptedException e) {
+					interrupted = true;
+				}
+			}
 		}
 		catch (ExecutionException e) {
 			if (e.getCause() instanceof RuntimeException failure) {
 				throw failure;
 			}
 			throw new IllegalStateException(e.getCause());
+		}
+		finally {
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
 		}
 	}
 

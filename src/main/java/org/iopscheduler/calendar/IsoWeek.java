@@ -8,6 +8,7 @@ import java.time.temporal.IsoFields;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.iopscheduler.system.AcceptedDates;
 import org.iopscheduler.system.InvalidInput;
 
 /**
@@ -18,9 +19,31 @@ public record IsoWeek(int year, int week) implements Comparable<IsoWeek> {
 
 	private static final Pattern FORMAT = Pattern.compile("(\\d{4})-W(\\d{2})");
 
+	private static final int FIRST_YEAR = AcceptedDates.FIRST.get(IsoFields.WEEK_BASED_YEAR);
+
+	private static final int FIRST_WEEK = AcceptedDates.FIRST.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+
+	private static final int LAST_YEAR = AcceptedDates.LAST.get(IsoFields.WEEK_BASED_YEAR);
+
+	private static final int LAST_WEEK = AcceptedDates.LAST.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+
+	/**
+	 * The weeks that hold an accepted day: 1900-W01 (Monday 1 January 1900) to 2201-W01, the week of
+	 * Wednesday 31 December 2200.
+	 */
+	public static final IsoWeek FIRST = of(AcceptedDates.FIRST);
+
+	public static final IsoWeek LAST = of(AcceptedDates.LAST);
+
+	/** What a week parameter takes, in the words of every refusal. */
+	public static final String DESCRIPTION = "an ISO week as YYYY-Www from " + FIRST + " to " + LAST
+			+ ", e.g. 2026-W48";
+
 	public IsoWeek {
-		if (year < 1900 || year > 9998) {
-			throw new InvalidInput("week: year " + year + " is outside 1900..9998");
+		if (year < FIRST_YEAR || year == FIRST_YEAR && week < FIRST_WEEK || year > LAST_YEAR
+				|| year == LAST_YEAR && week > LAST_WEEK) {
+			throw new InvalidInput("week: " + format(year, week) + " is outside the weeks the service accepts, " + FIRST
+					+ " to " + LAST);
 		}
 		long weeks = LocalDate.of(year, 6, 1).range(IsoFields.WEEK_OF_WEEK_BASED_YEAR).getMaximum();
 		if (week < 1 || week > weeks) {
@@ -31,7 +54,7 @@ public record IsoWeek(int year, int week) implements Comparable<IsoWeek> {
 	public static IsoWeek parse(String text) {
 		Matcher m = text == null ? null : FORMAT.matcher(text.trim());
 		if (m == null || !m.matches()) {
-			throw new InvalidInput("week: '" + text + "' is not an ISO week as YYYY-Www, e.g. 2026-W48");
+			throw new InvalidInput("week: '" + text + "' is not " + DESCRIPTION);
 		}
 		return new IsoWeek(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
 	}
@@ -81,6 +104,10 @@ public record IsoWeek(int year, int week) implements Comparable<IsoWeek> {
 
 	@Override
 	public String toString() {
+		return format(year, week);
+	}
+
+	private static String format(int year, int week) {
 		return String.format("%04d-W%02d", year, week);
 	}
 

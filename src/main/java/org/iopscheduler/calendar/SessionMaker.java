@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.iopscheduler.system.AcceptedDates;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -37,6 +38,8 @@ public class SessionMaker {
 			insert into dated_session (program_id, block_id, session_date, start_time, duration_minutes, type, title,
 			  counselor_id, location_kind, location, status, cancel_reason, closure_id, created_at, version)
 			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""";
+
+	private static final long FIRST_DAY = AcceptedDates.FIRST.toEpochDay();
 
 	/** Rows per JDBC batch: large enough to amortise round trips, small enough for any driver. */
 	private static final int BATCH = 1_000;
@@ -177,9 +180,13 @@ public class SessionMaker {
 		return b == null || a.isAfter(b) ? a : b;
 	}
 
-	/** An id and a day in one long: the day (from 1970 to about 4800) in the low 20 bits. */
+	/**
+	 * An id and a day in one long: the day in the low 20 bits, counted from the first accepted date
+	 * (1900 to about 4770). Counted from 1970, as it was, a day before 1970 was negative and covered
+	 * the id: every block shared one key per day, and sessions of a second block were never made.
+	 */
 	private static long key(long id, LocalDate date) {
-		return id << 20 | date.toEpochDay();
+		return id << 20 | (date.toEpochDay() - FIRST_DAY);
 	}
 
 }

@@ -1,6 +1,5 @@
 package org.iopscheduler.program;
 
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -53,7 +52,7 @@ public class Program {
 		Program program = new Program();
 		program.name = name;
 		program.population = population;
-		program.timeZone = validZone(timeZone).getId();
+		program.timeZone = ProgramZone.of(timeZone).getId();
 		program.minimumWeeklyMinutes = population.floorMinutes();
 		program.createdAt = now;
 		if (minimum != null) {
@@ -68,6 +67,19 @@ public class Program {
 
 	public LocalDate today(Instant now) {
 		return LocalDate.ofInstant(now, zone());
+	}
+
+	/**
+	 * A program's zone is set when it is created: its sessions' instants and the weeks its dose was
+	 * judged in were taken in that zone. Asking for the same zone again changes nothing.
+	 */
+	public void keepZone(String requested) {
+		ZoneId zone = ProgramZone.of(requested);
+		if (!zone.getId().equals(timeZone)) {
+			throw new RuleViolation("timeZone: a program's zone does not change (this one's is " + timeZone
+					+ "): its sessions and past weekly reports were made in it; create a program in " + zone.getId()
+					+ " instead");
+		}
 	}
 
 	public void rename(String newName) {
@@ -93,15 +105,6 @@ public class Program {
 					+ minimumWeeklyMinutes);
 		}
 		this.minimumWeeklyMinutes = minutes;
-	}
-
-	private static ZoneId validZone(String timeZone) {
-		try {
-			return ZoneId.of(timeZone);
-		}
-		catch (DateTimeException e) {
-			throw new InvalidInput("timeZone: '" + timeZone + "' is not an IANA time zone id such as America/New_York");
-		}
 	}
 
 }

@@ -27,8 +27,11 @@ public class Programs {
 	}
 
 	@Transactional
-	public Program update(long id, String name, Integer minimumWeeklyMinutes) {
+	public Program update(long id, String name, String timeZone, Integer minimumWeeklyMinutes) {
 		Program program = get(id);
+		if (timeZone != null) {
+			program.keepZone(timeZone);
+		}
 		if (name != null) {
 			program.rename(name);
 		}

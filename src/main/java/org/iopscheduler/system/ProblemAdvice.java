@@ -8,6 +8,7 @@ import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
+import org.iopscheduler.calendar.IsoWeek;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -161,13 +162,14 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 		}
 		return switch (type.getSimpleName()) {
 			case "LocalTime" -> "a time of day as HH:mm (00:00 to 23:59)";
-			case "LocalDate" -> "a date as YYYY-MM-DD";
+			case "LocalDate" -> AcceptedDates.DESCRIPTION;
 			case "Integer", "int", "Long", "long" -> "a whole number";
 			case "Boolean", "boolean" -> "true or false";
 			case "String" -> "a text";
 			case "List", "Set" -> "a list";
-			case "IsoWeek" -> "an ISO week as YYYY-Www, e.g. 2026-W48";
-			case "Instant" -> "an instant as ISO-8601 with offset, e.g. 2026-11-02T18:00:00Z (encode + as %2B)";
+			case "IsoWeek" -> IsoWeek.DESCRIPTION;
+			case "Instant" -> "an instant as ISO-8601 with offset from " + AcceptedDates.FIRST + " to " + AcceptedDates.LAST
+					+ ", e.g. 2026-11-02T18:00:00Z (encode + as %2B)";
 			default -> "a valid " + type.getSimpleName();
 		};
 	}

@@ -13,6 +13,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -36,6 +37,10 @@ public class SecurityConfiguration {
 
 	/** The same words whether or not the password was right: a lock tells a guesser nothing. */
 	static final String LOCKED = "this account is locked after repeated failed sign-ins; try again later";
+
+	/** The accounts could not be read: no verdict on the password, so not a 401 (clients would re-prompt). */
+	static final String UNAVAILABLE = "sign-in cannot be checked right now: the service cannot reach its database; "
+			+ "try again shortly";
 
 	/** bcrypt (through the delegating encoder), with a short memory of passwords that matched. */
 	@Bean
@@ -64,6 +69,11 @@ public class SecurityConfiguration {
 				.anyRequest().hasRole(COORDINATOR))
 			.httpBasic(basic -> basic.realmName("IOP Scheduler")
 				.authenticationEntryPoint((request, response, failure) -> {
+					if (failure instanceof InternalAuthenticationServiceException) {
+						response.setHeader("Retry-After", "30");
+						Problems.write(response, HttpStatus.SERVICE_UNAVAILABLE, UNAVAILABLE, request.getRequestURI());
+						return;
+					}
 					response.setHeader("WWW-Authenticate", "Basic realm=\"IOP Scheduler\"");
 					Problems.write(response, HttpStatus.UNAUTHORIZED,
 							failure instanceof LockedException ? LOCKED : SIGN_IN, request.getRequestURI());

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.iopscheduler.calendar.SessionMaker;
+import org.iopscheduler.program.ProgramZone;
 import org.iopscheduler.support.Api;
 import org.iopscheduler.support.ApplicationTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,6 +61,13 @@ class BenchDataTest extends ApplicationTest {
 			data.generate(42, TINY);
 		}
 		counts = null;
+	}
+
+	@Test
+	void theGeneratorsProgramsTakeOnlyZonesTheZoneRuleAccepts() {
+		assertThat(BenchData.ZONES).allMatch(ProgramZone::accepts);
+		assertThat(jdbc.queryForList("select distinct time_zone from program", String.class)).isNotEmpty()
+			.allMatch(ProgramZone::accepts);
 	}
 
 	@Test

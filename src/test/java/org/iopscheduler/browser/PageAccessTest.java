@@ -159,6 +159,36 @@ class PageAccessTest {
 	}
 
 	@Test
+	void theProgramFormRefusesAFixedOffsetNextToTheZoneField() throws Exception {
+		Account coordinator = fixtures.coordinator("Zone Coordinator");
+		mvc.perform(post("/programs").param("name", "Offset IOP")
+			.param("population", "ADULT")
+			.param("timeZone", "-05:00")
+			.with(as(coordinator))
+			.with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("never follows daylight saving")))
+			.andExpect(content().string(containsString("aria-invalid=\"true\"")));
+		mvc.perform(get("/programs").with(as(coordinator)))
+			.andExpect(content().string(not(containsString("Offset IOP"))));
+	}
+
+	@Test
+	void aFormDateOutsideTheAcceptedRangeIsRefusedNextToItsField() throws Exception {
+		Account coordinator = fixtures.coordinator("Date Coordinator");
+		mvc.perform(post("/people/participants").param("username", "born.too.early")
+			.param("password", "a-long-enough-password")
+			.param("fullName", "Born Too Early")
+			.param("dateOfBirth", "1899-12-31")
+			.with(as(coordinator))
+			.with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Enter a date from 1900-01-01 to 2200-12-31.")));
+		mvc.perform(get("/people").with(as(coordinator)))
+			.andExpect(content().string(not(containsString("Born Too Early"))));
+	}
+
+	@Test
 	void aPageThatShowsOrChangesAParticipantsRecordsLeavesAnAuditLine() throws Exception {
 		Account coordinator = fixtures.coordinator("Auditing Coordinator");
 		Account counselor = fixtures.counselor("Auditing Counselor");

@@ -55,6 +55,13 @@ class IsoWeekTest {
 			.isEqualTo(7 * 24 + 1);
 	}
 
+	@Test
+	void theFirstAndLastAcceptedDatesHaveTheirWeeks() {
+		assertThat(IsoWeek.parse("1900-W01").monday()).isEqualTo(LocalDate.of(1900, 1, 1));
+		assertThat(IsoWeek.of(LocalDate.of(2200, 12, 31))).isEqualTo(IsoWeek.LAST).hasToString("2201-W01");
+		assertThat(IsoWeek.LAST.monday()).isEqualTo(LocalDate.of(2200, 12, 29));
+	}
+
 	@Nested
 	class Refuses {
 
@@ -63,6 +70,18 @@ class IsoWeekTest {
 			assertThatThrownBy(() -> IsoWeek.parse("2026-48")).isInstanceOf(InvalidInput.class)
 				.hasMessageContaining("YYYY-Www");
 			assertThatThrownBy(() -> IsoWeek.parse(null)).isInstanceOf(InvalidInput.class);
+		}
+
+		/** The weeks that hold an accepted date (1900-01-01 to 2200-12-31); it used to be any year up to 9998. */
+		@Test
+		void aWeekOutsideTheWeeksThatHoldAnAcceptedDate() {
+			assertThatThrownBy(() -> IsoWeek.parse("1899-W52")).isInstanceOf(InvalidInput.class)
+				.hasMessage("week: 1899-W52 is outside the weeks the service accepts, 1900-W01 to 2201-W01");
+			assertThatThrownBy(() -> IsoWeek.parse("2201-W02")).isInstanceOf(InvalidInput.class)
+				.hasMessageStartingWith("week:");
+			assertThatThrownBy(() -> IsoWeek.parse("9998-W01")).isInstanceOf(InvalidInput.class)
+				.hasMessageStartingWith("week:");
+			assertThatThrownBy(() -> IsoWeek.of(LocalDate.of(2201, 1, 5))).isInstanceOf(InvalidInput.class);
 		}
 
 		@Test

@@ -81,6 +81,31 @@ class ErrorContractTest extends ApplicationTest {
 		}
 
 		@Test
+		void aFixedOffsetTimeZoneIsABadRequestNamingTimeZone() {
+			Reply offset = coordinator.post("/api/programs",
+					Api.body("name", "New York evening", "population", "ADULT", "timeZone", "-05:00"));
+			problem(offset, 400, "timeZone", "-05:00", "daylight saving", "America/New_York");
+			assertThat(coordinator.get("/api/programs").body()).doesNotContain("\"-05:00\"");
+		}
+
+		@Test
+		void anEnrolmentDateOutsideTheAcceptedRangeIsABadRequestNamingTheField() {
+			long program = program("ADULT", "America/New_York");
+			long block = block(program, counselor().id(), "MONDAY", "09:00", 540);
+			problem(enrol(program, participant().id(), "9999-01-01", List.of(block)), 400, "startDate",
+					"1900-01-01 to 2200-12-31");
+			problem(coordinator.post("/api/programs/" + program + "/enrollments", Api.body("participantId",
+					participant().id(), "startDate", "2026-11-02", "endDate", "+999999999-12-31", "blockIds",
+					List.of(block))), 400, "endDate", "1900-01-01 to 2200-12-31");
+		}
+
+		@Test
+		void aWeekOutsideTheAcceptedRangeNamesTheRange() {
+			problem(coordinator.get("/api/programs/" + program("ADULT", "UTC") + "/sessions?week=9998-W01"), 400,
+					"week", "1900-W01 to 2201-W01");
+		}
+
+		@Test
 		void aBadWeekParameterNamesTheFormat() {
 			problem(coordinator.get("/api/programs/" + program("ADULT", "UTC") + "/sessions?week=2026-48"), 400,
 					"week", "YYYY-Www");
@@ -113,6 +138,19 @@ class ErrorContractTest extends ApplicationTest {
 					"only be raised");
 			assertThat(coordinator.get("/api/programs/" + program).json().get("minimumWeeklyMinutes").asInt())
 				.isEqualTo(660);
+		}
+
+		@Test
+		void aProgramsZoneMayBeSentBackUnchangedButNeverChanged() {
+			long program = program("ADULT", "America/New_York");
+			assertThat(coordinator.put("/api/programs/" + program, Api.body("name", "Renamed", "timeZone",
+					"America/New_York")).status()).isEqualTo(200);
+			problem(coordinator.put("/api/programs/" + program, Api.body("timeZone", "America/Chicago")), 422,
+					"timeZone", "America/New_York");
+			problem(coordinator.put("/api/programs/" + program, Api.body("timeZone", "-05:00")), 400, "timeZone",
+					"daylight saving");
+			assertThat(coordinator.get("/api/programs/" + program).json().get("timeZone").asString())
+				.isEqualTo("America/New_York");
 		}
 
 		@Test

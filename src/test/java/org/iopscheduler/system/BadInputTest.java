@@ -86,9 +86,14 @@ class BadInputTest {
 
 	/* An empty query value is no value (the parameter's default applies), so it is not among these. */
 	private static final List<String> BAD_WEEKS = List.of("2026-W99", "2026-W00", "2026-48", "abc", "1899-W52",
-			"0000-W01", "99999-W01", "2026-W4", "2026-W48-1", "%00");
+			"0000-W01", "99999-W01", "2026-W4", "2026-W48-1", "%00", "2201-W02", "9998-W01");
 
-	private static final List<String> BAD_DATES = List.of("2026-02-30", "2026-13-01", "01/02/2026", "yesterday", "%00");
+	/* Outside the accepted dates (1900-01-01 to 2200-12-31) as well as malformed: one rule for every date. */
+	private static final List<String> BAD_DATES = List.of("2026-02-30", "2026-13-01", "01/02/2026", "yesterday", "%00",
+			"1899-12-31", "2201-01-01", "9999-12-31", "%2B999999999-12-31", "-999999999-01-01");
+
+	private static final List<String> BAD_INSTANTS = List.of("yesterday", "2026-11-02", "1899-12-31T23:59:59Z",
+			"2201-01-01T00:00:00Z", "%2B999999999-12-31T00:00:00Z", "-999999999-01-01T00:00:00Z");
 
 	private static final List<String> BAD_NUMBERS = List.of("abc", "1.5", "99999999999999999999", "1e3");
 
@@ -299,7 +304,8 @@ class BadInputTest {
 			bad.addAll(List.of("abc", 1.5, new java.math.BigInteger("99999999999999999999"), -1e300, true));
 		}
 		else if (type == LocalDate.class) {
-			bad.addAll(List.of("2026-02-30", "2026-13-01", "01/02/2026", "yesterday", "2026-1-1"));
+			bad.addAll(List.of("2026-02-30", "2026-13-01", "01/02/2026", "yesterday", "2026-1-1", "1899-12-31",
+					"2201-01-01", "9999-12-31", "+999999999-12-31", "-999999999-01-01"));
 		}
 		else if (type == LocalTime.class) {
 			bad.addAll(List.of("25:00", "12:60", "noon", "9", "-01:00"));
@@ -347,7 +353,8 @@ class BadInputTest {
 				bad.addAll(List.of("no spaces allowed", "x", "robert'); drop table account;--"));
 			}
 			if (component.getName().equals("timeZone")) {
-				bad.addAll(List.of("Mars/Olympus_Mons", "UTC+99", "../../etc/passwd"));
+				bad.addAll(List.of("Mars/Olympus_Mons", "UTC+99", "../../etc/passwd", "-05:00", "+05:30", "Z", "GMT+5",
+						"Etc/GMT+5", "EST"));
 			}
 		}
 		if (Collection.class.isAssignableFrom(component.getType()) && size != null) {
@@ -385,6 +392,9 @@ class BadInputTest {
 		}
 		if (type == LocalDate.class) {
 			return BAD_DATES;
+		}
+		if (type == java.time.Instant.class) {
+			return BAD_INSTANTS;
 		}
 		if (type.isEnum()) {
 			return BAD_ENUMS;

@@ -1,9 +1,16 @@
 package org.iopscheduler.system;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.ZoneId;
+import java.util.List;
+
+import org.iopscheduler.program.ProgramZone;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -96,6 +103,25 @@ class DatabaseRulesTest {
 		long session = aSession();
 		assertThatThrownBy(() -> jdbc.update("insert into attendance_mark (session_id, participant_id, status, minutes_attended, marked_by, marked_at) values (?, ?, 'ABSENT', 30, ?, current_timestamp)", session, participant, coordinator))
 			.isInstanceOf(DataIntegrityViolationException.class);
+	}
+
+	/** The database's share of the zone rule (V6): the obvious fixed-offset spellings, the service's too. */
+	@ParameterizedTest
+	@ValueSource(strings = { "+05:30", "-05:00", "Z", "GMT+5", "GMT+05:00", "UTC-05:00", "UTC+05:30", "UT-03:00",
+			"UT", "Etc/GMT+5", "Etc/GMT-14", "SystemV/EST5", "EST", "MST", "HST" })
+	void aProgramsZoneIsNeverAFixedOffset(String offset) {
+		assertThatThrownBy(() -> jdbc.update("update program set time_zone = ? where id = ?", offset, program))
+			.isInstanceOf(DataIntegrityViolationException.class);
+		assertThat(ProgramZone.accepts(offset)).as("the service refuses it too").isFalse();
+	}
+
+	@Test
+	void everyZoneTheServiceAcceptsTheDatabaseAcceptsToo() {
+		List<String> accepted = ZoneId.getAvailableZoneIds().stream().filter(ProgramZone::accepts).sorted().toList();
+		assertThat(accepted).hasSizeGreaterThan(400).contains("America/New_York", "America/Port-au-Prince", "UTC");
+		for (String zone : accepted) {
+			assertThat(jdbc.update("update program set time_zone = ? where id = ?", zone, program)).as(zone).isOne();
+		}
 	}
 
 	/** A Monday 18:00 session of the block on 16 November 2026. */

@@ -75,7 +75,10 @@ class SessionController {
 	@Operation(summary = "Make every program's dated sessions between two days (coordinators; at most "
 			+ CalendarMaking.MAXIMUM_DAYS + " days a call)",
 			description = "Ahead of need, e.g. for the coming year: days already made are skipped, so a second call "
-					+ "makes 0. Answers how many programs were looked at and how many sessions were made.")
+					+ "makes 0. Answers how many programs were looked at and how many sessions were made. from and to "
+					+ "lie between 1900-01-01 and 2200-12-31 (else 400). Programs go in groups of 25; if one group "
+					+ "fails, the groups already running finish, no further group starts, and the call answers with "
+					+ "the failure: what was made stays made, and the same call again makes the rest.")
 	@PostMapping("/api/calendar/sessions")
 	CalendarMaking.Made makeSessions(@RequestParam LocalDate from, @RequestParam LocalDate to) {
 		return calendarMaking.make(from, to);

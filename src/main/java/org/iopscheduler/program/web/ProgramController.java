@@ -39,7 +39,9 @@ class ProgramController {
 			@NotBlank @Size(max = 64) String timeZone, @Positive Integer minimumWeeklyMinutes) {
 	}
 
-	record ProgramChange(@Size(min = 1, max = 200) String name, @Positive Integer minimumWeeklyMinutes) {
+	/** The zone may be sent back as it is (a client that PUTs the whole view); a different one is 422. */
+	record ProgramChange(@Size(min = 1, max = 200) String name, @Positive Integer minimumWeeklyMinutes,
+			@Size(max = 64) String timeZone) {
 	}
 
 	record ProgramView(Long id, String name, Population population, String timeZone, int minimumWeeklyMinutes) {
@@ -52,7 +54,9 @@ class ProgramController {
 
 	}
 
-	@Operation(summary = "Create a program; the minimum defaults to 540 (ADULT) or 360 (ADOLESCENT) and may only be raised")
+	@Operation(summary = "Create a program; the minimum defaults to 540 (ADULT) or 360 (ADOLESCENT) and may only be raised",
+			description = "timeZone is an IANA region id such as America/New_York (or UTC); a fixed offset in any "
+					+ "spelling (-05:00, Z, GMT+5, UTC+05:30, Etc/GMT+5, EST) is 400: it never follows daylight saving.")
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	ProgramView create(@Valid @RequestBody NewProgram body) {
@@ -60,10 +64,12 @@ class ProgramController {
 				programs.create(body.name(), body.population(), body.timeZone(), body.minimumWeeklyMinutes()));
 	}
 
-	@Operation(summary = "Rename a program or raise its weekly minimum (lowering is 422)")
+	@Operation(summary = "Rename a program or raise its weekly minimum (lowering is 422)",
+			description = "timeZone may be sent unchanged; another zone is 422 (a program's zone is set when it is "
+					+ "created), a fixed offset is 400.")
 	@PutMapping("/{id}")
 	ProgramView update(@PathVariable long id, @Valid @RequestBody ProgramChange body) {
-		return mapper.toView(programs.update(id, body.name(), body.minimumWeeklyMinutes()));
+		return mapper.toView(programs.update(id, body.name(), body.timeZone(), body.minimumWeeklyMinutes()));
 	}
 
 	@GetMapping

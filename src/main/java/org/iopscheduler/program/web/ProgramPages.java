@@ -15,6 +15,7 @@ import lombok.RequiredArgsConstructor;
 
 import org.iopscheduler.program.Population;
 import org.iopscheduler.program.Program;
+import org.iopscheduler.program.ProgramZone;
 import org.iopscheduler.program.Programs;
 import org.iopscheduler.system.DomainErrors;
 import org.iopscheduler.system.DomainException;
@@ -30,11 +31,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 @RequiredArgsConstructor
 class ProgramPages {
 
-	/** Zones offered first; any IANA id may be typed. */
+	/** Zones offered first, all of them ones the zone rule accepts; any other region id may be typed. */
 	private static final List<String> ZONES = ZoneId.getAvailableZoneIds()
 		.stream()
 		.filter(z -> z.startsWith("America/") || z.startsWith("Europe/") || z.startsWith("Pacific/")
-				|| z.startsWith("Australia/") || z.startsWith("Asia/") || z.startsWith("Africa/"))
+				|| z.startsWith("Australia/") || z.startsWith("Asia/") || z.startsWith("Africa/") || z.equals("UTC"))
+		.filter(ProgramZone::accepts)
 		.sorted()
 		.toList();
 

@@ -229,8 +229,11 @@ class AuditLogTest {
 			mvc.perform(get("/api/participants/{id}/schedule", participant.getId()).with(as(coordinator)));
 
 			mvc.perform(get("/api/audit").param("participantId", participant.getId().toString())
-				.param("from", "2999-01-01T00:00:00Z")
+				.param("from", "2200-12-31T00:00:00Z")
 				.with(as(coordinator))).andExpect(jsonPath("$.totalItems").value(0));
+			mvc.perform(get("/api/audit").param("from", "2999-01-01T00:00:00Z").with(as(coordinator)))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.detail").value(Matchers.containsString("from 1900-01-01 to 2200-12-31")));
 			mvc.perform(get("/api/audit").param("participantId", participant.getId().toString())
 				.param("from", "2000-01-01T00:00:00-05:00")
 				.with(as(coordinator))).andExpect(jsonPath("$.totalItems").value(1));
