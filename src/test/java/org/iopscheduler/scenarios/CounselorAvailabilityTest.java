@@ -8,9 +8,12 @@ import org.iopscheduler.calendar.Sessions;
 import org.iopscheduler.support.Api;
 import org.iopscheduler.support.Api.Reply;
 import org.iopscheduler.support.ApplicationTest;
+import org.iopscheduler.support.SqlWork;
+import org.iopscheduler.support.SqlWork.Cost;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -19,6 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * not. "Now" is Wednesday 25 November 2026; New York moves its clocks on 14 March 2027, London on 28
  * March.
  */
+@Import(SqlWork.class)
 class CounselorAvailabilityTest extends ApplicationTest {
 
 	@Autowired
@@ -60,9 +64,13 @@ class CounselorAvailabilityTest extends ApplicationTest {
 	}
 
 	Reply newBlock(long program, String day, String start, int minutes) {
+		return newBlock(program, counselor.id(), day, start, minutes);
+	}
+
+	Reply newBlock(long program, long counselorId, String day, String start, int minutes) {
 		return coordinator.post("/api/programs/" + program + "/blocks",
 				Api.body("type", "GROUP", "title", "Group " + day, "dayOfWeek", day, "startTime", start,
-						"durationMinutes", minutes, "counselorId", counselor.id(), "location", "Room 1"));
+						"durationMinutes", minutes, "counselorId", counselorId, "location", "Room 1"));
 	}
 
 	static void conflict(Reply reply, String... detailMentions) {
@@ -154,6 +162,27 @@ class CounselorAvailabilityTest extends ApplicationTest {
 				Api.body("date", "2026-12-09", "startTime", "17:30", "durationMinutes", 60, "counselorId",
 						counselor.id(), "location", "Room 3", "participantIds", List.of(londoner)));
 		conflict(reply, "session " + session, "first collide on 2026-12-09");
+	}
+
+	@Test
+	void theCheckRunsTheSameStatementsForACounselorWithThreeBlocksOrThirty() {
+		long few = counselor().id();
+		long many = counselor().id();
+		long otherNewYork = program("ADULT", "America/New_York");
+		List<String> days = List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY");
+		for (int i = 0; i < 30; i++) {
+			String start = String.format("%02d:00", 8 + 2 * (i % 5));
+			block(i % 2 == 0 ? newYork : otherNewYork, many, days.get(i / 5), start, 90);
+			if (i < 3) {
+				block(newYork, few, days.get(i), start, 90);
+			}
+		}
+		Cost small = SqlWork.measure(() -> assertThat(newBlock(london, few, "SUNDAY", "10:00", 60).status())
+			.isEqualTo(201));
+		Cost large = SqlWork.measure(() -> assertThat(newBlock(london, many, "SUNDAY", "10:00", 60).status())
+			.isEqualTo(201));
+		assertThat(large.statements()).as("30 blocks\n" + large + "\n3 blocks\n" + small)
+			.isEqualTo(small.statements());
 	}
 
 }
