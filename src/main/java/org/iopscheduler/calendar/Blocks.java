@@ -14,7 +14,6 @@ import org.iopscheduler.people.AccountRepository;
 import org.iopscheduler.people.People;
 import org.iopscheduler.program.Program;
 import org.iopscheduler.program.Programs;
-import org.iopscheduler.system.Conflict;
 import org.iopscheduler.system.NotFound;
 import org.iopscheduler.system.RuleViolation;
 import org.springframework.stereotype.Service;
@@ -41,6 +40,8 @@ public class Blocks {
 
 	private final CalendarVersions calendarVersions;
 
+	private final CounselorAvailability availability;
+
 	private final Clock clock;
 
 	@Transactional
@@ -51,8 +52,7 @@ public class Blocks {
 		definition.type().capacity(definition.capacity());
 		LocalDate from = definition.startsOn();
 		holdCounselor(definition.counselorId());
-		refuseDoubleBooking(definition.counselorId(), null, program.zone(), slot, from, null,
-				yearOf(from, program));
+		refuseDoubleBooking(definition.counselorId(), null, program.zone(), slot, firstDayOf(from, program), null);
 		WeeklyBlock created = blocks.saveAndFlush(WeeklyBlock.create(programId, definition.type(), definition.title(),
 				definition.capacity(), slot, definition.counselorId(), location, from, clock.instant()));
 		calendarVersions.changed(programId);
@@ -90,7 +90,8 @@ public class Blocks {
 		Location location = change.location() != null ? Location.of(change.location(), change.locationKind())
 				: current.place();
 		holdCounselor(counselorId);
-		refuseDoubleBooking(counselorId, blockId, program.zone(), slot, from, current.getValidTo(), from.getYear());
+		// checked to the block's end, not the current version's: safe whichever later versions the change keeps
+		refuseDoubleBooking(counselorId, blockId, program.zone(), slot, from, block.endsOn());
 
 		// the change defines the block from its date on: every session made from then on follows it
 		List<DatedSession> affected = sessions.lockByBlockFrom(blockId, from)
@@ -147,19 +148,13 @@ public class Blocks {
 		accounts.lockById(counselorId);
 	}
 
+	/**
+	 * The slot over [from, to) may not meet any other commitment of the counselor at the same moment
+	 * (their other blocks on every date, their make-ups); the block's own versions are what it replaces.
+	 */
 	private void refuseDoubleBooking(long counselorId, Long exceptBlockId, ZoneId zone, WeeklySlot slot,
-			LocalDate from, LocalDate to, int year) {
-		for (Object[] row : versions.findByCounselorWithZone(counselorId)) {
-			BlockVersion other = (BlockVersion) row[0];
-			if (other.getBlock().getId().equals(exceptBlockId) || !other.validDuring(from, to)) {
-				continue;
-			}
-			if (slot.overlaps(zone, other.slot(), ZoneId.of((String) row[1]), year)) {
-				throw new Conflict("counselorId " + counselorId + " already facilitates block "
-						+ other.getBlock().getId() + " '" + row[2] + "' on " + other.slot() + " (" + row[1]
-						+ "), which overlaps " + slot);
-			}
-		}
+			LocalDate from, LocalDate to) {
+		availability.requireFreeWeekly(counselorId, zone, slot, from, to, exceptBlockId);
 	}
 
 	private void refuseIfHistory(List<DatedSession> affected, String what) {
@@ -179,8 +174,9 @@ public class Blocks {
 		}
 	}
 
-	private int yearOf(LocalDate from, Program program) {
-		return (from != null ? from : program.today(clock.instant())).getYear();
+	/** A block created with no start date runs from today on, as far as booking is concerned. */
+	private LocalDate firstDayOf(LocalDate from, Program program) {
+		return from != null ? from : program.today(clock.instant());
 	}
 
 }

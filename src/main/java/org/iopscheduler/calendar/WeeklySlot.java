@@ -1,10 +1,7 @@
 package org.iopscheduler.calendar;
 
 import java.time.DayOfWeek;
-import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 
 import org.iopscheduler.system.InvalidInput;
 
@@ -36,32 +33,12 @@ public record WeeklySlot(DayOfWeek day, LocalTime start, int durationMinutes) {
 		return (day.getValue() - 1) * 24 * 60 + start.getHour() * 60 + start.getMinute();
 	}
 
-	/** Two slots in the same zone overlap when they share at least one minute of the week. */
+	/**
+	 * Two slots in the same zone overlap when they share at least one minute of the week (two blocks in
+	 * one plan). Whether a counselor is free is a question of dates and moments: {@link DoubleBooking}.
+	 */
 	public boolean overlaps(WeeklySlot other) {
 		return overlaps(startMinuteOfWeek(), durationMinutes, other.startMinuteOfWeek(), other.durationMinutes);
-	}
-
-	/**
-	 * Slots of programs in different zones meet in absolute time, and their distance moves when
-	 * only one side changes its clocks. Compared on a winter and a summer date, a clash in either
-	 * season counts.
-	 */
-	public boolean overlaps(ZoneId zone, WeeklySlot other, ZoneId otherZone, int year) {
-		if (zone.equals(otherZone)) {
-			return overlaps(other);
-		}
-		for (LocalDate reference : new LocalDate[] { LocalDate.of(year, 1, 15), LocalDate.of(year, 7, 15) }) {
-			if (overlaps(utcMinuteOfWeek(zone, reference), durationMinutes, other.utcMinuteOfWeek(otherZone, reference),
-					other.durationMinutes)) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	private int utcMinuteOfWeek(ZoneId zone, LocalDate reference) {
-		int offsetMinutes = ZonedDateTime.of(reference, start, zone).getOffset().getTotalSeconds() / 60;
-		return Math.floorMod(startMinuteOfWeek() - offsetMinutes, MINUTES_PER_WEEK);
 	}
 
 	private static boolean overlaps(int aStart, int aLength, int bStart, int bLength) {

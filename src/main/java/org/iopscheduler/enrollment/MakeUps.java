@@ -1,7 +1,6 @@
 package org.iopscheduler.enrollment;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,6 +8,7 @@ import java.util.Set;
 
 import lombok.RequiredArgsConstructor;
 
+import org.iopscheduler.calendar.CounselorAvailability;
 import org.iopscheduler.calendar.DatedSession;
 import org.iopscheduler.calendar.DatedSessionRepository;
 import org.iopscheduler.calendar.Location;
@@ -18,7 +18,6 @@ import org.iopscheduler.people.AccountRepository;
 import org.iopscheduler.people.People;
 import org.iopscheduler.program.Program;
 import org.iopscheduler.program.Programs;
-import org.iopscheduler.system.Conflict;
 import org.iopscheduler.system.InvalidInput;
 import org.iopscheduler.system.RuleViolation;
 import org.springframework.stereotype.Service;
@@ -43,6 +42,8 @@ public class MakeUps {
 	private final People people;
 
 	private final AccountRepository accounts;
+
+	private final CounselorAvailability availability;
 
 	private final Clock clock;
 
@@ -73,27 +74,13 @@ public class MakeUps {
 				request.counselorId(), location, named, clock.instant()));
 	}
 
-	/** A make-up may not put its counselor in two sessions at once, in any program. */
+	/**
+	 * A make-up may not put its counselor in two sessions at once, in any program: not over another
+	 * one-off, nor over any of their weekly blocks, whether that week's sessions were made yet or not.
+	 */
 	private void refuseBusyCounselor(MakeUpRequest request, ZoneId zone) {
-		Instant start = request.date().atTime(request.startTime()).atZone(zone).toInstant();
-		Instant end = start.plusSeconds(request.durationMinutes() * 60L);
-		List<DatedSession> nearby = sessionRepository.findByCounselor(request.counselorId(),
-				request.date().minusDays(1), request.date().plusDays(1));
-		List<Long> programIds = nearby.stream().map(DatedSession::getProgramId).distinct().toList();
-		var zones = programs.zonesOf(programIds);
-		for (DatedSession other : nearby) {
-			if (other.isCancelled()) {
-				continue;
-			}
-			ZoneId otherZone = zones.get(other.getProgramId());
-			Instant otherStart = other.startsAt(otherZone).toInstant();
-			Instant otherEnd = other.endsAt(otherZone).toInstant();
-			if (start.isBefore(otherEnd) && otherStart.isBefore(end)) {
-				throw new Conflict("counselorId: counselor " + request.counselorId() + " facilitates session "
-						+ other.getId() + " '" + other.getTitle() + "' at " + other.startsAt(otherZone)
-						+ ", which overlaps the make-up");
-			}
-		}
+		availability.requireFreeOnce(request.counselorId(), zone, request.date(), request.startTime(),
+				request.durationMinutes(), null);
 	}
 
 }

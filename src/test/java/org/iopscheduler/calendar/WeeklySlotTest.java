@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.DayOfWeek;
 import java.time.LocalTime;
-import java.time.ZoneId;
 
 import org.iopscheduler.system.InvalidInput;
 import org.junit.jupiter.api.Test;
@@ -40,26 +39,6 @@ class WeeklySlotTest {
 	@Test
 	void aSundayNightSlotWrapsIntoMondayOfTheNextWeek() {
 		assertThat(slot(DayOfWeek.SUNDAY, "23:00", 120).overlaps(slot(DayOfWeek.MONDAY, "00:30", 30))).isTrue();
-	}
-
-	@Test
-	void slotsInDifferentZonesAreComparedInAbsoluteTime() {
-		WeeklySlot newYork = slot(DayOfWeek.MONDAY, "18:00", 120);
-		WeeklySlot chicago = slot(DayOfWeek.MONDAY, "17:00", 60);
-		assertThat(newYork.overlaps(ZoneId.of("America/New_York"), chicago, ZoneId.of("America/Chicago"), 2026))
-			.isTrue();
-		WeeklySlot chicagoEarlier = slot(DayOfWeek.MONDAY, "16:00", 60);
-		assertThat(newYork.overlaps(ZoneId.of("America/New_York"), chicagoEarlier, ZoneId.of("America/Chicago"), 2026))
-			.isFalse();
-	}
-
-	@Test
-	void aClashInOnlyOneSeasonStillCountsWhenOneZoneHasNoDaylightSaving() {
-		// Phoenix keeps -07:00 all year; New York is -05:00 in winter and -04:00 in summer
-		WeeklySlot newYork = slot(DayOfWeek.MONDAY, "18:00", 60);
-		WeeklySlot phoenix = slot(DayOfWeek.MONDAY, "15:00", 30); // 22:00-22:30 UTC: meets New York only in summer
-		assertThat(newYork.overlaps(ZoneId.of("America/New_York"), phoenix, ZoneId.of("America/Phoenix"), 2026))
-			.isTrue();
 	}
 
 	@Test
