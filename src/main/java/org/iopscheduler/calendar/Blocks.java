@@ -26,8 +26,6 @@ public class Blocks {
 
 	private final WeeklyBlockRepository blocks;
 
-	private final BlockVersionRepository versions;
-
 	private final DatedSessionRepository sessions;
 
 	private final MarkedSessions markedSessions;
@@ -41,6 +39,8 @@ public class Blocks {
 	private final CalendarVersions calendarVersions;
 
 	private final CounselorAvailability availability;
+
+	private final ClinicCalendar calendar;
 
 	private final Clock clock;
 
@@ -79,7 +79,7 @@ public class Blocks {
 	public BlockChanged change(long blockId, BlockChange change) {
 		WeeklyBlock block = get(blockId);
 		Program program = programs.get(block.getProgramId());
-		LocalDate from = change.effectiveFrom() != null ? change.effectiveFrom() : program.today(clock.instant());
+		LocalDate from = change.effectiveFrom() != null ? change.effectiveFrom() : calendar.today(program);
 		BlockVersion current = block.versionOn(from)
 			.orElseThrow(() -> new RuleViolation("effectiveFrom: block " + blockId + " does not run on " + from));
 		WeeklySlot slot = new WeeklySlot(
@@ -176,7 +176,7 @@ public class Blocks {
 
 	/** A block created with no start date runs from today on, as far as booking is concerned. */
 	private LocalDate firstDayOf(LocalDate from, Program program) {
-		return from != null ? from : program.today(clock.instant());
+		return from != null ? from : calendar.today(program);
 	}
 
 }

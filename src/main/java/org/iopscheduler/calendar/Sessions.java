@@ -3,6 +3,7 @@ package org.iopscheduler.calendar;
 import java.util.List;
 
 import lombok.RequiredArgsConstructor;
+import org.hibernate.Hibernate;
 
 import org.iopscheduler.program.Program;
 import org.iopscheduler.system.NotFound;
@@ -51,6 +52,8 @@ public class Sessions {
 					+ " has attendance recorded; it took place and cannot be cancelled");
 		}
 		session.cancel(reason);
+		// a make-up's participants are its roster, which the answer shows after the transaction
+		Hibernate.initialize(session.getMakeUpParticipants());
 		return sessions.saveAndFlush(session);
 	}
 

@@ -1,11 +1,7 @@
 package org.iopscheduler.program;
 
 import java.time.Clock;
-import java.time.ZoneId;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 import lombok.RequiredArgsConstructor;
 
@@ -49,12 +45,6 @@ public class Programs {
 	@Transactional(readOnly = true)
 	public List<Program> all() {
 		return programs.findAllByOrderByName();
-	}
-
-
-	@Transactional(readOnly = true)
-	public Map<Long, ZoneId> zonesOf(Collection<Long> programIds) {
-		return programs.findAllById(programIds).stream().collect(Collectors.toMap(Program::getId, Program::zone));
 	}
 
 }

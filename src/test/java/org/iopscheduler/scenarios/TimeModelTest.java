@@ -242,4 +242,22 @@ class TimeModelTest extends ApplicationTest {
 
 	}
 
+	@Nested
+	class MakeUps {
+
+		@Test
+		void aCancelledMakeUpAnswersWithTheParticipantsItNamed() {
+			enrolled("2026-11-16", List.of(monday, tuesday, thursday));
+			long missed = session("2026-W47", monday).get("id").asLong();
+			Reply makeUp = coordinator.post("/api/sessions/" + missed + "/make-ups",
+					Api.body("date", "2026-12-05", "startTime", "10:00", "durationMinutes", 180, "counselorId",
+							counselor.id(), "location", "Room 3", "participantIds", List.of(pat.id())));
+			assertThat(makeUp.status()).as(makeUp.body()).isEqualTo(201);
+			Reply cancelled = coordinator.post("/api/sessions/" + makeUp.id() + "/cancel", Api.body("reason", "snow"));
+			assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+			assertThat(ids(cancelled.json().get("participantIds"))).containsExactly(pat.id());
+		}
+
+	}
+
 }
