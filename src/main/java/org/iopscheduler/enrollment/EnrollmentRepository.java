@@ -13,9 +13,15 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface EnrollmentRepository extends JpaRepository<Enrollment, Long> {
 
-	String LAST_DAY_ON = "coalesce(case when e.dischargeDate is not null and (e.endDate is null or e.dischargeDate < e.endDate) then e.dischargeDate else e.endDate end, :date)";
+	/** An enrollment's last day in JPQL, the earlier of end and discharge ({@link Enrollment#lastDay}). */
+	String LAST_DAY_OR = "coalesce(case when e.dischargeDate is not null and (e.endDate is null or e.dischargeDate < e.endDate)"
+			+ " then e.dischargeDate else e.endDate end, ";
 
-	String LAST_DAY = "coalesce(case when e.dischargeDate is not null and (e.endDate is null or e.dischargeDate < e.endDate) then e.dischargeDate else e.endDate end, :to)";
+	/** The last day, or {@code :to} for an enrollment with no end yet. */
+	String LAST_DAY = LAST_DAY_OR + ":to)";
+
+	/** The last day, or {@code :date} for an enrollment with no end yet. */
+	String LAST_DAY_ON = LAST_DAY_OR + ":date)";
 
 	@Query("select e from Enrollment e left join fetch e.plan where e.id = :id")
 	Optional<Enrollment> findWithPlan(long id);
