@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.deser.std.StdScalarDeserializer;
 import tools.jackson.databind.exc.InvalidFormatException;
@@ -41,7 +42,10 @@ final class DateInput {
 
 	}
 
-	/** Jackson's own reading (strings, arrays, empty values), then the range. */
+	/**
+	 * A date is a non-empty string only: Jackson alone also took an epoch-day number ({@code 20000}), an
+	 * array ({@code [2026,11,2]}) and {@code ""} (as no date); then Jackson's own parsing, then the range.
+	 */
 	static final class JsonDate extends StdScalarDeserializer<LocalDate> {
 
 		JsonDate() {
@@ -50,6 +54,12 @@ final class DateInput {
 
 		@Override
 		public LocalDate deserialize(JsonParser parser, DeserializationContext context) {
+			if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+				return (LocalDate) context.handleUnexpectedToken(LocalDate.class, parser);
+			}
+			if (parser.getString().isBlank()) {
+				throw InvalidFormatException.from(parser, AcceptedDates.DESCRIPTION, parser.getString(), LocalDate.class);
+			}
 			LocalDate date = LocalDateDeserializer.INSTANCE.deserialize(parser, context);
 			if (date != null && !AcceptedDates.contains(date)) {
 				throw InvalidFormatException.from(parser, AcceptedDates.DESCRIPTION, date.toString(), LocalDate.class);

@@ -3,6 +3,7 @@ package org.iopscheduler.system;
 import lombok.extern.slf4j.Slf4j;
 
 import org.iopscheduler.people.SignedIn;
+import org.springframework.beans.InvalidPropertyException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -39,6 +40,12 @@ class PageAdvice {
 	@ExceptionHandler({ Forbidden.class, AccessDeniedException.class })
 	ModelAndView forbidden(Exception e) {
 		return page("error/403", HttpStatus.FORBIDDEN, null);
+	}
+
+	/** {@code rows[5000]} beyond the binder's auto-grow limit: a form no page of ours posts, not a 500. */
+	@ExceptionHandler(InvalidPropertyException.class)
+	ModelAndView unknownField(InvalidPropertyException e) {
+		return page("error", HttpStatus.BAD_REQUEST, ProblemAdvice.beyondForm(e));
 	}
 
 	@ExceptionHandler(DomainException.class)

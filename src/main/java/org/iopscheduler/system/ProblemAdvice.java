@@ -9,6 +9,7 @@ import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 import org.iopscheduler.calendar.IsoWeek;
+import org.springframework.beans.InvalidPropertyException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -64,6 +65,15 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(AccessDeniedException.class)
 	ProblemDetail denied(AccessDeniedException e) {
 		return problem(HttpStatus.FORBIDDEN, "Forbidden", "your role may not do this");
+	}
+
+	@ExceptionHandler(InvalidPropertyException.class)
+	ProblemDetail unknownField(InvalidPropertyException e) {
+		return problem(HttpStatus.BAD_REQUEST, "Invalid input", beyondForm(e));
+	}
+
+	static String beyondForm(InvalidPropertyException e) {
+		return e.getPropertyName() + ": the form has no such field or row";
 	}
 
 	@ExceptionHandler(Exception.class)

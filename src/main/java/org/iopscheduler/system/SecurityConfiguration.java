@@ -14,11 +14,11 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Two doors: the API takes HTTP Basic on every request and answers failures with problem JSON;
@@ -33,10 +33,17 @@ public class SecurityConfiguration {
 
 	static final String PARTICIPANT = "PARTICIPANT";
 
-	static final String SIGN_IN = "sign in with HTTP Basic: a valid username and password are required";
+	/**
+	 * One answer for every failed sign-in: a wrong password, an unknown username and a locked account. A
+	 * lock-out answer of its own (until #11) told a guesser which usernames exist: only a real one ever
+	 * became locked.
+	 */
+	static final String SIGN_IN = "sign in with HTTP Basic: a valid username and password are required; "
+			+ "an account rests for a while after repeated failed sign-ins";
 
-	/** The same words whether or not the password was right: a lock tells a guesser nothing. */
-	static final String LOCKED = "this account is locked after repeated failed sign-ins; try again later";
+	/** What the firewall refuses ({@code ;}, {@code %2e%2e}, {@code //}) is a path no endpoint has. */
+	static final String REJECTED_PATH = "path: the request path holds a sequence the service does not accept "
+			+ "(such as ';', '//', '%2e', '%2f' or '\\'); send the plain path";
 
 	/** The accounts could not be read: no verdict on the password, so not a 401 (clients would re-prompt). */
 	static final String UNAVAILABLE = "sign-in cannot be checked right now: the service cannot reach its database; "
@@ -49,6 +56,13 @@ public class SecurityConfiguration {
 		// web slices test the security rules without the application's clock
 		return new RecentlyVerifiedPasswords(PasswordEncoderFactories.createDelegatingPasswordEncoder(), rememberFor,
 				clock.getIfAvailable(Clock::systemUTC));
+	}
+
+	/** Spring Security's firewall answers problem JSON like everything else, not the servlet error page. */
+	@Bean
+	RequestRejectedHandler problemForRejectedRequests() {
+		return (request, response, rejected) -> Problems.write(response, HttpStatus.BAD_REQUEST, REJECTED_PATH,
+				request.getRequestURI());
 	}
 
 	@Bean
@@ -75,8 +89,7 @@ public class SecurityConfiguration {
 						return;
 					}
 					response.setHeader("WWW-Authenticate", "Basic realm=\"IOP Scheduler\"");
-					Problems.write(response, HttpStatus.UNAUTHORIZED,
-							failure instanceof LockedException ? LOCKED : SIGN_IN, request.getRequestURI());
+					Problems.write(response, HttpStatus.UNAUTHORIZED, SIGN_IN, request.getRequestURI());
 				}))
 			.exceptionHandling(errors -> errors.accessDeniedHandler((request, response, denied) -> Problems
 				.write(response, HttpStatus.FORBIDDEN, "your role may not do this", request.getRequestURI())))

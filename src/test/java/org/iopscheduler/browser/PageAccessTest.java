@@ -97,6 +97,41 @@ class PageAccessTest {
 			.andExpect(content().string(containsString(line)));
 	}
 
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+	@Test
+	void anAttendanceSheetRowBeyondTheRosterIsRefusedAndNothingIsSaved() throws Exception {
+		Account counselor = fixtures.counselor("Rows Counselor");
+		Evening evening = fixtures.evening("Rows IOP", counselor);
+		Account participant = fixtures.participant("Rows Participant");
+		fixtures.enrol(evening.program(), participant, PageFixtures.MONDAY.minusWeeks(2), evening.blockIds());
+		long session = fixtures.session(evening.program(), evening.monday(), PageFixtures.MONDAY).getId();
+
+		// within the binder's limit of 256 rows, and beyond it (a 500 until #11)
+		for (String beyond : new String[] { "rows[1]", "rows[200]", "rows[5000]", "rows[2147483647]" }) {
+			mvc.perform(post("/sessions/" + session + "/attendance").with(as(counselor))
+				.with(csrf())
+				.param("rows[0].participantId", String.valueOf(participant.getId()))
+				.param("rows[0].status", "PRESENT")
+				.param(beyond + ".status", "ABSENT"))
+				.andExpect(status().isBadRequest())
+				.andExpect(content().string(containsString("rows[")));
+		}
+		assertThat(jdbc.queryForObject("select count(*) from attendance_mark where session_id = ?", Integer.class,
+				session)).isZero();
+	}
+
+	@Test
+	void aPeoplePageBeyondTheLastAllowedShowsThatLastPageInsteadOfFailing() throws Exception {
+		Account coordinator = fixtures.coordinator("Far Page Coordinator");
+
+		// at most 100000 rows are skipped: page 1000 of 100; page=2147483647 overflowed into a 500 until #11
+		mvc.perform(get("/people?page=2147483647").with(as(coordinator)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("href=\"/people?page=999\"")));
+	}
+
 	@Test
 	void thePeoplePageListsAPageOfPeopleAtATimeAndLinksBackFromALaterPage() throws Exception {
 		Account coordinator = fixtures.coordinator("Paging Coordinator");

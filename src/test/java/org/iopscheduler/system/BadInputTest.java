@@ -97,6 +97,15 @@ class BadInputTest {
 
 	private static final List<String> BAD_NUMBERS = List.of("abc", "1.5", "99999999999999999999", "1e3");
 
+	/* Past every list's last page: accounts skip at most 100000 rows, the audit log 1000000 pages (page=2147483647
+	 * overflowed into a 500 on the account lists). */
+	private static final List<String> BAD_PAGES = List.of("2147483647", "1000001", "-1");
+
+	/** Paths Spring Security's firewall (or Tomcat before it) refuses, whatever follows them. */
+	private static final List<String> REJECTED_PATHS = List.of("/api/programs;jsessionid=1", "/api//programs",
+			"/api/programs/%2e%2e/staff", "/api/programs/%2F1", "/api/programs/%5C1", "/api/./programs",
+			"/api/programs%3B1");
+
 	private static final List<String> BAD_ENUMS = List.of("NOPE", "coordinator", "ROLE_COORDINATOR");
 
 	/** Bodies that are not JSON, or JSON of the wrong shape for any endpoint. */
@@ -149,6 +158,10 @@ class BadInputTest {
 					probes.addAll(probes(method.name(), pattern, entry.getValue()));
 				}
 			}
+		}
+		for (String path : REJECTED_PATHS) {
+			probes.add(new Probe("GET", path, null, null));
+			probes.add(new Probe("POST", path, "{}", null));
 		}
 		assertThat(probes).as("probes").hasSizeGreaterThan(300);
 		Map<String, String> before = snapshot();
@@ -209,7 +222,7 @@ class BadInputTest {
 			else if (param != null) {
 				String name = param.value().isEmpty() ? param.name().isEmpty() ? parameter.getParameterName()
 						: param.name() : param.value();
-				for (String bad : badQueryValues(parameter.getParameterType())) {
+				for (String bad : name.equals("page") ? BAD_PAGES : badQueryValues(parameter.getParameterType())) {
 					probes.add(new Probe(method, valid + "?" + name + "=" + bad, null, null));
 				}
 			}
@@ -295,23 +308,32 @@ class BadInputTest {
 	/** Values no field of that type accepts, whatever the rest of the body says. */
 	private static List<Object> wrongTypes(RecordComponent component) {
 		Class<?> type = component.getType();
-		// an empty string or array reads as "no value": refused only where a value is required (see null below)
+		// an empty array of a list reads as "no value": refused only where a value is required (see null below);
+		// dates and times are text only since #11 (no [], [2026,11,2], "" nor epoch days)
 		List<Object> bad = new ArrayList<>(List.of(Map.of("nested", 1)));
-		if (type != LocalDate.class && type != LocalTime.class && !Collection.class.isAssignableFrom(type)) {
+		if (!Collection.class.isAssignableFrom(type)) {
 			bad.add(List.of());
 		}
 		if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
-			bad.addAll(List.of("abc", 1.5, new java.math.BigInteger("99999999999999999999"), -1e300, true));
+			// a number is a JSON number: "60" was read as 60 until #11
+			bad.addAll(List.of("abc", 1.5, new java.math.BigInteger("99999999999999999999"), -1e300, true, "60", "1",
+					"60.0", 60.5));
 		}
 		else if (type == LocalDate.class) {
 			bad.addAll(List.of("2026-02-30", "2026-13-01", "01/02/2026", "yesterday", "2026-1-1", "1899-12-31",
-					"2201-01-01", "9999-12-31", "+999999999-12-31", "-999999999-01-01"));
+					"2201-01-01", "9999-12-31", "+999999999-12-31", "-999999999-01-01", "", " ", 20_000, 0,
+					List.of(2026, 11, 2), "20261102", true));
 		}
 		else if (type == LocalTime.class) {
-			bad.addAll(List.of("25:00", "12:60", "noon", "9", "-01:00"));
+			// HH:mm only: 10:00:30 lost its seconds until #11
+			bad.addAll(List.of("25:00", "12:60", "noon", "9", "-01:00", "10:00:30", "10:00:00", "9:00", "", 540,
+					List.of(9, 0)));
 		}
 		else if (type.isEnum()) {
-			bad.addAll(List.of("NOPE", "", type.getEnumConstants()[0].toString().toLowerCase() + "x"));
+			// by name only: {"status":0} recorded PRESENT and {"role":0} made a COORDINATOR until #11
+			bad.addAll(List.of("NOPE", "", type.getEnumConstants()[0].toString().toLowerCase() + "x", 0,
+					type.getEnumConstants().length - 1, type.getEnumConstants()[0].toString().toLowerCase(), "0",
+					true));
 		}
 		else if (Collection.class.isAssignableFrom(type)) {
 			bad.addAll(List.of("x", 7, java.util.Arrays.asList((Object) null), List.of("abc"), List.of(1.5),
@@ -346,7 +368,8 @@ class BadInputTest {
 			if (size != null && size.min() > 0) {
 				bad.add("x".repeat(size.min() - 1));
 			}
-			if (component.getAnnotation(NotBlank.class) != null) {
+			if (component.getAnnotation(NotBlank.class) != null
+					|| component.getAnnotation(NotBlankIfGiven.class) != null) {
 				bad.addAll(List.of("", "   ", "\t\n"));
 			}
 			if (component.getAnnotation(Pattern.class) != null) {

@@ -149,6 +149,11 @@ class AttendancePages {
 		requireLeads(session, me);
 		Map<Long, MarkRow> current = new HashMap<>();
 		currentRows(session).forEach(r -> current.put(r.getParticipantId(), r));
+		if (form.getRows().size() > current.size()) {
+			// rows[5000]: the binder made the rows up to it (a 500 beyond its limit, see PageAdvice)
+			throw new InvalidInput("rows[" + (form.getRows().size() - 1) + "]: this sheet has " + current.size()
+					+ " rows, rows[0] to rows[" + (current.size() - 1) + "]");
+		}
 		List<MarkRow> toSave = new ArrayList<>();
 		for (int i = 0; i < form.getRows().size(); i++) {
 			MarkRow row = form.getRows().get(i);

@@ -16,6 +16,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import lombok.RequiredArgsConstructor;
 
+import org.iopscheduler.system.NotBlankIfGiven;
 import org.iopscheduler.calendar.BlockChange;
 import org.iopscheduler.calendar.BlockDefinition;
 import org.iopscheduler.calendar.BlockType;
@@ -55,8 +56,9 @@ class BlockController {
 	}
 
 	record ChangeBlock(LocalDate effectiveFrom, DayOfWeek dayOfWeek, LocalTime startTime,
-			@Min(1) @Max(720) Integer durationMinutes, Long counselorId, @Size(min = 1, max = 500) String location,
-			LocationKind locationKind, @Size(min = 1, max = 200) String title, Integer capacity) {
+			@Min(1) @Max(720) Integer durationMinutes, Long counselorId, @NotBlankIfGiven @Size(max = 500) String location,
+			LocationKind locationKind, @NotBlankIfGiven @Size(max = 200) String title,
+			Integer capacity) {
 	}
 
 	record EndBlock(@NotNull LocalDate date) {

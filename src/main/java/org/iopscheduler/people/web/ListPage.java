@@ -12,6 +12,12 @@ final class ListPage {
 
 	static final int MAX_SIZE = 500;
 
+	/**
+	 * At most this many rows are skipped to reach a page: more than any organisation's accounts, and far
+	 * inside an int (page=2147483647 once overflowed the offset and answered 500).
+	 */
+	static final int MAX_SKIPPED = 100_000;
+
 	private ListPage() {
 	}
 
@@ -22,6 +28,14 @@ final class ListPage {
 		if (size < 1 || size > MAX_SIZE) {
 			throw new InvalidInput("size: must be between 1 and " + MAX_SIZE);
 		}
+		if (page > lastPage(size)) {
+			throw new InvalidInput("page: must be from 0 to " + lastPage(size) + " with size " + size + " (at most "
+					+ MAX_SKIPPED + " rows are skipped)");
+		}
+	}
+
+	static int lastPage(int size) {
+		return MAX_SKIPPED / size;
 	}
 
 }

@@ -87,7 +87,8 @@ class PeoplePages {
 
 	@GetMapping("/people")
 	String list(@RequestParam(defaultValue = "0") int page, Model model) {
-		int shown = Math.max(page, 0);
+		// a page past the bound shows the last one allowed (empty, with its link back), never a 500
+		int shown = Math.min(Math.max(page, 0), ListPage.lastPage(PAGE_SIZE));
 		if (!model.containsAttribute("staffForm")) {
 			model.addAttribute("staffForm", new StaffForm());
 		}

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import lombok.RequiredArgsConstructor;
 
+import org.iopscheduler.system.NotBlankIfGiven;
 import org.iopscheduler.program.Population;
 import org.iopscheduler.program.Program;
 import org.iopscheduler.program.Programs;
@@ -40,7 +41,7 @@ class ProgramController {
 	}
 
 	/** The zone may be sent back as it is (a client that PUTs the whole view); a different one is 422. */
-	record ProgramChange(@Size(min = 1, max = 200) String name, @Positive Integer minimumWeeklyMinutes,
+	record ProgramChange(@NotBlankIfGiven @Size(max = 200) String name, @Positive Integer minimumWeeklyMinutes,
 			@Size(max = 64) String timeZone) {
 	}
 
