@@ -3,7 +3,11 @@ package org.iopscheduler.attendance;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
 import org.iopscheduler.calendar.DatedSession;
 import org.iopscheduler.calendar.Sessions;
@@ -12,6 +16,7 @@ import org.iopscheduler.people.Role;
 import org.iopscheduler.people.SignedIn;
 import org.iopscheduler.program.Programs;
 import org.iopscheduler.system.Forbidden;
+import org.iopscheduler.system.InvalidInput;
 import org.iopscheduler.system.NotFound;
 import org.iopscheduler.system.RuleViolation;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -80,25 +85,125 @@ public class Attendance {
 	private Marked write(long sessionId, long participantId, AttendanceStatus status, Integer minutesAttended,
 			String note, SignedIn by) {
 		DatedSession session = sessions.hold(sessionId);
+		requireMayMark(session, by);
+		int minutes = status.minutesCounted(session.getDurationMinutes(), minutesAttended);
+		Instant now = clock.instant();
+		requireOpen(session, now);
+		if (!rosters.holdIncludes(session, participantId)) {
+			throw notOnRoster(sessionId, participantId);
+		}
+		return record(marks.lockFor(sessionId, participantId).orElse(null), sessionId, participantId, status,
+				minutes, note, by, now);
+	}
+
+	/** One row of a counselor's sheet. The sheet does not edit notes: each mark keeps the note it has. */
+	public record SheetRow(long participantId, AttendanceStatus status, Integer minutesAttended) {
+	}
+
+	/** A row the sheet cannot save and why; {@code minutes}: its minutes are what is wrong. */
+	public record RowRefused(long participantId, boolean minutes, String reason) {
+	}
+
+	/** A sheet saved whole ({@code changed}: whose marks changed) or not at all ({@code refused}). */
+	public record Sheet(List<Long> changed, List<RowRefused> refused) {
+
+		public boolean saved() {
+			return refused.isEmpty();
+		}
+
+	}
+
+	/**
+	 * Saves a whole sheet in one transaction, or nothing of it: every row is checked under the
+	 * session's row lock (taken once) before the first is written, and each refused row is answered
+	 * with its reason. {@code inTransaction} gets the participants whose marks changed and runs in
+	 * the same transaction (the audit line): if it fails nothing is saved. A first-mark race retries
+	 * the whole sheet; the rolled-back attempt leaves no history behind.
+	 */
+	public Sheet markSheet(long sessionId, List<SheetRow> rows, SignedIn by, Consumer<List<Long>> inTransaction) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return transaction.execute(tx -> {
+					Sheet sheet = writeSheet(sessionId, rows, by);
+					if (sheet.saved()) {
+						inTransaction.accept(sheet.changed());
+					}
+					else {
+						tx.setRollbackOnly();
+					}
+					return sheet;
+				});
+			}
+			catch (DataIntegrityViolationException firstMarkRaced) {
+				if (attempt == ATTEMPTS) {
+					throw firstMarkRaced;
+				}
+			}
+		}
+	}
+
+	private Sheet writeSheet(long sessionId, List<SheetRow> rows, SignedIn by) {
+		DatedSession session = sessions.hold(sessionId);
+		requireMayMark(session, by);
+		Instant now = clock.instant();
+		requireOpen(session, now);
+		List<RowRefused> refused = new ArrayList<>();
+		Map<Long, Integer> minutes = new HashMap<>();
+		for (SheetRow row : rows) {
+			try {
+				minutes.put(row.participantId(),
+						row.status().minutesCounted(session.getDurationMinutes(), row.minutesAttended()));
+			}
+			catch (InvalidInput invalid) {
+				refused.add(new RowRefused(row.participantId(), true, invalid.getMessage()));
+				continue;
+			}
+			if (!rosters.holdIncludes(session, row.participantId())) {
+				refused.add(new RowRefused(row.participantId(), false,
+						notOnRoster(sessionId, row.participantId()).getMessage()));
+			}
+		}
+		if (!refused.isEmpty()) {
+			return new Sheet(List.of(), refused);
+		}
+		List<Long> changed = new ArrayList<>();
+		for (SheetRow row : rows) {
+			AttendanceMark current = marks.lockFor(sessionId, row.participantId()).orElse(null);
+			String note = current != null ? current.getNote() : null;
+			if (record(current, sessionId, row.participantId(), row.status(), minutes.get(row.participantId()), note,
+					by, now).changed()) {
+				changed.add(row.participantId());
+			}
+		}
+		return new Sheet(changed, List.of());
+	}
+
+	private static void requireMayMark(DatedSession session, SignedIn by) {
 		if (by.role() == Role.COUNSELOR && !session.getCounselorId().equals(by.id())) {
 			throw new Forbidden("only the session's counselor or a coordinator may mark attendance for session "
-					+ sessionId);
+					+ session.getId());
 		}
-		int minutes = status.minutesCounted(session.getDurationMinutes(), minutesAttended);
+	}
+
+	private void requireOpen(DatedSession session, Instant now) {
 		if (session.isCancelled()) {
-			throw new RuleViolation("session " + sessionId + " was cancelled (" + session.getCancelReason()
+			throw new RuleViolation("session " + session.getId() + " was cancelled (" + session.getCancelReason()
 					+ "); attendance cannot be marked");
 		}
 		ZoneId zone = programs.get(session.getProgramId()).zone();
-		Instant now = clock.instant();
 		if (!session.hasStartedAt(now, zone)) {
-			throw new RuleViolation("session " + sessionId + " starts at " + session.startsAt(zone)
+			throw new RuleViolation("session " + session.getId() + " starts at " + session.startsAt(zone)
 					+ "; attendance can be marked once it has started");
 		}
-		if (!rosters.holdIncludes(session, participantId)) {
-			throw new NotFound("participant " + participantId + " is not on the roster of session " + sessionId);
-		}
-		AttendanceMark current = marks.lockFor(sessionId, participantId).orElse(null);
+	}
+
+	private static NotFound notOnRoster(long sessionId, long participantId) {
+		return new NotFound("participant " + participantId + " is not on the roster of session " + sessionId);
+	}
+
+	/** Writes the mark and its history row, unless it is the same as the current one. */
+	private Marked record(AttendanceMark current, long sessionId, long participantId, AttendanceStatus status,
+			int minutes, String note, SignedIn by, Instant now) {
 		if (current == null) {
 			AttendanceMark mark = marks.saveAndFlush(
 					new AttendanceMark(sessionId, participantId, status, minutes, note, by.id(), now));

@@ -49,6 +49,15 @@ public class AuditLog {
 		write(access, participantIds);
 	}
 
+	/**
+	 * One line per participant, in the caller's transaction: the change and its lines commit
+	 * together or not at all (the attendance sheet).
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void recordInTransaction(Access access, Collection<Long> participantIds) {
+		write(access, participantIds);
+	}
+
 	/** One line naming no participant: a request that disclosed many at once, such as an export. */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void recordWithoutParticipant(Access access) {

@@ -154,52 +154,54 @@ class AttendancePages {
 			throw new InvalidInput("rows[" + (form.getRows().size() - 1) + "]: this sheet has " + current.size()
 					+ " rows, rows[0] to rows[" + (current.size() - 1) + "]");
 		}
-		List<MarkRow> toSave = new ArrayList<>();
+		Set<Long> offRoster = new HashSet<>();
+		form.getRows().stream().map(MarkRow::getParticipantId).filter(id -> id != null && !current.containsKey(id))
+			.forEach(offRoster::add);
+		Map<Long, String> offRosterNames = offRoster.isEmpty() ? Map.of() : names.of(offRoster);
+		List<Attendance.SheetRow> toSave = new ArrayList<>();
+		Map<Long, Integer> rowOf = new HashMap<>();
 		for (int i = 0; i < form.getRows().size(); i++) {
 			MarkRow row = form.getRows().get(i);
-			MarkRow was = current.get(row.getParticipantId());
-			if (was == null) {
-				// not on this session's roster: nothing of the sheet is saved
-				throw new NotFound("participant " + row.getParticipantId() + " is not on the roster of session "
-						+ sessionId);
+			if (row.getParticipantId() == null) {
+				continue;
 			}
-			row.setName(was.getName());
-			row.setMarkedBy(was.getMarkedBy());
+			MarkRow was = current.get(row.getParticipantId());
+			row.setName(was != null ? was.getName() : offRosterNames.get(row.getParticipantId()));
+			row.setMarkedBy(was != null ? was.getMarkedBy() : null);
 			if (row.getStatus() == null) {
 				continue;
 			}
-			Integer minutes = partial(row.getStatus()) ? row.getMinutes() : null;
-			try {
-				// every row is checked before the first is written: a sheet is saved whole or not at all
-				row.getStatus().minutesCounted(session.getDurationMinutes(), minutes);
-			}
-			catch (InvalidInput invalid) {
-				result.rejectValue("rows[" + i + "].minutes", "attendance.minutes.rule",
-						new Object[] { session.getDurationMinutes() }, invalid.getMessage());
-				continue;
-			}
-			row.setMinutes(minutes);
-			if (was.getStatus() != row.getStatus() || !java.util.Objects.equals(minutesOf(was), minutes)) {
-				toSave.add(row);
-			}
+			toSave.add(new Attendance.SheetRow(row.getParticipantId(), row.getStatus(),
+					partial(row.getStatus()) ? row.getMinutes() : null));
+			rowOf.put(row.getParticipantId(), i);
 		}
-		if (!result.hasErrors()) {
-			try {
-				Map<Long, String> notes = notes(sessionId);
-				for (MarkRow row : toSave) {
-					attendance.mark(sessionId, row.getParticipantId(), row.getStatus(), row.getMinutes(),
-							notes.get(row.getParticipantId()), me);
-				}
-				audit.record(AuditAction.MARK_ATTENDANCE, toSave.stream().map(MarkRow::getParticipantId).toList());
-				redirect.addFlashAttribute("saved", toSave.size());
+		try {
+			// one transaction for the sheet and its audit lines: saved whole or not at all
+			Attendance.Sheet sheet = attendance.markSheet(sessionId, toSave, me,
+					changed -> audit.recordInTransaction(AuditAction.MARK_ATTENDANCE, changed));
+			if (sheet.saved()) {
+				redirect.addFlashAttribute("saved", sheet.changed().size());
 				return "redirect:/sessions/" + sessionId + "/attendance";
 			}
-			catch (Forbidden | NotFound e) {
-				throw e;
+			for (Attendance.RowRefused refused : sheet.refused()) {
+				int i = rowOf.get(refused.participantId());
+				if (refused.minutes()) {
+					result.rejectValue("rows[" + i + "].minutes", "attendance.minutes.rule",
+							new Object[] { session.getDurationMinutes() }, refused.reason());
+				}
+				else {
+					// off the roster since the sheet was opened: untapped, so saving again keeps the others
+					form.getRows().get(i).setStatus(null);
+					result.rejectValue("rows[" + i + "].participantId", "attendance.notOnRoster", refused.reason());
+				}
 			}
-			catch (DomainException refused) {
-				result.reject("refused", refused.getMessage());
-			}
+			result.reject("sheet.notSaved", "Nothing was saved.");
+		}
+		catch (Forbidden | NotFound e) {
+			throw e;
+		}
+		catch (DomainException refused) {
+			result.reject("refused", refused.getMessage());
 		}
 		return sheetPage(session, form, model);
 	}
@@ -242,15 +244,6 @@ class AttendancePages {
 		return rows;
 	}
 
-	private Map<Long, String> notes(long sessionId) {
-		Map<Long, String> notes = new HashMap<>();
-		attendance.ofSession(sessionId)
-			.stream()
-			.filter(m -> m.getNote() != null)
-			.forEach(m -> notes.put(m.getParticipantId(), m.getNote()));
-		return notes;
-	}
-
 	/** The same rule the API applies: a counselor marks only the sessions they lead. */
 	private static void requireLeads(DatedSession session, SignedIn me) {
 		if (me.role() == Role.COUNSELOR && !session.getCounselorId().equals(me.id())) {
@@ -260,10 +253,6 @@ class AttendancePages {
 
 	private static boolean partial(AttendanceStatus status) {
 		return status == AttendanceStatus.LATE || status == AttendanceStatus.LEFT_EARLY;
-	}
-
-	private static Integer minutesOf(MarkRow row) {
-		return row.getStatus() != null && partial(row.getStatus()) ? row.getMinutes() : null;
 	}
 
 	private SessionRow row(DatedSession s, Program program, int expected, Instant now) {

@@ -11,6 +11,15 @@ class AuditUnavailable extends DomainException {
 				: "the audit log cannot record this request right now, so the records are not shown; try again later");
 	}
 
+	private AuditUnavailable(String message) {
+		super(message);
+	}
+
+	/** For a change whose audit lines were to be written in its own transaction: it was rolled back. */
+	static AuditUnavailable nothingSaved() {
+		return new AuditUnavailable("the audit log could not record the change, so nothing was saved; try again later");
+	}
+
 	@Override
 	public HttpStatus status() {
 		return HttpStatus.SERVICE_UNAVAILABLE;

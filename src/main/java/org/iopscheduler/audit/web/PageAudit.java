@@ -40,6 +40,28 @@ public class PageAudit {
 		write(action, log -> log.record(access(action), named));
 	}
 
+	/**
+	 * For a change made in the caller's transaction: the lines are written in it, so a change whose
+	 * lines cannot be written is rolled back with them (AuditUnavailable says nothing was saved).
+	 */
+	public void recordInTransaction(AuditAction action, Collection<Long> participantIds) {
+		Set<Long> named = new LinkedHashSet<>(participantIds);
+		named.remove(null);
+		if (named.isEmpty()) {
+			return;
+		}
+		AuditLog log = auditLog.getIfAvailable();
+		if (log == null || signedIn() == null) {
+			return;
+		}
+		try {
+			log.recordInTransaction(access(action), named);
+		}
+		catch (DataAccessException e) {
+			throw AuditUnavailable.nothingSaved();
+		}
+	}
+
 	/** For a page that discloses many at once without listing them, such as the CSV export. */
 	public void recordWithoutParticipant(AuditAction action) {
 		write(action, log -> log.recordWithoutParticipant(access(action)));
