@@ -59,6 +59,7 @@ class AttendanceController {
 	@Operation(summary = "Mark a participant's attendance (coordinators, or the session's counselor)",
 			description = "Idempotent: the same value again changes nothing. 422 before the session starts or once it is "
 					+ "cancelled; 404 for a participant not on the roster; 403 for another counselor.")
+	@ApiResponse(responseCode = "200", description = "The mark as it now stands")
 	@ApiResponse(responseCode = "422", description = "The session has not started yet, or was cancelled")
 	@PutMapping("/api/sessions/{sessionId}/attendance/{participantId}")
 	MarkView mark(@PathVariable long sessionId, @PathVariable long participantId, @Valid @RequestBody MarkBody body,

@@ -107,6 +107,7 @@ class BlockController {
 					+ "day from effectiveFrom on: it replaces every change scheduled after that date (and one scheduled on "
 					+ "the same date), listed in replacedChanges; a scheduled end stays. Sessions already made on or after "
 					+ "effectiveFrom follow the change; if attendance is recorded on one of them the change is refused with 422.")
+	@ApiResponse(responseCode = "200", description = "The block with its versions and the changes it replaced")
 	@ApiResponse(responseCode = "409", description = "The counselor is busy at the new time")
 	@ApiResponse(responseCode = "422", description = "Attendance is recorded on, or a make-up refers to, a session the change would move; or the block does not run on effectiveFrom")
 	@PutMapping("/api/blocks/{id}")
@@ -118,6 +119,7 @@ class BlockController {
 	}
 
 	@Operation(summary = "End a block: it no longer meets from the given date on")
+	@ApiResponse(responseCode = "200", description = "The block with its end date")
 	@ApiResponse(responseCode = "422", description = "The block has already ended by that date, or attendance is recorded on a session after it")
 	@PostMapping("/api/blocks/{id}/end")
 	BlockView end(@PathVariable long id, @Valid @RequestBody EndBlock body) {

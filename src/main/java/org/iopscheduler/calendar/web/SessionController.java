@@ -93,6 +93,7 @@ class SessionController {
 	}
 
 	@Operation(summary = "Cancel one session with a reason (422 if attendance was already recorded)")
+	@ApiResponse(responseCode = "200", description = "The session, now CANCELLED")
 	@ApiResponse(responseCode = "422", description = "Attendance is recorded for the session, or it was already cancelled")
 	@PostMapping("/api/sessions/{id}/cancel")
 	SessionView cancel(@PathVariable long id, @Valid @RequestBody Cancel body) {

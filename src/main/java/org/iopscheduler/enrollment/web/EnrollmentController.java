@@ -107,6 +107,7 @@ class EnrollmentController {
 					+ "after that date (listed in replacedChanges). Every resulting stretch must reach the minimum (422 naming "
 					+ "the stretch and both numbers); 422 when attendance is recorded on a session the change would take the "
 					+ "participant off.")
+	@ApiResponse(responseCode = "200", description = "The enrollment with its new plan and the changes it replaced")
 	@ApiResponse(responseCode = "409", description = "A chosen block is full, or two chosen blocks overlap")
 	@ApiResponse(responseCode = "422", description = "A stretch of the plan is below the minimum, or the change would take the participant off an attended session")
 	@PutMapping("/api/enrollments/{id}/blocks")
@@ -116,6 +117,7 @@ class EnrollmentController {
 	}
 
 	@Operation(summary = "Discharge: no sessions after the date; the reason is kept")
+	@ApiResponse(responseCode = "200", description = "The discharged enrollment")
 	@ApiResponse(responseCode = "422", description = "The date lies outside the enrollment, it was already discharged, or attendance is recorded after the date")
 	@PostMapping("/api/enrollments/{id}/discharge")
 	EnrollmentView discharge(@PathVariable long id, @Valid @RequestBody Discharge body) {

@@ -69,6 +69,7 @@ class ProgramController {
 	@Operation(summary = "Rename a program or raise its weekly minimum (lowering is 422)",
 			description = "timeZone may be sent unchanged; another zone is 422 (a program's zone is set when it is "
 					+ "created), a fixed offset is 400.")
+	@ApiResponse(responseCode = "200", description = "The program as changed")
 	@ApiResponse(responseCode = "422", description = "Lowers the weekly minimum, or asks for another time zone")
 	@PutMapping("/{id}")
 	ProgramView update(@PathVariable long id, @Valid @RequestBody ProgramChange body) {
