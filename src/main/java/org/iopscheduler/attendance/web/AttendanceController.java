@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -58,6 +59,8 @@ class AttendanceController {
 	@Operation(summary = "Mark a participant's attendance (coordinators, or the session's counselor)",
 			description = "Idempotent: the same value again changes nothing. 422 before the session starts or once it is "
 					+ "cancelled; 404 for a participant not on the roster; 403 for another counselor.")
+	@ApiResponse(responseCode = "200", description = "The mark as it now stands")
+	@ApiResponse(responseCode = "422", description = "The session has not started yet, or was cancelled")
 	@PutMapping("/api/sessions/{sessionId}/attendance/{participantId}")
 	MarkView mark(@PathVariable long sessionId, @PathVariable long participantId, @Valid @RequestBody MarkBody body,
 			@AuthenticationPrincipal SignedIn me) {
@@ -65,6 +68,7 @@ class AttendanceController {
 				me).mark());
 	}
 
+	@Operation(summary = "The session's attendance as it stands: one mark per participant marked")
 	@GetMapping("/api/sessions/{sessionId}/attendance")
 	List<MarkView> sheet(@PathVariable long sessionId) {
 		return attendance.ofSession(sessionId).stream().map(MarkView::of).toList();

@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -79,6 +80,7 @@ class BlockController {
 	}
 
 	@Operation(summary = "Add a weekly block; 409 when its counselor facilitates an overlapping block in any program")
+	@ApiResponse(responseCode = "409", description = "Its counselor already facilitates a block or make-up at that time, in any program")
 	@PostMapping("/api/programs/{programId}/blocks")
 	@ResponseStatus(HttpStatus.CREATED)
 	BlockView create(@PathVariable long programId, @Valid @RequestBody NewBlock body) {
@@ -88,6 +90,7 @@ class BlockController {
 						body.capacity(), body.startsOn())));
 	}
 
+	@Operation(summary = "The program's weekly blocks as they stand today")
 	@GetMapping("/api/programs/{programId}/blocks")
 	List<BlockView> ofProgram(@PathVariable long programId) {
 		List<WeeklyBlock> found = blocks.ofProgram(programId);
@@ -95,6 +98,7 @@ class BlockController {
 		return found.stream().map(b -> view(b, today, List.of())).toList();
 	}
 
+	@Operation(summary = "One block with its versions: past, current and scheduled")
 	@GetMapping("/api/blocks/{id}")
 	BlockView one(@PathVariable long id) {
 		return view(blocks.get(id));
@@ -105,6 +109,9 @@ class BlockController {
 					+ "day from effectiveFrom on: it replaces every change scheduled after that date (and one scheduled on "
 					+ "the same date), listed in replacedChanges; a scheduled end stays. Sessions already made on or after "
 					+ "effectiveFrom follow the change; if attendance is recorded on one of them the change is refused with 422.")
+	@ApiResponse(responseCode = "200", description = "The block with its versions and the changes it replaced")
+	@ApiResponse(responseCode = "409", description = "The counselor is busy at the new time")
+	@ApiResponse(responseCode = "422", description = "Attendance is recorded on, or a make-up refers to, a session the change would move; or the block does not run on effectiveFrom")
 	@PutMapping("/api/blocks/{id}")
 	BlockView change(@PathVariable long id, @Valid @RequestBody ChangeBlock body) {
 		Blocks.BlockChanged changed = blocks.change(id, new BlockChange(body.effectiveFrom(), body.dayOfWeek(),
@@ -114,6 +121,8 @@ class BlockController {
 	}
 
 	@Operation(summary = "End a block: it no longer meets from the given date on")
+	@ApiResponse(responseCode = "200", description = "The block with its end date")
+	@ApiResponse(responseCode = "422", description = "The block has already ended by that date, or attendance is recorded on a session after it")
 	@PostMapping("/api/blocks/{id}/end")
 	BlockView end(@PathVariable long id, @Valid @RequestBody EndBlock body) {
 		return view(blocks.end(id, body.date()));

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -84,6 +85,7 @@ class SessionController {
 		return calendarMaking.make(from, to);
 	}
 
+	@Operation(summary = "One dated session with its roster")
 	@GetMapping("/api/sessions/{id}")
 	SessionView one(@PathVariable long id) {
 		DatedSession session = sessions.get(id);
@@ -91,6 +93,8 @@ class SessionController {
 	}
 
 	@Operation(summary = "Cancel one session with a reason (422 if attendance was already recorded)")
+	@ApiResponse(responseCode = "200", description = "The session, now CANCELLED")
+	@ApiResponse(responseCode = "422", description = "Attendance is recorded for the session, or it was already cancelled")
 	@PostMapping("/api/sessions/{id}/cancel")
 	SessionView cancel(@PathVariable long id, @Valid @RequestBody Cancel body) {
 		DatedSession session = sessions.cancel(id, body.reason());
@@ -98,6 +102,8 @@ class SessionController {
 	}
 
 	@Operation(summary = "Close the program for a day: every session that day is cancelled in one step")
+	@ApiResponse(responseCode = "409", description = "The program is already closed that day")
+	@ApiResponse(responseCode = "422", description = "Attendance is recorded for a session that day")
 	@PostMapping("/api/programs/{programId}/closures")
 	@ResponseStatus(HttpStatus.CREATED)
 	ClosureView close(@PathVariable long programId, @Valid @RequestBody NewClosure body,
@@ -107,6 +113,7 @@ class SessionController {
 		return new ClosureView(c.getId(), c.getProgramId(), c.getDate(), c.getReason(), closed.cancelledSessionIds());
 	}
 
+	@Operation(summary = "The program's closures")
 	@GetMapping("/api/programs/{programId}/closures")
 	List<ClosureView> closures(@PathVariable long programId) {
 		return closures.ofProgram(programId)

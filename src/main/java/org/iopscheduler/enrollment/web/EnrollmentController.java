@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -68,6 +69,8 @@ class EnrollmentController {
 	@Operation(summary = "Enrol a participant with a weekly plan of blocks",
 			description = "422 when the plan is below the program's minimum; 409 when a block is full, two blocks overlap, "
 					+ "or the participant already has an enrollment (in any program) whose dates overlap.")
+	@ApiResponse(responseCode = "409", description = "A chosen block is full, two chosen blocks overlap, or the participant's enrollments would share a day")
+	@ApiResponse(responseCode = "422", description = "The plan is below the program's weekly minimum, or uses a block that has ended")
 	@PostMapping("/api/programs/{programId}/enrollments")
 	@ResponseStatus(HttpStatus.CREATED)
 	EnrollmentView enrol(@PathVariable long programId, @Valid @RequestBody NewEnrollment body) {
@@ -87,11 +90,13 @@ class EnrollmentController {
 			.toList();
 	}
 
+	@Operation(summary = "One enrollment with its plan's timeline")
 	@GetMapping("/api/enrollments/{id}")
 	EnrollmentView one(@PathVariable long id) {
 		return view(enrollments.get(id));
 	}
 
+	@Operation(summary = "A participant's enrollments, in every program")
 	@GetMapping("/api/participants/{participantId}/enrollments")
 	List<EnrollmentView> ofParticipant(@PathVariable long participantId) {
 		return enrollments.ofParticipant(participantId).stream().map(e -> view(enrollments.get(e.getId()))).toList();
@@ -102,6 +107,9 @@ class EnrollmentController {
 					+ "after that date (listed in replacedChanges). Every resulting stretch must reach the minimum (422 naming "
 					+ "the stretch and both numbers); 422 when attendance is recorded on a session the change would take the "
 					+ "participant off.")
+	@ApiResponse(responseCode = "200", description = "The enrollment with its new plan and the changes it replaced")
+	@ApiResponse(responseCode = "409", description = "A chosen block is full, or two chosen blocks overlap")
+	@ApiResponse(responseCode = "422", description = "A stretch of the plan is below the minimum, or the change would take the participant off an attended session")
 	@PutMapping("/api/enrollments/{id}/blocks")
 	EnrollmentView changePlan(@PathVariable long id, @Valid @RequestBody PlanChange body) {
 		Enrollments.PlanChanged changed = enrollments.changePlan(id, body.blockIds(), body.effectiveFrom());
@@ -109,6 +117,8 @@ class EnrollmentController {
 	}
 
 	@Operation(summary = "Discharge: no sessions after the date; the reason is kept")
+	@ApiResponse(responseCode = "200", description = "The discharged enrollment")
+	@ApiResponse(responseCode = "422", description = "The date lies outside the enrollment, it was already discharged, or attendance is recorded after the date")
 	@PostMapping("/api/enrollments/{id}/discharge")
 	EnrollmentView discharge(@PathVariable long id, @Valid @RequestBody Discharge body) {
 		return view(enrollments.discharge(id, body.date(), body.reason()));

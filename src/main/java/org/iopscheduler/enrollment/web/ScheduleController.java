@@ -5,6 +5,7 @@ import java.time.LocalTime;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -83,6 +84,8 @@ class ScheduleController {
 	@Operation(summary = "Add a make-up session for named participants of a missed session",
 			description = "Linked to the missed session; counts in the week it takes place. Participants must have been "
 					+ "on the missed session's roster (else 422).")
+	@ApiResponse(responseCode = "409", description = "The counselor is busy at that time")
+	@ApiResponse(responseCode = "422", description = "A named participant was not on the missed session's roster")
 	@PostMapping("/api/sessions/{sessionId}/make-ups")
 	@ResponseStatus(HttpStatus.CREATED)
 	SessionView makeUp(@PathVariable long sessionId, @Valid @RequestBody NewMakeUp body) {

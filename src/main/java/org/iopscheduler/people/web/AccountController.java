@@ -3,6 +3,7 @@ package org.iopscheduler.people.web;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import lombok.RequiredArgsConstructor;
@@ -35,6 +36,7 @@ class AccountController {
 	private final AccountMapper mapper;
 
 	@Operation(summary = "Create a coordinator or counselor account (coordinators only)")
+	@ApiResponse(responseCode = "409", description = "The username is already taken")
 	@PostMapping("/staff")
 	@ResponseStatus(HttpStatus.CREATED)
 	StaffView createStaff(@Valid @RequestBody NewStaff body) {
@@ -57,6 +59,7 @@ class AccountController {
 	}
 
 	@Operation(summary = "Create a participant account (coordinators only)")
+	@ApiResponse(responseCode = "409", description = "The username is already taken")
 	@PostMapping("/participants")
 	@ResponseStatus(HttpStatus.CREATED)
 	ParticipantView createParticipant(@Valid @RequestBody NewParticipant body) {

@@ -3,6 +3,7 @@ package org.iopscheduler.program.web;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -58,6 +59,7 @@ class ProgramController {
 	@Operation(summary = "Create a program; the minimum defaults to 540 (ADULT) or 360 (ADOLESCENT) and may only be raised",
 			description = "timeZone is an IANA region id such as America/New_York (or UTC); a fixed offset in any "
 					+ "spelling (-05:00, Z, GMT+5, UTC+05:30, Etc/GMT+5, EST) is 400: it never follows daylight saving.")
+	@ApiResponse(responseCode = "422", description = "minimumWeeklyMinutes below the population's floor (540 ADULT, 360 ADOLESCENT)")
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	ProgramView create(@Valid @RequestBody NewProgram body) {
@@ -68,16 +70,20 @@ class ProgramController {
 	@Operation(summary = "Rename a program or raise its weekly minimum (lowering is 422)",
 			description = "timeZone may be sent unchanged; another zone is 422 (a program's zone is set when it is "
 					+ "created), a fixed offset is 400.")
+	@ApiResponse(responseCode = "200", description = "The program as changed")
+	@ApiResponse(responseCode = "422", description = "Lowers the weekly minimum, or asks for another time zone")
 	@PutMapping("/{id}")
 	ProgramView update(@PathVariable long id, @Valid @RequestBody ProgramChange body) {
 		return mapper.toView(programs.update(id, body.name(), body.timeZone(), body.minimumWeeklyMinutes()));
 	}
 
+	@Operation(summary = "Every program")
 	@GetMapping
 	List<ProgramView> all() {
 		return programs.all().stream().map(mapper::toView).toList();
 	}
 
+	@Operation(summary = "One program")
 	@GetMapping("/{id}")
 	ProgramView one(@PathVariable long id) {
 		return mapper.toView(programs.get(id));
