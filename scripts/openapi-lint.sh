@@ -6,11 +6,8 @@
 # Needs Node (npx) with access to the npm registry; the document is kept in target/openapi-lint/api-docs.json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-jar=${1:-$(ls target/iop-scheduler-*.jar 2>/dev/null | grep -v -e '-plain' | head -n 1 || true)}
-if [ -z "$jar" ] || [ ! -f "$jar" ]; then
-  ./mvnw -B -q -DskipTests package
-  jar=$(ls target/iop-scheduler-*.jar | grep -v -e '-plain' | head -n 1)
-fi
+. scripts/lib/jar.sh
+jar=$(service_jar "${1:-}")
 work=$PWD/target/openapi-lint
 rm -rf "$work"
 mkdir -p "$work"
