@@ -11,7 +11,8 @@ public class IopSchedulerApplication {
 	public static void main(String[] args) {
 		SpringApplication application = new SpringApplication(IopSchedulerApplication.class);
 		if (DataGenerator.requested(args)) {
-			// --iop.generate.seed=N: migrate, write the benchmark's data, exit; no web server
+			// --iop.generate.seed=N: migrate, write the benchmark's data, exit; no web
+			// server
 			application.setWebApplicationType(WebApplicationType.NONE);
 			System.exit(SpringApplication.exit(application.run(args)));
 		}

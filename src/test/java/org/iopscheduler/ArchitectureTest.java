@@ -25,7 +25,8 @@ import org.iopscheduler.program.Program;
 /** The layout the style guide asks for, checked. */
 class ArchitectureTest {
 
-	static final JavaClasses CLASSES = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+	static final JavaClasses CLASSES = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages("org.iopscheduler");
 
 	@Test
@@ -46,7 +47,8 @@ class ArchitectureTest {
 			.areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
 			.should()
 			.haveRawReturnType(com.tngtech.archunit.base.DescribedPredicate.describe("a JPA entity",
-					(com.tngtech.archunit.core.domain.JavaClass type) -> type.isAnnotatedWith(jakarta.persistence.Entity.class)))
+					(com.tngtech.archunit.core.domain.JavaClass type) -> type
+						.isAnnotatedWith(jakarta.persistence.Entity.class)))
 			.check(CLASSES);
 	}
 
@@ -60,7 +62,10 @@ class ArchitectureTest {
 			.check(CLASSES);
 	}
 
-	/** "Now", "today" and "this week" come from the clinic calendar; a page or endpoint never reads the clock. */
+	/**
+	 * "Now", "today" and "this week" come from the clinic calendar; a page or endpoint
+	 * never reads the clock.
+	 */
 	@Test
 	void theWebEdgeDoesNotReadTheClock() {
 		noClasses().that()
@@ -72,8 +77,9 @@ class ArchitectureTest {
 	}
 
 	/**
-	 * Nor does it work out a day or a week from an instant in a zone of its own choosing (UTC, the
-	 * server's): that is how the API and the pages came to disagree about the week.
+	 * Nor does it work out a day or a week from an instant in a zone of its own choosing
+	 * (UTC, the server's): that is how the API and the pages came to disagree about the
+	 * week.
 	 */
 	@Test
 	void theWebEdgeTakesTodayFromTheClinicCalendar() {
@@ -91,9 +97,10 @@ class ArchitectureTest {
 	}
 
 	/**
-	 * Everywhere else too, nobody but the clinic calendar asks the system clock for today or this week.
-	 * The benchmark's data generator dates a whole generated data set from one instant it takes once.
-	 * (Program.today(Instant), still called by services being rewritten, reads no clock of its own.)
+	 * Everywhere else too, nobody but the clinic calendar asks the system clock for today
+	 * or this week. The benchmark's data generator dates a whole generated data set from
+	 * one instant it takes once. (Program.today(Instant), still called by services being
+	 * rewritten, reads no clock of its own.)
 	 */
 	@Test
 	void onlyTheClinicCalendarSaysWhatTodayIs() {
@@ -106,7 +113,10 @@ class ArchitectureTest {
 			.check(CLASSES);
 	}
 
-	/** LocalDate.now() and its kin read a clock of their own; IsoWeek.containing is "this week" worked out by hand. */
+	/**
+	 * LocalDate.now() and its kin read a clock of their own; IsoWeek.containing is "this
+	 * week" worked out by hand.
+	 */
 	private static DescribedPredicate<JavaMethodCall> aTodayOfItsOwn() {
 		List<Class<?>> readTheClock = List.of(Instant.class, LocalDate.class, LocalDateTime.class, ZonedDateTime.class,
 				OffsetDateTime.class);

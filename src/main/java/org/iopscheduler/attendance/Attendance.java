@@ -44,8 +44,8 @@ public class Attendance {
 
 	private final Clock clock;
 
-	Attendance(AttendanceMarkRepository marks, AttendanceChangeRepository changes, Sessions sessions,
-			Programs programs, Rosters rosters, PlatformTransactionManager transactions, Clock clock) {
+	Attendance(AttendanceMarkRepository marks, AttendanceChangeRepository changes, Sessions sessions, Programs programs,
+			Rosters rosters, PlatformTransactionManager transactions, Clock clock) {
 		this.marks = marks;
 		this.changes = changes;
 		this.sessions = sessions;
@@ -59,11 +59,12 @@ public class Attendance {
 	}
 
 	/**
-	 * Sets a participant's attendance at a session. The same value again changes nothing; a new
-	 * value replaces the old one and the change is kept. Everything is checked under the session's
-	 * row lock, which cancelling, closing and moving the session take too: a mark never lands on a
-	 * session cancelled at the same moment, on this instance or another. Two people marking the same
-	 * participant queue on that lock: both writes land, in order, and both are in the history.
+	 * Sets a participant's attendance at a session. The same value again changes nothing;
+	 * a new value replaces the old one and the change is kept. Everything is checked
+	 * under the session's row lock, which cancelling, closing and moving the session take
+	 * too: a mark never lands on a session cancelled at the same moment, on this instance
+	 * or another. Two people marking the same participant queue on that lock: both writes
+	 * land, in order, and both are in the history.
 	 */
 	public Marked mark(long sessionId, long participantId, AttendanceStatus status, Integer minutesAttended,
 			String note, SignedIn by) {
@@ -74,7 +75,8 @@ public class Attendance {
 					.execute(tx -> write(sessionId, participantId, status, minutesAttended, cleanNote, by));
 			}
 			catch (DataIntegrityViolationException firstMarkRaced) {
-				// another request inserted the first mark in the meantime: now it is an update
+				// another request inserted the first mark in the meantime: now it is an
+				// update
 				if (attempt == ATTEMPTS) {
 					throw firstMarkRaced;
 				}
@@ -92,19 +94,28 @@ public class Attendance {
 		if (!rosters.holdIncludes(session, participantId)) {
 			throw notOnRoster(sessionId, participantId);
 		}
-		return record(marks.lockFor(sessionId, participantId).orElse(null), sessionId, participantId, status,
-				minutes, note, by, now);
+		return record(marks.lockFor(sessionId, participantId).orElse(null), sessionId, participantId, status, minutes,
+				note, by, now);
 	}
 
-	/** One row of a counselor's sheet. The sheet does not edit notes: each mark keeps the note it has. */
+	/**
+	 * One row of a counselor's sheet. The sheet does not edit notes: each mark keeps the
+	 * note it has.
+	 */
 	public record SheetRow(long participantId, AttendanceStatus status, Integer minutesAttended) {
 	}
 
-	/** A row the sheet cannot save and why; {@code minutes}: its minutes are what is wrong. */
+	/**
+	 * A row the sheet cannot save and why; {@code minutes}: its minutes are what is
+	 * wrong.
+	 */
 	public record RowRefused(long participantId, boolean minutes, String reason) {
 	}
 
-	/** A sheet saved whole ({@code changed}: whose marks changed) or not at all ({@code refused}). */
+	/**
+	 * A sheet saved whole ({@code changed}: whose marks changed) or not at all
+	 * ({@code refused}).
+	 */
 	public record Sheet(List<Long> changed, List<RowRefused> refused) {
 
 		public boolean saved() {
@@ -114,11 +125,12 @@ public class Attendance {
 	}
 
 	/**
-	 * Saves a whole sheet in one transaction, or nothing of it: every row is checked under the
-	 * session's row lock (taken once) before the first is written, and each refused row is answered
-	 * with its reason. {@code inTransaction} gets the participants whose marks changed and runs in
-	 * the same transaction (the audit line): if it fails nothing is saved. A first-mark race retries
-	 * the whole sheet; the rolled-back attempt leaves no history behind.
+	 * Saves a whole sheet in one transaction, or nothing of it: every row is checked
+	 * under the session's row lock (taken once) before the first is written, and each
+	 * refused row is answered with its reason. {@code inTransaction} gets the
+	 * participants whose marks changed and runs in the same transaction (the audit line):
+	 * if it fails nothing is saved. A first-mark race retries the whole sheet; the
+	 * rolled-back attempt leaves no history behind.
 	 */
 	public Sheet markSheet(long sessionId, List<SheetRow> rows, SignedIn by, Consumer<List<Long>> inTransaction) {
 		for (int attempt = 1;; attempt++) {
@@ -171,7 +183,8 @@ public class Attendance {
 			AttendanceMark current = marks.lockFor(sessionId, row.participantId()).orElse(null);
 			String note = current != null ? current.getNote() : null;
 			if (record(current, sessionId, row.participantId(), row.status(), minutes.get(row.participantId()), note,
-					by, now).changed()) {
+					by, now)
+				.changed()) {
 				changed.add(row.participantId());
 			}
 		}
@@ -180,8 +193,8 @@ public class Attendance {
 
 	private static void requireMayMark(DatedSession session, SignedIn by) {
 		if (by.role() == Role.COUNSELOR && !session.getCounselorId().equals(by.id())) {
-			throw new Forbidden("only the session's counselor or a coordinator may mark attendance for session "
-					+ session.getId());
+			throw new Forbidden(
+					"only the session's counselor or a coordinator may mark attendance for session " + session.getId());
 		}
 	}
 
@@ -205,8 +218,8 @@ public class Attendance {
 	private Marked record(AttendanceMark current, long sessionId, long participantId, AttendanceStatus status,
 			int minutes, String note, SignedIn by, Instant now) {
 		if (current == null) {
-			AttendanceMark mark = marks.saveAndFlush(
-					new AttendanceMark(sessionId, participantId, status, minutes, note, by.id(), now));
+			AttendanceMark mark = marks
+				.saveAndFlush(new AttendanceMark(sessionId, participantId, status, minutes, note, by.id(), now));
 			changes.save(mark.firstChange());
 			return new Marked(mark, true);
 		}

@@ -12,7 +12,10 @@ import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
 
-/** One change to a mark, kept for good: 42 CFR Part 2 records must show who changed what, and when. */
+/**
+ * One change to a mark, kept for good: 42 CFR Part 2 records must show who changed what,
+ * and when.
+ */
 @Entity
 @Getter
 @NoArgsConstructor(access = AccessLevel.PROTECTED)

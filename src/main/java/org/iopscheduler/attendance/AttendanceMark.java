@@ -15,7 +15,10 @@ import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
 
-/** The current attendance of one participant at one session. Its past lives in AttendanceChange. */
+/**
+ * The current attendance of one participant at one session. Its past lives in
+ * AttendanceChange.
+ */
 @Entity
 @Getter
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
@@ -44,8 +47,8 @@ public class AttendanceMark {
 	@Column(name = "version")
 	private long rowVersion;
 
-	AttendanceMark(long sessionId, long participantId, AttendanceStatus status, int minutes, String note,
-			long markedBy, Instant now) {
+	AttendanceMark(long sessionId, long participantId, AttendanceStatus status, int minutes, String note, long markedBy,
+			Instant now) {
 		this.sessionId = sessionId;
 		this.participantId = participantId;
 		this.status = status;

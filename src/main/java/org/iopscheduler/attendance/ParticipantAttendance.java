@@ -9,7 +9,10 @@ import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** One participant's current marks over a span of days, by session: the attendance history page. */
+/**
+ * One participant's current marks over a span of days, by session: the attendance history
+ * page.
+ */
 @Service
 @RequiredArgsConstructor
 public class ParticipantAttendance {

@@ -3,8 +3,8 @@ package org.iopscheduler.audit;
 import org.iopscheduler.people.Role;
 
 /**
- * One request that read or changed participants' records: who, what, and which request (method,
- * path and query).
+ * One request that read or changed participants' records: who, what, and which request
+ * (method, path and query).
  */
 public record Access(long actorId, Role actorRole, AuditAction action, String method, String target) {
 

@@ -3,11 +3,10 @@ package org.iopscheduler.audit;
 /** What a request did with a participant's records. */
 public enum AuditAction {
 
-	READ_PARTICIPANT(false), READ_SCHEDULE(false), READ_DOSAGE(false), READ_ENROLLMENTS(false),
-	READ_ATTENDANCE(false), READ_ATTENDANCE_HISTORY(false), EXPORT_DOSAGE(false),
+	READ_PARTICIPANT(false), READ_SCHEDULE(false), READ_DOSAGE(false), READ_ENROLLMENTS(false), READ_ATTENDANCE(false),
+	READ_ATTENDANCE_HISTORY(false), EXPORT_DOSAGE(false),
 
-	CREATE_PARTICIPANT(true), ENROL(true), CHANGE_PLAN(true), DISCHARGE(true), MARK_ATTENDANCE(true),
-	ADD_MAKE_UP(true);
+	CREATE_PARTICIPANT(true), ENROL(true), CHANGE_PLAN(true), DISCHARGE(true), MARK_ATTENDANCE(true), ADD_MAKE_UP(true);
 
 	private final boolean change;
 

@@ -14,7 +14,10 @@ import org.hibernate.annotations.Immutable;
 
 import org.iopscheduler.people.Role;
 
-/** One line of the audit log, as read back. Lines are written by {@link AuditLog} and never change. */
+/**
+ * One line of the audit log, as read back. Lines are written by {@link AuditLog} and
+ * never change.
+ */
 @Entity
 @Immutable
 @Getter
@@ -34,7 +37,9 @@ public class AuditEvent {
 	@Enumerated(EnumType.STRING)
 	private AuditAction action;
 
-	/** Null for a request that disclosed many participants' records at once (an export). */
+	/**
+	 * Null for a request that disclosed many participants' records at once (an export).
+	 */
 	private Long participantId;
 
 	@Column(name = "http_method")

@@ -21,7 +21,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Writes the audit log, one line per participant a request touched, and reads it back. */
+/**
+ * Writes the audit log, one line per participant a request touched, and reads it back.
+ */
 @Slf4j
 @Service
 @RequiredArgsConstructor
@@ -43,22 +45,28 @@ public class AuditLog {
 
 	private final Clock clock;
 
-	/** One line per participant, in its own transaction: the request's own work is already done. */
+	/**
+	 * One line per participant, in its own transaction: the request's own work is already
+	 * done.
+	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void record(Access access, Collection<Long> participantIds) {
 		write(access, participantIds);
 	}
 
 	/**
-	 * One line per participant, in the caller's transaction: the change and its lines commit
-	 * together or not at all (the attendance sheet).
+	 * One line per participant, in the caller's transaction: the change and its lines
+	 * commit together or not at all (the attendance sheet).
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void recordInTransaction(Access access, Collection<Long> participantIds) {
 		write(access, participantIds);
 	}
 
-	/** One line naming no participant: a request that disclosed many at once, such as an export. */
+	/**
+	 * One line naming no participant: a request that disclosed many at once, such as an
+	 * export.
+	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void recordWithoutParticipant(Access access) {
 		List<Long> nobody = new ArrayList<>();
@@ -76,10 +84,12 @@ public class AuditLog {
 	private void write(Access access, Collection<Long> participantIds) {
 		OffsetDateTime at = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
 		try {
-			jdbc.batchUpdate(INSERT, participantIds.stream()
-				.map(participantId -> new Object[] { at, access.actorId(), access.actorRole().name(),
-						access.action().name(), participantId, access.method(), access.target() })
-				.toList(), TYPES);
+			jdbc.batchUpdate(INSERT,
+					participantIds.stream()
+						.map(participantId -> new Object[] { at, access.actorId(), access.actorRole().name(),
+								access.action().name(), participantId, access.method(), access.target() })
+						.toList(),
+					TYPES);
 		}
 		catch (DataAccessException e) {
 			// the kind of failure only: the values name a participant

@@ -30,15 +30,16 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes a large provider group's data for the benchmark (issue 6): programs in several zones,
- * their weekly blocks and counselors, participants with enrollments and plans, the dated sessions of
- * every week of those enrollments (as {@code SessionMaker} makes them) with a Thanksgiving closure
- * and scattered cancellations, and attendance (with its history row, as {@code Attendance} writes
- * it) for every session that has started. The same seed and the same clock give the same rows.
+ * Writes a large provider group's data for the benchmark (issue 6): programs in several
+ * zones, their weekly blocks and counselors, participants with enrollments and plans, the
+ * dated sessions of every week of those enrollments (as {@code SessionMaker} makes them)
+ * with a Thanksgiving closure and scattered cancellations, and attendance (with its
+ * history row, as {@code Attendance} writes it) for every session that has started. The
+ * same seed and the same clock give the same rows.
  * <p>
- * Plain JDBC, typed batches, a commit per batch. Ids are assigned here, after the highest already
- * in each table, and every identity is restarted after the last one at the end, so the service's
- * own inserts never collide with them, on H2 and PostgreSQL alike.
+ * Plain JDBC, typed batches, a commit per batch. Ids are assigned here, after the highest
+ * already in each table, and every identity is restarted after the last one at the end,
+ * so the service's own inserts never collide with them, on H2 and PostgreSQL alike.
  */
 @Component
 @RequiredArgsConstructor
@@ -77,7 +78,8 @@ public class BenchData {
 			"Morgan", "Rowan", "Emery", "Finley", "Sky", "Dana", "Marcus", "Priya", "Sam", "Robin", "Kai", "Noor" };
 
 	private static final String[] LAST = { "Carter", "Miles", "Brooks", "Nguyen", "Adams", "Flores", "Patel", "Harper",
-			"Lee", "Ellis", "Cruz", "Shaw", "Whitfield", "Ortega", "Raman", "Okafor", "Kim", "Garcia", "Novak", "Reyes" };
+			"Lee", "Ellis", "Cruz", "Shaw", "Whitfield", "Ortega", "Raman", "Okafor", "Kim", "Garcia", "Novak",
+			"Reyes" };
 
 	/** Tables the generator writes, in the order their rows depend on each other. */
 	private static final List<String> TABLES = List.of("account", "program", "weekly_block", "block_version",
@@ -93,8 +95,9 @@ public class BenchData {
 	private final Clock clock;
 
 	/**
-	 * How much to write. Enrollments run from the Monday {@code pastWeeks} before the current week to
-	 * the Sunday of the {@code comingWeeks}-th week counting the current one: 16 + 4 = 20 weeks.
+	 * How much to write. Enrollments run from the Monday {@code pastWeeks} before the
+	 * current week to the Sunday of the {@code comingWeeks}-th week counting the current
+	 * one: 16 + 4 = 20 weeks.
 	 */
 	public record Size(int programs, int participantsPerProgram, int pastWeeks, int comingWeeks) {
 
@@ -112,10 +115,9 @@ public class BenchData {
 			long enrollments, long planBlocks, long marks, long changes) {
 
 		public String summary() {
-			return accounts + " accounts, " + programs + " programs, " + blocks + " blocks, " + sessions
-					+ " sessions (" + cancelled + " cancelled, " + closures + " closures), " + enrollments
-					+ " enrollments, " + planBlocks + " plan blocks, " + marks + " attendance marks, " + changes
-					+ " attendance changes";
+			return accounts + " accounts, " + programs + " programs, " + blocks + " blocks, " + sessions + " sessions ("
+					+ cancelled + " cancelled, " + closures + " closures), " + enrollments + " enrollments, "
+					+ planBlocks + " plan blocks, " + marks + " attendance marks, " + changes + " attendance changes";
 		}
 
 	}
@@ -137,9 +139,8 @@ public class BenchData {
 	private record Participant(long id, int number, boolean chronicallyAbsent, List<Block> plan) {
 	}
 
-	private record Program(long id, int number, ZoneId zone, Population population, LocalDate first,
-			LocalDate last, List<Long> counselors, List<Block> blocks, List<Participant> participants,
-			Long closureId) {
+	private record Program(long id, int number, ZoneId zone, Population population, LocalDate first, LocalDate last,
+			List<Long> counselors, List<Block> blocks, List<Participant> participants, Long closureId) {
 	}
 
 	public Counts generate(long seed, Size size) throws SQLException {
@@ -156,7 +157,8 @@ public class BenchData {
 				next.put(table, single(connection, "select coalesce(max(id), 0) + 1 from " + table));
 			}
 			Ids ids = new Ids(next);
-			// one hash for every account: BCrypt is slow on purpose, 21,000 of them would take minutes
+			// one hash for every account: BCrypt is slow on purpose, 21,000 of them would
+			// take minutes
 			String hash = passwordEncoder.encode(PASSWORD);
 			long coordinator = ids.next("account");
 			List<Program> programs = model(size, random, ids, now);
@@ -189,12 +191,16 @@ public class BenchData {
 		}
 	}
 
-	/** Everything but the sessions and the attendance, drawn in a fixed order from the seed. */
+	/**
+	 * Everything but the sessions and the attendance, drawn in a fixed order from the
+	 * seed.
+	 */
 	private List<Program> model(Size size, SplittableRandom random, Ids ids, Instant now) {
 		List<Program> programs = new ArrayList<>();
 		int participantNumber = 0;
 		for (int p = 0; p < size.programs(); p++) {
-			// the rows go in by SQL, past Program.create: the zone still goes through the one rule
+			// the rows go in by SQL, past Program.create: the zone still goes through the
+			// one rule
 			ZoneId zone = ProgramZone.of(ZONES.get(p % ZONES.size()));
 			Population population = random.nextInt(10) < 3 ? Population.ADOLESCENT : Population.ADULT;
 			IsoWeek current = IsoWeek.containing(now, zone);
@@ -210,7 +216,8 @@ public class BenchData {
 			Program program = new Program(ids.next("program"), p + 1, zone, population, first, last, counselors,
 					new ArrayList<>(), new ArrayList<>(), closureId);
 			for (int b = 0; b < BLOCKS_PER_PROGRAM; b++) {
-				// distinct (day, time) per program, none overlapping: Monday..Friday x 09:00, 13:00, 18:00
+				// distinct (day, time) per program, none overlapping: Monday..Friday x
+				// 09:00, 13:00, 18:00
 				boolean education = b % 3 == 2;
 				String title = education ? EDUCATION[b % EDUCATION.length] : GROUPS[b % GROUPS.length];
 				boolean video = random.nextInt(4) == 0;
@@ -222,7 +229,8 @@ public class BenchData {
 							counselors.get((b + b / 5) % COUNSELORS_PER_PROGRAM), video ? "VIDEO" : "ROOM", location,
 							new ArrayList<>()));
 			}
-			// plans reach the weekly minimum (3 x 180 = 540, 2 x 180 = 360); one more block for most,
+			// plans reach the weekly minimum (3 x 180 = 540, 2 x 180 = 360); one more
+			// block for most,
 			// spread round-robin over the blocks so none fills before the others
 			int cursor = 0;
 			for (int i = 0; i < size.participantsPerProgram(); i++) {
@@ -256,14 +264,26 @@ public class BenchData {
 				insert into account (id, username, password_hash, full_name, role, date_of_birth, failed_logins,
 				  created_at, version)
 				values (?, ?, ?, ?, ?, ?, 0, ?, 0)""", BATCH)) {
-			accounts.id(coordinator).text(COORDINATOR).text(hash).text("Bench Coordinator").text("COORDINATOR")
-				.date(null).instant(now).add();
+			accounts.id(coordinator)
+				.text(COORDINATOR)
+				.text(hash)
+				.text("Bench Coordinator")
+				.text("COORDINATOR")
+				.date(null)
+				.instant(now)
+				.add();
 			int counselor = 0;
 			for (Program program : programs) {
 				for (long id : program.counselors()) {
 					counselor++;
-					accounts.id(id).text(String.format("bench-counselor-%04d", counselor)).text(hash)
-						.text(name(random) + ", LCSW").text("COUNSELOR").date(null).instant(now).add();
+					accounts.id(id)
+						.text(String.format("bench-counselor-%04d", counselor))
+						.text(hash)
+						.text(name(random) + ", LCSW")
+						.text("COUNSELOR")
+						.date(null)
+						.instant(now)
+						.add();
 				}
 			}
 			for (Program program : programs) {
@@ -272,8 +292,14 @@ public class BenchData {
 					int age = program.population() == Population.ADOLESCENT ? 13 + random.nextInt(5)
 							: 19 + random.nextInt(46);
 					LocalDate born = today.minusYears(age).minusDays(1 + random.nextInt(360));
-					accounts.id(participant.id()).text(String.format("bench-p%05d", participant.number())).text(hash)
-						.text(name(random)).text("PARTICIPANT").date(born).instant(now).add();
+					accounts.id(participant.id())
+						.text(String.format("bench-p%05d", participant.number()))
+						.text(hash)
+						.text(name(random))
+						.text("PARTICIPANT")
+						.date(born)
+						.instant(now)
+						.add();
 				}
 			}
 		}
@@ -285,12 +311,18 @@ public class BenchData {
 				insert into program (id, name, population, time_zone, minimum_weekly_minutes, created_at, version)
 				values (?, ?, ?, ?, ?, ?, 0)""", BATCH)) {
 			for (Program program : programs) {
-				String city = program.zone().getId().substring(program.zone().getId().indexOf('/') + 1).replace('_', ' ');
+				String city = program.zone()
+					.getId()
+					.substring(program.zone().getId().indexOf('/') + 1)
+					.replace('_', ' ');
 				rows.id(program.id())
 					.text(String.format("%s IOP %03d (%s)",
 							program.population() == Population.ADULT ? "Adult" : "Adolescent", program.number(), city))
-					.text(program.population().name()).text(program.zone().getId())
-					.number(program.population().floorMinutes()).instant(now).add();
+					.text(program.population().name())
+					.text(program.zone().getId())
+					.number(program.population().floorMinutes())
+					.instant(now)
+					.add();
 			}
 		}
 		try (Rows blocks = new Rows(connection, """
@@ -298,20 +330,33 @@ public class BenchData {
 				values (?, ?, ?, ?, ?, ?, 0)""", BATCH)) {
 			for (Program program : programs) {
 				for (Block block : program.blocks()) {
-					blocks.id(block.id()).id(program.id()).text(block.type()).text(block.title()).number(CAPACITY)
-						.instant(now).add();
+					blocks.id(block.id())
+						.id(program.id())
+						.text(block.type())
+						.text(block.title())
+						.number(CAPACITY)
+						.instant(now)
+						.add();
 				}
 			}
 		}
-		// one open version per block, from the block's creation on (valid_from null), as Blocks.create makes it
+		// one open version per block, from the block's creation on (valid_from null), as
+		// Blocks.create makes it
 		try (Rows versions = new Rows(connection, """
 				insert into block_version (id, block_id, valid_from, valid_to, day_of_week, start_time,
 				  duration_minutes, counselor_id, location_kind, location)
 				values (?, ?, null, null, ?, ?, ?, ?, ?, ?)""", BATCH)) {
 			for (Program program : programs) {
 				for (Block block : program.blocks()) {
-					versions.id(ids.next("block_version")).id(block.id()).text(block.day().name()).time(block.start()).number(MINUTES)
-						.id(block.counselorId()).text(block.locationKind()).text(block.location()).add();
+					versions.id(ids.next("block_version"))
+						.id(block.id())
+						.text(block.day().name())
+						.time(block.start())
+						.number(MINUTES)
+						.id(block.counselorId())
+						.text(block.locationKind())
+						.text(block.location())
+						.add();
 				}
 			}
 		}
@@ -320,8 +365,13 @@ public class BenchData {
 				values (?, ?, ?, ?, ?, ?)""", BATCH)) {
 			for (Program program : programs) {
 				if (program.closureId() != null) {
-					closures.id(program.closureId()).id(program.id()).date(THANKSGIVING).text(THANKSGIVING_REASON)
-						.id(coordinator).instant(now).add();
+					closures.id(program.closureId())
+						.id(program.id())
+						.date(THANKSGIVING)
+						.text(THANKSGIVING_REASON)
+						.id(coordinator)
+						.instant(now)
+						.add();
 				}
 			}
 		}
@@ -332,17 +382,25 @@ public class BenchData {
 		try (Rows enrollments = new Rows(connection, """
 				insert into enrollment (id, program_id, participant_id, start_date, end_date, open_marker, created_at,
 				  version)
-				values (?, ?, ?, ?, ?, null, ?, 0)""", BATCH);
-				Rows plans = new Rows(connection, """
-						insert into enrollment_plan_block (id, enrollment_id, block_id, valid_from, valid_to)
-						values (?, ?, ?, ?, null)""", BATCH, enrollments)) {
+				values (?, ?, ?, ?, ?, null, ?, 0)""", BATCH); Rows plans = new Rows(connection, """
+				insert into enrollment_plan_block (id, enrollment_id, block_id, valid_from, valid_to)
+				values (?, ?, ?, ?, null)""", BATCH, enrollments)) {
 			for (Program program : programs) {
 				for (Participant participant : program.participants()) {
 					long enrollment = ids.next("enrollment");
-					enrollments.id(enrollment).id(program.id()).id(participant.id()).date(program.first())
-						.date(program.last()).instant(now).add();
+					enrollments.id(enrollment)
+						.id(program.id())
+						.id(participant.id())
+						.date(program.first())
+						.date(program.last())
+						.instant(now)
+						.add();
 					for (Block block : participant.plan()) {
-						plans.id(ids.next("enrollment_plan_block")).id(enrollment).id(block.id()).date(program.first()).add();
+						plans.id(ids.next("enrollment_plan_block"))
+							.id(enrollment)
+							.id(block.id())
+							.date(program.first())
+							.add();
 					}
 				}
 			}
@@ -367,24 +425,38 @@ public class BenchData {
 						  old_minutes_attended, new_status, new_minutes_attended, note, changed_by, changed_at)
 						values (?, ?, ?, null, null, ?, ?, null, ?, ?)""", BATCH, sessions)) {
 			for (Program program : programs) {
-				for (LocalDate monday = program.first(); !monday.isAfter(program.last()); monday = monday.plusWeeks(1)) {
+				for (LocalDate monday = program.first(); !monday.isAfter(program.last()); monday = monday
+					.plusWeeks(1)) {
 					for (Block block : program.blocks()) {
 						LocalDate date = monday.with(block.day());
 						boolean closed = program.closureId() != null && date.equals(THANKSGIVING);
-						// drawn for every session, closed or not, so one rule's change leaves the others' draws
+						// drawn for every session, closed or not, so one rule's change
+						// leaves the others' draws
 						String reason = random.nextInt(100) == 0 ? CANCEL_REASONS[random.nextInt(CANCEL_REASONS.length)]
 								: null;
 						if (closed) {
 							reason = closedReason;
 						}
 						long session = ids.next("dated_session");
-						sessions.id(session).id(program.id()).id(block.id()).date(date).time(block.start())
-							.number(MINUTES).text(block.type()).text(block.title()).id(block.counselorId())
-							.text(block.locationKind()).text(block.location())
-							.text(reason == null ? "SCHEDULED" : "CANCELLED").text(reason)
-							.id(closed ? program.closureId() : null).instant(now)
-							// a session cancelled on its own was made, then updated once by Sessions.cancel
-							.number(reason != null && !closed ? 1 : 0).add();
+						sessions.id(session)
+							.id(program.id())
+							.id(block.id())
+							.date(date)
+							.time(block.start())
+							.number(MINUTES)
+							.text(block.type())
+							.text(block.title())
+							.id(block.counselorId())
+							.text(block.locationKind())
+							.text(block.location())
+							.text(reason == null ? "SCHEDULED" : "CANCELLED")
+							.text(reason)
+							.id(closed ? program.closureId() : null)
+							.instant(now)
+							// a session cancelled on its own was made, then updated once
+							// by Sessions.cancel
+							.number(reason != null && !closed ? 1 : 0)
+							.add();
 						if (reason != null) {
 							cancelled++;
 							continue;
@@ -406,11 +478,24 @@ public class BenchData {
 							if (markedAt.isAfter(now)) {
 								markedAt = now;
 							}
-							marks.id(ids.next("attendance_mark")).id(session).id(participant.id()).text(status).number(minutes)
-								.id(block.counselorId()).instant(markedAt).add();
-							// the first mark's history row, as Attendance writes it: from nothing to the mark
-							changes.id(ids.next("attendance_change")).id(session).id(participant.id()).text(status).number(minutes)
-								.id(block.counselorId()).instant(markedAt).add();
+							marks.id(ids.next("attendance_mark"))
+								.id(session)
+								.id(participant.id())
+								.text(status)
+								.number(minutes)
+								.id(block.counselorId())
+								.instant(markedAt)
+								.add();
+							// the first mark's history row, as Attendance writes it: from
+							// nothing to the mark
+							changes.id(ids.next("attendance_change"))
+								.id(session)
+								.id(participant.id())
+								.text(status)
+								.number(minutes)
+								.id(block.counselorId())
+								.instant(markedAt)
+								.add();
 						}
 					}
 				}
@@ -422,7 +507,10 @@ public class BenchData {
 		}
 	}
 
-	/** About 85% present, 7% absent, 3% excused, 3% late, 2% left early; a few are mostly absent. */
+	/**
+	 * About 85% present, 7% absent, 3% excused, 3% late, 2% left early; a few are mostly
+	 * absent.
+	 */
 	private static String status(SplittableRandom random, boolean chronicallyAbsent) {
 		int r = random.nextInt(100);
 		if (chronicallyAbsent) {
@@ -435,7 +523,10 @@ public class BenchData {
 		return FIRST[random.nextInt(FIRST.length)] + " " + LAST[random.nextInt(LAST.length)];
 	}
 
-	/** The next id of each table, counted here and given to the identity columns at the end. */
+	/**
+	 * The next id of each table, counted here and given to the identity columns at the
+	 * end.
+	 */
 	private static final class Ids {
 
 		private final Map<String, Long> next;

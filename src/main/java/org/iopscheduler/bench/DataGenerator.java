@@ -13,9 +13,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * The jar as a data generator: {@code java -jar iop-scheduler.jar --iop.generate.seed=42} migrates
- * the database, fills it with {@link BenchData} and exits (0; 2 when the database already holds
- * programs) without opening the web server. The sizes default to the issue's numbers.
+ * The jar as a data generator: {@code java -jar iop-scheduler.jar --iop.generate.seed=42}
+ * migrates the database, fills it with {@link BenchData} and exits (0; 2 when the
+ * database already holds programs) without opening the web server. The sizes default to
+ * the issue's numbers.
  */
 @Component
 @ConditionalOnProperty(name = "iop.generate.seed")
@@ -43,7 +44,10 @@ public class DataGenerator implements ApplicationRunner, ExitCodeGenerator {
 
 	private int exitCode;
 
-	/** The command line asks for the generator: the application then runs it and exits, with no web server. */
+	/**
+	 * The command line asks for the generator: the application then runs it and exits,
+	 * with no web server.
+	 */
 	public static boolean requested(String[] args) {
 		return Arrays.stream(args).anyMatch(arg -> arg.startsWith("--iop.generate.seed="))
 				|| System.getenv("IOP_GENERATE_SEED") != null;

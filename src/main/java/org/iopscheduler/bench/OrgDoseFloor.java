@@ -23,10 +23,11 @@ import org.iopscheduler.calendar.IsoWeek;
 import org.iopscheduler.dose.DoseFacts;
 
 /**
- * Runs the floor of the organisation-wide dose report (resource bench/org-dose-floor.sql) on a
- * database, plain JDBC and no Spring: {@code OrgDoseFloor <jdbc-url> <user> <password> <week> <iterations>}
- * prints the rows returned and the median and p99 milliseconds of the statement (prepare, execute,
- * read every row), after a few warm-up runs.
+ * Runs the floor of the organisation-wide dose report (resource bench/org-dose-floor.sql)
+ * on a database, plain JDBC and no Spring:
+ * {@code OrgDoseFloor <jdbc-url> <user> <password> <week> <iterations>} prints the rows
+ * returned and the median and p99 milliseconds of the statement (prepare, execute, read
+ * every row), after a few warm-up runs.
  */
 public final class OrgDoseFloor {
 
@@ -81,13 +82,13 @@ public final class OrgDoseFloor {
 		if (zones.isEmpty()) {
 			return List.of();
 		}
-		String zoneRows = String.join(", ",
-				java.util.Collections.nCopies(zones.size(),
-						"(cast(? as varchar(64)), cast(? as date), cast(? as time), cast(? as integer))"));
+		String zoneRows = String.join(", ", java.util.Collections.nCopies(zones.size(),
+				"(cast(? as varchar(64)), cast(? as date), cast(? as time), cast(? as integer))"));
 		String sql = sql().replace("/*zones*/", "values " + zoneRows);
 		List<Object> params = new ArrayList<>();
 		StringBuilder positional = new StringBuilder();
-		// parameters in the order they appear: the week's dates, and the zone table where it stands
+		// parameters in the order they appear: the week's dates, and the zone table where
+		// it stands
 		Matcher m = Pattern.compile(":(monday|sunday)\\b|values \\(cast\\(\\? as varchar").matcher(sql);
 		int at = 0;
 		while (m.find()) {

@@ -12,8 +12,9 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 
 /**
- * One table's inserts as JDBC batches: values are set column by column with typed setters (no
- * boxing, no per-row arrays), a full batch is sent and committed, so no transaction grows large.
+ * One table's inserts as JDBC batches: values are set column by column with typed setters
+ * (no boxing, no per-row arrays), a full batch is sent and committed, so no transaction
+ * grows large.
  */
 final class Rows implements AutoCloseable {
 
@@ -23,7 +24,10 @@ final class Rows implements AutoCloseable {
 
 	private final int batchSize;
 
-	/** Rows this table's rows refer to: sent first, so a commit never holds a row without its parent. */
+	/**
+	 * Rows this table's rows refer to: sent first, so a commit never holds a row without
+	 * its parent.
+	 */
 	private final Rows parent;
 
 	private int column;

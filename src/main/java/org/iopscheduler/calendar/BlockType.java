@@ -2,7 +2,10 @@ package org.iopscheduler.calendar;
 
 import org.iopscheduler.system.InvalidInput;
 
-/** The kinds of treatment in an IOP week. Individual and family sessions are one place only. */
+/**
+ * The kinds of treatment in an IOP week. Individual and family sessions are one place
+ * only.
+ */
 public enum BlockType {
 
 	GROUP(12, false), INDIVIDUAL(1, true), FAMILY(1, true), PSYCHOEDUCATION(12, false);

@@ -71,7 +71,9 @@ public class BlockVersion {
 		return (validFrom == null || !date.isBefore(validFrom)) && (validTo == null || date.isBefore(validTo));
 	}
 
-	/** Whether its validity shares a day with [from, to), either end null for unbounded. */
+	/**
+	 * Whether its validity shares a day with [from, to), either end null for unbounded.
+	 */
 	public boolean validDuring(LocalDate from, LocalDate to) {
 		boolean startsBeforeEnd = to == null || validFrom == null || validFrom.isBefore(to);
 		boolean endsAfterStart = from == null || validTo == null || validTo.isAfter(from);
@@ -82,7 +84,9 @@ public class BlockVersion {
 		this.validTo = date;
 	}
 
-	/** A correction from the same date: what this version says changes, its dates do not. */
+	/**
+	 * A correction from the same date: what this version says changes, its dates do not.
+	 */
 	void redefine(WeeklySlot slot, long counselorId, Location location) {
 		this.dayOfWeek = slot.day();
 		this.startTime = slot.start();

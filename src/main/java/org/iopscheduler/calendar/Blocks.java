@@ -71,9 +71,10 @@ public class Blocks {
 	}
 
 	/**
-	 * The change applies from {@code effectiveFrom} (default: today in the program's zone). Sessions
-	 * before it never change; sessions already made from it on follow the new definition, unless
-	 * somebody's attendance is recorded on one, in which case the change is refused.
+	 * The change applies from {@code effectiveFrom} (default: today in the program's
+	 * zone). Sessions before it never change; sessions already made from it on follow the
+	 * new definition, unless somebody's attendance is recorded on one, in which case the
+	 * change is refused.
 	 */
 	@Transactional
 	public BlockChanged change(long blockId, BlockChange change) {
@@ -82,18 +83,19 @@ public class Blocks {
 		LocalDate from = change.effectiveFrom() != null ? change.effectiveFrom() : calendar.today(program);
 		BlockVersion current = block.versionOn(from)
 			.orElseThrow(() -> new RuleViolation("effectiveFrom: block " + blockId + " does not run on " + from));
-		WeeklySlot slot = new WeeklySlot(
-				change.dayOfWeek() != null ? change.dayOfWeek() : current.getDayOfWeek(),
+		WeeklySlot slot = new WeeklySlot(change.dayOfWeek() != null ? change.dayOfWeek() : current.getDayOfWeek(),
 				change.startTime() != null ? change.startTime() : current.getStartTime(),
 				change.durationMinutes() != null ? change.durationMinutes() : current.getDurationMinutes());
 		long counselorId = change.counselorId() != null ? change.counselorId() : current.getCounselorId();
 		Location location = change.location() != null ? Location.of(change.location(), change.locationKind())
 				: current.place();
 		holdCounselor(counselorId);
-		// checked to the block's end, not the current version's: safe whichever later versions the change keeps
+		// checked to the block's end, not the current version's: safe whichever later
+		// versions the change keeps
 		refuseDoubleBooking(counselorId, blockId, program.zone(), slot, from, block.endsOn());
 
-		// the change defines the block from its date on: every session made from then on follows it
+		// the change defines the block from its date on: every session made from then on
+		// follows it
 		List<DatedSession> affected = sessions.lockByBlockFrom(blockId, from)
 			.stream()
 			.sorted(Comparator.comparing(DatedSession::getDate))
@@ -126,7 +128,10 @@ public class Blocks {
 	public record BlockChanged(WeeklyBlock block, List<ScheduledChange> replaced) {
 	}
 
-	/** The block meets for the last time before {@code from}; sessions made from that day on go. */
+	/**
+	 * The block meets for the last time before {@code from}; sessions made from that day
+	 * on go.
+	 */
 	@Transactional
 	public WeeklyBlock end(long blockId, LocalDate from) {
 		WeeklyBlock block = get(blockId);
@@ -142,18 +147,22 @@ public class Blocks {
 		return ended;
 	}
 
-	/** Queues concurrent bookings of one counselor, on every instance, behind the account's row lock. */
+	/**
+	 * Queues concurrent bookings of one counselor, on every instance, behind the
+	 * account's row lock.
+	 */
 	private void holdCounselor(long counselorId) {
 		people.counselor(counselorId);
 		accounts.lockById(counselorId);
 	}
 
 	/**
-	 * The slot over [from, to) may not meet any other commitment of the counselor at the same moment
-	 * (their other blocks on every date, their make-ups); the block's own versions are what it replaces.
+	 * The slot over [from, to) may not meet any other commitment of the counselor at the
+	 * same moment (their other blocks on every date, their make-ups); the block's own
+	 * versions are what it replaces.
 	 */
-	private void refuseDoubleBooking(long counselorId, Long exceptBlockId, ZoneId zone, WeeklySlot slot,
-			LocalDate from, LocalDate to) {
+	private void refuseDoubleBooking(long counselorId, Long exceptBlockId, ZoneId zone, WeeklySlot slot, LocalDate from,
+			LocalDate to) {
 		availability.requireFreeWeekly(counselorId, zone, slot, from, to, exceptBlockId);
 	}
 
@@ -174,7 +183,10 @@ public class Blocks {
 		}
 	}
 
-	/** A block created with no start date runs from today on, as far as booking is concerned. */
+	/**
+	 * A block created with no start date runs from today on, as far as booking is
+	 * concerned.
+	 */
 	private LocalDate firstDayOf(LocalDate from, Program program) {
 		return from != null ? from : calendar.today(program);
 	}

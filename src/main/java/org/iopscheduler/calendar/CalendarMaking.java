@@ -19,20 +19,24 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * Makes every program's dated sessions for a range of days ahead of need (a coordinator prepares the
- * year), so no later request pays for them. Programs go a few at a time, each group in a transaction
- * of its own: none grows to a year of 200 programs, and what is made stays made if a later group fails.
- * On PostgreSQL two groups are made at once (iop.calendar.making-threads, 0 = this choice): the
- * server's work on one connection (indexes, keys) then overlaps the service's on the other. On H2,
- * inside the service's process, two writers only contend for the same store, so one at a time.
- * A failing group never cuts another short (see {@link #everyGroup}).
+ * Makes every program's dated sessions for a range of days ahead of need (a coordinator
+ * prepares the year), so no later request pays for them. Programs go a few at a time,
+ * each group in a transaction of its own: none grows to a year of 200 programs, and what
+ * is made stays made if a later group fails. On PostgreSQL two groups are made at once
+ * (iop.calendar.making-threads, 0 = this choice): the server's work on one connection
+ * (indexes, keys) then overlaps the service's on the other. On H2, inside the service's
+ * process, two writers only contend for the same store, so one at a time. A failing group
+ * never cuts another short (see {@link #everyGroup}).
  */
 @Service
 public class CalendarMaking {
 
 	public static final int MAXIMUM_DAYS = 400;
 
-	/** Programs per transaction: 25 programs of 15 weekly blocks make about 20,000 sessions a year. */
+	/**
+	 * Programs per transaction: 25 programs of 15 weekly blocks make about 20,000
+	 * sessions a year.
+	 */
 	static final int PROGRAMS_AT_ONCE = 25;
 
 	private final SessionMaker maker;
@@ -48,8 +52,8 @@ public class CalendarMaking {
 	}
 
 	private static String databaseProduct(JdbcTemplate jdbc) {
-		return jdbc.execute((ConnectionCallback<String>) connection -> connection.getMetaData()
-			.getDatabaseProductName());
+		return jdbc
+			.execute((ConnectionCallback<String>) connection -> connection.getMetaData().getDatabaseProductName());
 	}
 
 	public record Made(int programs, int sessionsMade) {
@@ -75,11 +79,12 @@ public class CalendarMaking {
 	}
 
 	/**
-	 * Makes the groups on that many workers and answers how many sessions they made, once every group
-	 * has finished. After a failure no further group starts (a second call makes what is missing);
-	 * groups already running finish, and then the first failure, in group order, is reported. A worker
-	 * is never interrupted: H2 closes its database file when a thread is interrupted in the middle of
-	 * I/O, and every later request then failed.
+	 * Makes the groups on that many workers and answers how many sessions they made, once
+	 * every group has finished. After a failure no further group starts (a second call
+	 * makes what is missing); groups already running finish, and then the first failure,
+	 * in group order, is reported. A worker is never interrupted: H2 closes its database
+	 * file when a thread is interrupted in the middle of I/O, and every later request
+	 * then failed.
 	 */
 	static int everyGroup(List<List<Long>> groups, int threads, ToIntFunction<List<Long>> make) {
 		ExecutorService workers = Executors.newFixedThreadPool(threads);
@@ -126,7 +131,10 @@ public class CalendarMaking {
 		}
 	}
 
-	/** Waits for the group through any interrupt of the caller (kept for later), never passing one on. */
+	/**
+	 * Waits for the group through any interrupt of the caller (kept for later), never
+	 * passing one on.
+	 */
 	private static int finished(Future<Integer> group) {
 		boolean interrupted = false;
 		try {

@@ -43,7 +43,8 @@ public class Closures {
 		if (closures.existsByProgramIdAndDate(programId, date)) {
 			throw new Conflict("date: program " + programId + " is already closed on " + date);
 		}
-		// the day's sessions under their row locks: attendance marked meanwhile is seen below
+		// the day's sessions under their row locks: attendance marked meanwhile is seen
+		// below
 		sessions.lockOnDay(programId, date);
 		List<DatedSession> open = sessions.findInProgram(programId, date, date)
 			.stream()
@@ -61,7 +62,10 @@ public class Closures {
 		return new Closed(closure, open.stream().map(DatedSession::getId).toList());
 	}
 
-	/** Reopens the sessions the closure cancelled; sessions cancelled on their own stay cancelled. */
+	/**
+	 * Reopens the sessions the closure cancelled; sessions cancelled on their own stay
+	 * cancelled.
+	 */
 	@Transactional
 	public List<Long> reopen(long programId, long closureId) {
 		Closure closure = closures.findById(closureId)

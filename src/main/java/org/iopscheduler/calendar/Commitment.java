@@ -6,12 +6,13 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
 /**
- * Time a counselor has promised: a weekly slot in a program's zone, on every date of its validity
- * [from, to) with the slot's day. A one-off session is the same thing valid for one day, so both kinds
- * are compared by one walk ({@link DoubleBooking}).
+ * Time a counselor has promised: a weekly slot in a program's zone, on every date of its
+ * validity [from, to) with the slot's day. A one-off session is the same thing valid for
+ * one day, so both kinds are compared by one walk ({@link DoubleBooking}).
  *
  * @param what names it in a refusal ("block 12 'Process group'")
- * @param from first day it applies; null since ever (a block that began with no start date)
+ * @param from first day it applies; null since ever (a block that began with no start
+ * date)
  * @param to first day it no longer applies; null while open
  * @param once a one-off session rather than a weekly block (only the wording differs)
  */
@@ -38,16 +39,20 @@ record Commitment(String what, WeeklySlot slot, ZoneId zone, LocalDate from, Loc
 	}
 
 	/**
-	 * The one date with the slot's day among the three days either side of {@code date}. A meeting of
-	 * another zone that shares a moment with one on {@code date} lies at most two days away: meetings
-	 * last up to 12 hours and zones are at most 26 hours apart.
+	 * The one date with the slot's day among the three days either side of {@code date}.
+	 * A meeting of another zone that shares a moment with one on {@code date} lies at
+	 * most two days away: meetings last up to 12 hours and zones are at most 26 hours
+	 * apart.
 	 */
 	LocalDate nearest(LocalDate date) {
 		int days = Math.floorMod(slot.day().getValue() - date.getDayOfWeek().getValue() + 3, 7) - 3;
 		return date.plusDays(days);
 	}
 
-	/** Its meeting on that date, in absolute time (the one wall-time rule, {@link WallTime}). */
+	/**
+	 * Its meeting on that date, in absolute time (the one wall-time rule,
+	 * {@link WallTime}).
+	 */
 	Occurrence on(LocalDate date) {
 		ZonedDateTime start = WallTime.at(date, slot.start(), zone);
 		return new Occurrence(date, start, start.plusMinutes(slot.durationMinutes()));

@@ -14,17 +14,20 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The one answer to "is this counselor free then?", in every program and zone, for a weekly block or a
- * one-off session. It reads the counselor's commitments from their source, not from dated sessions
- * (which are made lazily and may not exist yet for the weeks asked about):
+ * The one answer to "is this counselor free then?", in every program and zone, for a
+ * weekly block or a one-off session. It reads the counselor's commitments from their
+ * source, not from dated sessions (which are made lazily and may not exist yet for the
+ * weeks asked about):
  * <ul>
- * <li>every version of every block they facilitate, on every date it meets. A cancelled session of a
- * block still holds its time: it can be reinstated (a closure lifted), and the block is what was
- * promised;</li>
- * <li>one-off sessions (make-ups) that are not cancelled; a cancelled one-off is over for good.</li>
+ * <li>every version of every block they facilitate, on every date it meets. A cancelled
+ * session of a block still holds its time: it can be reinstated (a closure lifted), and
+ * the block is what was promised;</li>
+ * <li>one-off sessions (make-ups) that are not cancelled; a cancelled one-off is over for
+ * good.</li>
  * </ul>
- * Callers hold the counselor's row lock ({@code AccountRepository.lockById}) in the same transaction
- * before asking, so two bookings of one counselor, on any instance, are judged one after the other.
+ * Callers hold the counselor's row lock ({@code AccountRepository.lockById}) in the same
+ * transaction before asking, so two bookings of one counselor, on any instance, are
+ * judged one after the other.
  */
 @Service
 @RequiredArgsConstructor
@@ -35,9 +38,10 @@ public class CounselorAvailability {
 	private final DatedSessionRepository sessions;
 
 	/**
-	 * Refuses (409) a weekly slot in {@code zone} over [from, to) ({@code to} null while open) when it
-	 * shares a moment with any of the counselor's commitments on any date, except the versions of block
-	 * {@code exceptBlockId} (the block being changed, whose old versions the change replaces).
+	 * Refuses (409) a weekly slot in {@code zone} over [from, to) ({@code to} null while
+	 * open) when it shares a moment with any of the counselor's commitments on any date,
+	 * except the versions of block {@code exceptBlockId} (the block being changed, whose
+	 * old versions the change replaces).
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void requireFreeWeekly(long counselorId, ZoneId zone, WeeklySlot slot, LocalDate from, LocalDate to,
@@ -47,8 +51,9 @@ public class CounselorAvailability {
 	}
 
 	/**
-	 * Refuses (409) a one-off session in {@code zone} on that date when it shares a moment with any of the
-	 * counselor's commitments, except the session {@code exceptSessionId} (one being moved).
+	 * Refuses (409) a one-off session in {@code zone} on that date when it shares a
+	 * moment with any of the counselor's commitments, except the session
+	 * {@code exceptSessionId} (one being moved).
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void requireFreeOnce(long counselorId, ZoneId zone, LocalDate date, LocalTime start, int durationMinutes,
@@ -64,7 +69,10 @@ public class CounselorAvailability {
 			});
 	}
 
-	/** Two queries: the block versions with their zones, and the one-offs from a few days before on. */
+	/**
+	 * Two queries: the block versions with their zones, and the one-offs from a few days
+	 * before on.
+	 */
 	private List<Commitment> commitments(long counselorId, Commitment candidate, Long exceptBlockId,
 			Long exceptSessionId) {
 		LocalDate from = candidate.from().minusDays(3);
@@ -84,9 +92,9 @@ public class CounselorAvailability {
 			if (session.getId().equals(exceptSessionId) || (to != null && !session.getDate().isBefore(to))) {
 				continue;
 			}
-			commitments.add(Commitment.once("session " + session.getId() + " '" + session.getTitle() + "'",
-					session.getDate(), session.getStartTime(), session.getDurationMinutes(),
-					ZoneId.of((String) row[1])));
+			commitments
+				.add(Commitment.once("session " + session.getId() + " '" + session.getTitle() + "'", session.getDate(),
+						session.getStartTime(), session.getDurationMinutes(), ZoneId.of((String) row[1])));
 		}
 		return commitments;
 	}

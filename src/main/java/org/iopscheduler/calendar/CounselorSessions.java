@@ -10,7 +10,10 @@ import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The sessions one counselor leads, in every program, made on first look like any other week. */
+/**
+ * The sessions one counselor leads, in every program, made on first look like any other
+ * week.
+ */
 @Service
 @RequiredArgsConstructor
 public class CounselorSessions {

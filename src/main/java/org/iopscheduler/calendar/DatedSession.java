@@ -27,8 +27,8 @@ import lombok.NoArgsConstructor;
 import org.iopscheduler.system.RuleViolation;
 
 /**
- * One dated meeting. It keeps its own copy of time, counselor and location: what is written here
- * is what happened, whatever its block says later.
+ * One dated meeting. It keeps its own copy of time, counselor and location: what is
+ * written here is what happened, whatever its block says later.
  */
 @Entity
 @Table(name = "dated_session")
@@ -79,7 +79,10 @@ public class DatedSession {
 	@Column(name = "version")
 	private long rowVersion;
 
-	/** Named participants of a make-up session; block sessions take their roster from plans. */
+	/**
+	 * Named participants of a make-up session; block sessions take their roster from
+	 * plans.
+	 */
 	@ElementCollection
 	@CollectionTable(name = "make_up_participant", joinColumns = @JoinColumn(name = "session_id"))
 	@Column(name = "participant_id")
@@ -112,7 +115,10 @@ public class DatedSession {
 		return status == SessionStatus.CANCELLED;
 	}
 
-	/** Local wall time in the program's zone (see {@link WallTime} for the hours that do not exist). */
+	/**
+	 * Local wall time in the program's zone (see {@link WallTime} for the hours that do
+	 * not exist).
+	 */
 	public ZonedDateTime startsAt(ZoneId zone) {
 		return WallTime.at(date, startTime, zone);
 	}

@@ -26,22 +26,25 @@ public interface DatedSessionRepository extends JpaRepository<DatedSession, Long
 
 	boolean existsByMakeUpForSessionIdIn(Collection<Long> sessionIds);
 
-	/** A counselor's one-off sessions (make-ups) not cancelled, from a date on, with their program's zone. */
+	/**
+	 * A counselor's one-off sessions (make-ups) not cancelled, from a date on, with their
+	 * program's zone.
+	 */
 	@Query("""
 			select s, p.timeZone from DatedSession s, org.iopscheduler.program.Program p
 			where p.id = s.programId and s.counselorId = :counselorId and s.blockId is null
 			and s.status <> org.iopscheduler.calendar.SessionStatus.CANCELLED and s.date >= :from""")
 	List<Object[]> findOneOffsOfCounselorFrom(long counselorId, LocalDate from);
 
-
 	@Query("select distinct s.programId from DatedSession s join s.makeUpParticipants p where p = :participantId and s.date between :from and :to")
 	List<Long> findProgramsWithMakeUpFor(long participantId, LocalDate from, LocalDate to);
 
 	/*
-	 * Row locks on sessions. Marking attendance takes the session's lock; cancelling, closing the
-	 * day, moving or ending the block take the same locks before they look for attendance. So "no
-	 * attendance on a cancelled session" holds when the two race, on one instance or several.
-	 * Several rows are always locked in id order, so two requests never wait on each other.
+	 * Row locks on sessions. Marking attendance takes the session's lock; cancelling,
+	 * closing the day, moving or ending the block take the same locks before they look
+	 * for attendance. So "no attendance on a cancelled session" holds when the two race,
+	 * on one instance or several. Several rows are always locked in id order, so two
+	 * requests never wait on each other.
 	 */
 
 	@Lock(LockModeType.PESSIMISTIC_WRITE)

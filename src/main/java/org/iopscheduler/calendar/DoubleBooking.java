@@ -13,18 +13,20 @@ import java.util.Optional;
 import org.iopscheduler.calendar.Commitment.Occurrence;
 
 /**
- * A counselor is in one session at a time, in any program and zone: a new commitment may not share a
- * moment with an existing one on any date both meet. The candidate's dates are walked in absolute time,
- * each against the other's meeting nearest to it, looking again after every clock change of either
- * zone, so the weeks when only one side has changed are seen (New York and London meet differently for
- * the two or three weeks between their spring changes and the week between their autumn ones).
+ * A counselor is in one session at a time, in any program and zone: a new commitment may
+ * not share a moment with an existing one on any date both meet. The candidate's dates
+ * are walked in absolute time, each against the other's meeting nearest to it, looking
+ * again after every clock change of either zone, so the weeks when only one side has
+ * changed are seen (New York and London meet differently for the two or three weeks
+ * between their spring changes and the week between their autumn ones).
  * <p>
- * Open-ended validities are compared for {@link #HORIZON} after the later of the two starts. Past the
- * tz data's listed transitions a zone repeats its yearly rules, and nearly all of them are tied to a
- * weekday (second Sunday of March, last Sunday of October), so the weeks when only one zone has changed
- * come every year and a pair that ever collides does so within a year of the later start. Ten years
- * leave room for the changes governments have announced (they are in the tz data) and outlast any
- * block's planning. A rule tied to a calendar date can take up to twelve years to fall on every
+ * Open-ended validities are compared for {@link #HORIZON} after the later of the two
+ * starts. Past the tz data's listed transitions a zone repeats its yearly rules, and
+ * nearly all of them are tied to a weekday (second Sunday of March, last Sunday of
+ * October), so the weeks when only one zone has changed come every year and a pair that
+ * ever collides does so within a year of the later start. Ten years leave room for the
+ * changes governments have announced (they are in the tz data) and outlast any block's
+ * planning. A rule tied to a calendar date can take up to twelve years to fall on every
  * weekday: a pair that collides only in such a year is the one case the horizon may miss.
  */
 final class DoubleBooking {
@@ -33,7 +35,10 @@ final class DoubleBooking {
 
 	private static final int SECONDS_PER_WEEK = WeeklySlot.MINUTES_PER_WEEK * 60;
 
-	/** Days either side of a date where a meeting sharing a moment with one on that date may lie. */
+	/**
+	 * Days either side of a date where a meeting sharing a moment with one on that date
+	 * may lie.
+	 */
 	private static final int REACH_DAYS = 3;
 
 	private static final long NEVER = Long.MAX_VALUE;
@@ -41,24 +46,30 @@ final class DoubleBooking {
 	private DoubleBooking() {
 	}
 
-	/** Two meetings that share a moment: the candidate's and the existing commitment's. */
+	/**
+	 * Two meetings that share a moment: the candidate's and the existing commitment's.
+	 */
 	record Clash(Commitment candidate, Occurrence mine, Commitment other, Occurrence theirs) {
 
 		static final Comparator<Clash> EARLIEST = Comparator.comparing((Clash c) -> c.mine().start().toInstant())
 			.thenComparing(c -> c.theirs().start().toInstant());
 
-		/** Names the other commitment, its zone and local time, and the first date they collide. */
+		/**
+		 * Names the other commitment, its zone and local time, and the first date they
+		 * collide.
+		 */
 		String detail(long counselorId) {
-			return "counselorId: counselor " + counselorId + " already facilitates " + other.what() + " "
-					+ other.when() + " (" + other.zone() + "); they first collide on " + mine.date() + ": it meets "
-					+ theirs + ", this one " + mine + " (" + candidate.zone() + ")";
+			return "counselorId: counselor " + counselorId + " already facilitates " + other.what() + " " + other.when()
+					+ " (" + other.zone() + "); they first collide on " + mine.date() + ": it meets " + theirs
+					+ ", this one " + mine + " (" + candidate.zone() + ")";
 		}
 
 	}
 
 	/**
-	 * The clash of the candidate's earliest meeting that meets one of the commitments at the same moment.
-	 * The candidate needs a first day: the past before it is not being booked.
+	 * The clash of the candidate's earliest meeting that meets one of the commitments at
+	 * the same moment. The candidate needs a first day: the past before it is not being
+	 * booked.
 	 */
 	static Optional<Clash> firstClash(Commitment candidate, Collection<Commitment> commitments) {
 		if (candidate.from() == null) {
@@ -74,7 +85,10 @@ final class DoubleBooking {
 		return Optional.ofNullable(first);
 	}
 
-	/** Walks the candidate's dates that could meet the other's, up to {@code notAfter} when given. */
+	/**
+	 * Walks the candidate's dates that could meet the other's, up to {@code notAfter}
+	 * when given.
+	 */
 	private static Clash firstClash(Commitment candidate, Commitment other, LocalDate notAfter) {
 		LocalDate from = candidate.from();
 		LocalDate laterStart = from;
@@ -117,10 +131,11 @@ final class DoubleBooking {
 	}
 
 	/**
-	 * Until either zone changes its clocks, each next meeting of both is exactly a week later, so the
-	 * two stay as far apart as they are now: the next week worth looking at is the first one on or
-	 * after a clock change of either zone. A weekly pair is looked at a few times a year, not 52 times;
-	 * zones that never change again ({@link #NEVER}) never meet later either.
+	 * Until either zone changes its clocks, each next meeting of both is exactly a week
+	 * later, so the two stay as far apart as they are now: the next week worth looking at
+	 * is the first one on or after a clock change of either zone. A weekly pair is looked
+	 * at a few times a year, not 52 times; zones that never change again ({@link #NEVER})
+	 * never meet later either.
 	 */
 	private static long weeksWithTheSameOffsets(Commitment candidate, Occurrence mine, Commitment other,
 			Occurrence theirs) {
@@ -129,9 +144,9 @@ final class DoubleBooking {
 	}
 
 	/**
-	 * How many weeks on the first meeting at or after the zone's next clock change is (at least one). A
-	 * change at the start itself counts: a start moved out of a spring-forward gap sits on the change,
-	 * and the week after it is not moved.
+	 * How many weeks on the first meeting at or after the zone's next clock change is (at
+	 * least one). A change at the start itself counts: a start moved out of a
+	 * spring-forward gap sits on the change, and the week after it is not moved.
 	 */
 	private static long weeksUntilChange(ZoneRules rules, Instant start) {
 		ZoneOffsetTransition change = rules.nextTransition(start.minusSeconds(1));

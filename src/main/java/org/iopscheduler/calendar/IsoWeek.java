@@ -12,8 +12,8 @@ import org.iopscheduler.system.AcceptedDates;
 import org.iopscheduler.system.InvalidInput;
 
 /**
- * An ISO week, Monday to Sunday. Its instants are always taken in a program's zone: week 48 starts
- * at Monday 00:00 in New York five hours after it starts in London.
+ * An ISO week, Monday to Sunday. Its instants are always taken in a program's zone: week
+ * 48 starts at Monday 00:00 in New York five hours after it starts in London.
  */
 public record IsoWeek(int year, int week) implements Comparable<IsoWeek> {
 
@@ -28,8 +28,8 @@ public record IsoWeek(int year, int week) implements Comparable<IsoWeek> {
 	private static final int LAST_WEEK = AcceptedDates.LAST.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
 
 	/**
-	 * The weeks that hold an accepted day: 1900-W01 (Monday 1 January 1900) to 2201-W01, the week of
-	 * Wednesday 31 December 2200.
+	 * The weeks that hold an accepted day: 1900-W01 (Monday 1 January 1900) to 2201-W01,
+	 * the week of Wednesday 31 December 2200.
 	 */
 	public static final IsoWeek FIRST = of(AcceptedDates.FIRST);
 

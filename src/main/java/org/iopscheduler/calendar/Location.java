@@ -21,7 +21,9 @@ public record Location(LocationKind kind, String value) {
 		}
 	}
 
-	/** Without an explicit kind, a web link is a video session and anything else a room. */
+	/**
+	 * Without an explicit kind, a web link is a video session and anything else a room.
+	 */
 	public static Location of(String value, LocationKind kind) {
 		if (kind == null) {
 			kind = value != null && isWebLink(value.strip()) ? LocationKind.VIDEO : LocationKind.ROOM;

@@ -2,7 +2,10 @@ package org.iopscheduler.calendar;
 
 import java.time.LocalDate;
 
-/** A block's terms over a stretch of dates, as a value: what a change replaced, or what is to come. */
+/**
+ * A block's terms over a stretch of dates, as a value: what a change replaced, or what is
+ * to come.
+ */
 public record ScheduledChange(LocalDate validFrom, LocalDate validTo, WeeklySlot slot, long counselorId,
 		Location location) {
 

@@ -13,9 +13,10 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The days of each program whose dated sessions are made, and the calendar version they were made
- * under (table session_horizon). Kept in the database, so every instance shares them and they
- * outlive restarts; a calendar change raises program.calendar_version and so retires them.
+ * The days of each program whose dated sessions are made, and the calendar version they
+ * were made under (table session_horizon). Kept in the database, so every instance shares
+ * them and they outlive restarts; a calendar change raises program.calendar_version and
+ * so retires them.
  */
 @Component
 @RequiredArgsConstructor
@@ -23,7 +24,10 @@ class SessionHorizons {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
-	/** A program as read before making its sessions: its calendar version now and its horizon, if any. */
+	/**
+	 * A program as read before making its sessions: its calendar version now and its
+	 * horizon, if any.
+	 */
 	record Horizon(long programId, long calendarVersion, Long madeUnder, LocalDate madeFrom, LocalDate madeTo) {
 
 		boolean covers(LocalDate from, LocalDate to) {
@@ -31,8 +35,9 @@ class SessionHorizons {
 		}
 
 		/**
-		 * After the days were made under {@code calendarVersion}: one range with the old horizon when it
-		 * was made under the same version and the two touch or overlap, else the new days alone.
+		 * After the days were made under {@code calendarVersion}: one range with the old
+		 * horizon when it was made under the same version and the two touch or overlap,
+		 * else the new days alone.
 		 */
 		LocalDate[] after(LocalDate from, LocalDate to) {
 			if (madeUnder != null && madeUnder == calendarVersion && !madeFrom.isAfter(to.plusDays(1))
@@ -44,7 +49,10 @@ class SessionHorizons {
 
 	}
 
-	/** One statement: the programs whose sessions between the two days may still need making. */
+	/**
+	 * One statement: the programs whose sessions between the two days may still need
+	 * making.
+	 */
 	List<Horizon> toMake(Collection<Long> programIds, LocalDate from, LocalDate to) {
 		List<Horizon> stale = new ArrayList<>();
 		jdbc.query("""
@@ -61,10 +69,11 @@ class SessionHorizons {
 	}
 
 	/**
-	 * Records that the days were made for these programs, under the calendar versions read by
-	 * {@link #toMake} before anything else. In the caller's transaction, with the sessions it made.
-	 * Two instances writing one program's horizon at once: the later write wins, and both describe
-	 * days that are made, so neither is ever wrong, at worst narrower than it could be.
+	 * Records that the days were made for these programs, under the calendar versions
+	 * read by {@link #toMake} before anything else. In the caller's transaction, with the
+	 * sessions it made. Two instances writing one program's horizon at once: the later
+	 * write wins, and both describe days that are made, so neither is ever wrong, at
+	 * worst narrower than it could be.
 	 */
 	void record(List<Horizon> made, LocalDate from, LocalDate to) {
 		List<Map<String, Object>> updates = new ArrayList<>();
@@ -81,7 +90,8 @@ class SessionHorizons {
 					where program_id = :program""", updates.toArray(Map[]::new));
 		}
 		if (!inserts.isEmpty()) {
-			// a concurrent first insert meets the primary key: SessionMaker tries again and then reads it
+			// a concurrent first insert meets the primary key: SessionMaker tries again
+			// and then reads it
 			jdbc.batchUpdate("""
 					insert into session_horizon (program_id, calendar_version, made_from, made_to)
 					values (:program, :version, :from, :to)""", inserts.toArray(Map[]::new));

@@ -25,11 +25,12 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Makes the dated sessions of programs' blocks for a range of days, each (block, date) once.
- * Sessions are made on first need (a week is looked at, marked or reported) and then kept, so
- * their ids are stable. Two instances making the same week at once meet on the unique key
- * (block_id, session_date); the loser reads what the winner made. Each program's made days are
- * recorded as its session horizon, so asking again for days already made costs one small query.
+ * Makes the dated sessions of programs' blocks for a range of days, each (block, date)
+ * once. Sessions are made on first need (a week is looked at, marked or reported) and
+ * then kept, so their ids are stable. Two instances making the same week at once meet on
+ * the unique key (block_id, session_date); the loser reads what the winner made. Each
+ * program's made days are recorded as its session horizon, so asking again for days
+ * already made costs one small query.
  */
 @Component
 public class SessionMaker {
@@ -41,7 +42,10 @@ public class SessionMaker {
 
 	private static final long FIRST_DAY = AcceptedDates.FIRST.toEpochDay();
 
-	/** Rows per JDBC batch: large enough to amortise round trips, small enough for any driver. */
+	/**
+	 * Rows per JDBC batch: large enough to amortise round trips, small enough for any
+	 * driver.
+	 */
 	private static final int BATCH = 1_000;
 
 	private final WeeklyBlockRepository blocks;
@@ -58,9 +62,8 @@ public class SessionMaker {
 
 	private final Clock clock;
 
-	SessionMaker(WeeklyBlockRepository blocks, ClosureRepository closures, SessionHorizons horizons,
-			JdbcTemplate jdbc, NamedParameterJdbcTemplate named, PlatformTransactionManager transactions,
-			Clock clock) {
+	SessionMaker(WeeklyBlockRepository blocks, ClosureRepository closures, SessionHorizons horizons, JdbcTemplate jdbc,
+			NamedParameterJdbcTemplate named, PlatformTransactionManager transactions, Clock clock) {
 		this.blocks = blocks;
 		this.closures = closures;
 		this.horizons = horizons;
@@ -72,8 +75,9 @@ public class SessionMaker {
 	}
 
 	/**
-	 * Makes what is missing between the two dates (inclusive); answers how many were made. Days
-	 * already made under the program's current calendar cost one small query and nothing else.
+	 * Makes what is missing between the two dates (inclusive); answers how many were
+	 * made. Days already made under the program's current calendar cost one small query
+	 * and nothing else.
 	 */
 	public int ensure(Collection<Long> programIds, LocalDate from, LocalDate to) {
 		if (programIds.isEmpty()) {
@@ -83,7 +87,8 @@ public class SessionMaker {
 			return makeWhatIsMissing(programIds, from, to);
 		}
 		catch (DataIntegrityViolationException raced) {
-			// another request made some of them (or the first horizon) first; what is still missing is made now
+			// another request made some of them (or the first horizon) first; what is
+			// still missing is made now
 			return makeWhatIsMissing(programIds, from, to);
 		}
 	}
@@ -93,12 +98,13 @@ public class SessionMaker {
 	}
 
 	/*
-	 * The calendar versions are read first, before the blocks and closures, and the horizon is
-	 * recorded with those versions. A block or closure change that commits in between raises the
-	 * program's version: whether or not the blocks read below already show it, the horizon is then
-	 * recorded under a version older than the program's and the next ensure computes again. Read
-	 * after the blocks, the version could already include a change the blocks did not show, and
-	 * that change's sessions would never be made.
+	 * The calendar versions are read first, before the blocks and closures, and the
+	 * horizon is recorded with those versions. A block or closure change that commits in
+	 * between raises the program's version: whether or not the blocks read below already
+	 * show it, the horizon is then recorded under a version older than the program's and
+	 * the next ensure computes again. Read after the blocks, the version could already
+	 * include a change the blocks did not show, and that change's sessions would never be
+	 * made.
 	 */
 	private int makeWhatIsMissing(Collection<Long> programIds, LocalDate from, LocalDate to) {
 		List<SessionHorizons.Horizon> toMake = horizons.toMake(programIds, from, to);
@@ -118,13 +124,13 @@ public class SessionMaker {
 	}
 
 	private int insertMissing(Collection<Long> programIds, LocalDate from, LocalDate to) {
-		// (block, day) packed in a long: no string keys, no Object[] rows, for the 100,000s of a year
+		// (block, day) packed in a long: no string keys, no Object[] rows, for the
+		// 100,000s of a year
 		Set<Long> existing = new HashSet<>();
 		named.query("""
 				select block_id, session_date from dated_session
 				where program_id in (:ids) and block_id is not null and session_date between :from and :to""",
-				Map.of("ids", programIds, "from", Date.valueOf(from), "to", Date.valueOf(to)),
-				rows -> {
+				Map.of("ids", programIds, "from", Date.valueOf(from), "to", Date.valueOf(to)), rows -> {
 					existing.add(key(rows.getLong(1), rows.getDate(2).toLocalDate()));
 				});
 		Map<Long, Closure> closed = new HashMap<>();
@@ -137,8 +143,8 @@ public class SessionMaker {
 				LocalDate first = latest(from, version.getValidFrom());
 				LocalDate last = version.getValidTo() == null || version.getValidTo().isAfter(to) ? to
 						: version.getValidTo().minusDays(1);
-				for (LocalDate date = first.with(TemporalAdjusters.nextOrSame(version.getDayOfWeek()));
-						!date.isAfter(last); date = date.plusWeeks(1)) {
+				for (LocalDate date = first.with(TemporalAdjusters.nextOrSame(version.getDayOfWeek())); !date
+					.isAfter(last); date = date.plusWeeks(1)) {
 					if (!existing.contains(key(block.getId(), date))) {
 						rows.add(new Row(block.getProgramId(), block.getId(), date, version, block,
 								closed.get(key(block.getProgramId(), date))));
@@ -181,9 +187,10 @@ public class SessionMaker {
 	}
 
 	/**
-	 * An id and a day in one long: the day in the low 20 bits, counted from the first accepted date
-	 * (1900 to about 4770). Counted from 1970, as it was, a day before 1970 was negative and covered
-	 * the id: every block shared one key per day, and sessions of a second block were never made.
+	 * An id and a day in one long: the day in the low 20 bits, counted from the first
+	 * accepted date (1900 to about 4770). Counted from 1970, as it was, a day before 1970
+	 * was negative and covered the id: every block shared one key per day, and sessions
+	 * of a second block were never made.
 	 */
 	private static long key(long id, LocalDate date) {
 		return id << 20 | (date.toEpochDay() - FIRST_DAY);

@@ -31,12 +31,13 @@ public class Sessions {
 
 	@Transactional(readOnly = true)
 	public DatedSession get(long sessionId) {
-		return sessions.findWithParticipants(sessionId).orElseThrow(() -> new NotFound("no session with id " + sessionId));
+		return sessions.findWithParticipants(sessionId)
+			.orElseThrow(() -> new NotFound("no session with id " + sessionId));
 	}
 
 	/**
-	 * The session under its row lock, for the rest of the caller's transaction: whoever marks
-	 * attendance, cancels or moves it waits here, so each sees what the other did.
+	 * The session under its row lock, for the rest of the caller's transaction: whoever
+	 * marks attendance, cancels or moves it waits here, so each sees what the other did.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public DatedSession hold(long sessionId) {
@@ -52,7 +53,8 @@ public class Sessions {
 					+ " has attendance recorded; it took place and cannot be cancelled");
 		}
 		session.cancel(reason);
-		// a make-up's participants are its roster, which the answer shows after the transaction
+		// a make-up's participants are its roster, which the answer shows after the
+		// transaction
 		Hibernate.initialize(session.getMakeUpParticipants());
 		return sessions.saveAndFlush(session);
 	}

@@ -26,9 +26,9 @@ import org.iopscheduler.system.InvalidInput;
 import org.iopscheduler.system.RuleViolation;
 
 /**
- * A recurring slot of a program's week (e.g. "Process group, Monday 18:00, 180 min, Room 2").
- * Its day, time, duration, counselor and location are kept as dated versions: a change takes
- * effect from a date and never rewrites the weeks before it.
+ * A recurring slot of a program's week (e.g. "Process group, Monday 18:00, 180 min, Room
+ * 2"). Its day, time, duration, counselor and location are kept as dated versions: a
+ * change takes effect from a date and never rewrites the weeks before it.
  */
 @Entity
 @Getter
@@ -73,17 +73,20 @@ public class WeeklyBlock {
 		return versions.stream().filter(v -> v.appliesOn(date)).findFirst();
 	}
 
-	/** The version in force on the date, else the next one to start, else the last one. */
+	/**
+	 * The version in force on the date, else the next one to start, else the last one.
+	 */
 	public BlockVersion versionAround(LocalDate date) {
-		return versionOn(date).or(() -> sorted().stream()
-			.filter(v -> v.getValidFrom() != null && v.getValidFrom().isAfter(date))
-			.findFirst()).orElseGet(() -> sorted().get(sorted().size() - 1));
+		return versionOn(date)
+			.or(() -> sorted().stream()
+				.filter(v -> v.getValidFrom() != null && v.getValidFrom().isAfter(date))
+				.findFirst())
+			.orElseGet(() -> sorted().get(sorted().size() - 1));
 	}
 
 	public List<BlockVersion> sorted() {
 		return versions.stream()
-			.sorted(Comparator.comparing(BlockVersion::getValidFrom,
-					Comparator.nullsFirst(Comparator.naturalOrder())))
+			.sorted(Comparator.comparing(BlockVersion::getValidFrom, Comparator.nullsFirst(Comparator.naturalOrder())))
 			.toList();
 	}
 
@@ -106,11 +109,11 @@ public class WeeklyBlock {
 	}
 
 	/**
-	 * From {@code from} on, the block meets in the new slot, with the new counselor and location. A
-	 * dated change states what holds from its date on: it replaces every change scheduled after
-	 * {@code from}, and a correction on the same date replaces the one made before (in place, so the
-	 * database's one-version-per-date key never sees two). A scheduled end of the block stays. Answers
-	 * what it replaced, as it was.
+	 * From {@code from} on, the block meets in the new slot, with the new counselor and
+	 * location. A dated change states what holds from its date on: it replaces every
+	 * change scheduled after {@code from}, and a correction on the same date replaces the
+	 * one made before (in place, so the database's one-version-per-date key never sees
+	 * two). A scheduled end of the block stays. Answers what it replaced, as it was.
 	 */
 	public Changed changeFrom(LocalDate from, WeeklySlot slot, long counselorId, Location location) {
 		BlockVersion current = versionOn(from)
@@ -151,7 +154,9 @@ public class WeeklyBlock {
 			.toList();
 	}
 
-	/** The first date on or after {@code date} on which the block meets, if it still does. */
+	/**
+	 * The first date on or after {@code date} on which the block meets, if it still does.
+	 */
 	public Optional<LocalDate> firstMeetingFrom(LocalDate date) {
 		for (BlockVersion version : sorted()) {
 			if (version.getValidTo() != null && !version.getValidTo().isAfter(date)) {

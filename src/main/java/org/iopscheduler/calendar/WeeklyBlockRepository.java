@@ -24,7 +24,10 @@ public interface WeeklyBlockRepository extends JpaRepository<WeeklyBlock, Long> 
 	@Query("select b from WeeklyBlock b left join fetch b.versions where b.id = :id")
 	Optional<WeeklyBlock> findWithVersions(long id);
 
-	/** Row locks in id order (never two requests waiting on each other) before counting places. */
+	/**
+	 * Row locks in id order (never two requests waiting on each other) before counting
+	 * places.
+	 */
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select b from WeeklyBlock b where b.id in :ids order by b.id")
 	List<WeeklyBlock> lockAll(Collection<Long> ids);

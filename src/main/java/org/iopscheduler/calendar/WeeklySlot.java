@@ -6,8 +6,9 @@ import java.time.LocalTime;
 import org.iopscheduler.system.InvalidInput;
 
 /**
- * A recurring place in the week: a day, a local start time and a length in minutes. A slot may
- * run past midnight (a block is up to 12 hours), so overlap is checked on the circle of the week.
+ * A recurring place in the week: a day, a local start time and a length in minutes. A
+ * slot may run past midnight (a block is up to 12 hours), so overlap is checked on the
+ * circle of the week.
  */
 public record WeeklySlot(DayOfWeek day, LocalTime start, int durationMinutes) {
 
@@ -34,8 +35,9 @@ public record WeeklySlot(DayOfWeek day, LocalTime start, int durationMinutes) {
 	}
 
 	/**
-	 * Two slots in the same zone overlap when they share at least one minute of the week (two blocks in
-	 * one plan). Whether a counselor is free is a question of dates and moments: {@link DoubleBooking}.
+	 * Two slots in the same zone overlap when they share at least one minute of the week
+	 * (two blocks in one plan). Whether a counselor is free is a question of dates and
+	 * moments: {@link DoubleBooking}.
 	 */
 	public boolean overlaps(WeeklySlot other) {
 		return overlaps(startMinuteOfWeek(), durationMinutes, other.startMinuteOfWeek(), other.durationMinutes);

@@ -1,2 +1,5 @@
-/** The calendar: weekly blocks (the recurring template), ISO weeks, and the dated sessions made from them. */
+/**
+ * The calendar: weekly blocks (the recurring template), ISO weeks, and the dated sessions
+ * made from them.
+ */
 package org.iopscheduler.calendar;

@@ -27,15 +27,17 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The numbers a weekly dose needs, added up by the database: one statement returns, per enrollment
- * and week, its scheduled, attended and unmarked sessions, the minutes still to come and the days
- * attended. Java then applies {@link WeeklyDose}'s rules to each row. Reports cost one statement
- * and read one row per enrollment and week, whatever the number of sessions and marks.
+ * The numbers a weekly dose needs, added up by the database: one statement returns, per
+ * enrollment and week, its scheduled, attended and unmarked sessions, the minutes still
+ * to come and the days attended. Java then applies {@link WeeklyDose}'s rules to each
+ * row. Reports cost one statement and read one row per enrollment and week, whatever the
+ * number of sessions and marks.
  * <p>
- * An enrollment's sessions, as {@link WeekOfSessions} has them: block sessions whose block is in its
- * plan on that date, and make-ups naming the participant in the same program, only on dates the
- * enrollment covers (start to end or discharge). "Started" is decided in each program's zone: the
- * zone's local date and time of now are parameters, so no vendor date function is needed.
+ * An enrollment's sessions, as {@link WeekOfSessions} has them: block sessions whose
+ * block is in its plan on that date, and make-ups naming the participant in the same
+ * program, only on dates the enrollment covers (start to end or discharge). "Started" is
+ * decided in each program's zone: the zone's local date and time of now are parameters,
+ * so no vendor date function is needed.
  */
 @Component
 public class DoseFacts {
@@ -44,13 +46,18 @@ public class DoseFacts {
 	public record Scope(Collection<Long> programIds, Long participantId, IsoWeek firstWeek, IsoWeek lastWeek,
 			IsoWeek enrolledFrom, IsoWeek enrolledTo, Collection<String> zones, boolean byParticipant) {
 
-		/** The programs' enrollments during {@code week}, with facts from {@code first} to {@code week}. */
+		/**
+		 * The programs' enrollments during {@code week}, with facts from {@code first} to
+		 * {@code week}.
+		 */
 		public static Scope programs(Collection<Long> programIds, IsoWeek first, IsoWeek week, Collection<String> zones,
 				boolean byParticipant) {
 			return new Scope(programIds, null, first, week, week, week, zones, byParticipant);
 		}
 
-		/** A participant's enrollments during [from, to], with their facts of those weeks. */
+		/**
+		 * A participant's enrollments during [from, to], with their facts of those weeks.
+		 */
 		public static Scope participant(long participantId, IsoWeek from, IsoWeek to, Collection<String> zones) {
 			return new Scope(null, participantId, from, to, from, to, zones, false);
 		}
@@ -84,7 +91,8 @@ public class DoseFacts {
 
 	DoseFacts(DataSource dataSource) {
 		JdbcTemplate streaming = new JdbcTemplate(dataSource);
-		// PostgreSQL then sends rows in chunks (inside a transaction) instead of all at once
+		// PostgreSQL then sends rows in chunks (inside a transaction) instead of all at
+		// once
 		streaming.setFetchSize(1000);
 		this.jdbc = new NamedParameterJdbcTemplate(streaming);
 	}
@@ -97,7 +105,10 @@ public class DoseFacts {
 		rows.finish();
 	}
 
-	/** Rows come ordered by enrollment: an enrollment is complete when the next one begins. */
+	/**
+	 * Rows come ordered by enrollment: an enrollment is complete when the next one
+	 * begins.
+	 */
 	private static final class Rows implements RowCallbackHandler {
 
 		private final List<IsoWeek> weeks;
@@ -122,9 +133,11 @@ public class DoseFacts {
 			}
 			int index = rs.getInt("week_index");
 			if (!rs.wasNull()) {
-				current.totals().put(weeks.get(index), new Totals(rs.getInt("scheduled_minutes"),
-						rs.getInt("attended_minutes"), rs.getInt("unmarked_sessions"), rs.getInt("still_to_come"),
-						rs.getInt("days_attended"), rs.getInt("days_of_three_hours")));
+				current.totals()
+					.put(weeks.get(index),
+							new Totals(rs.getInt("scheduled_minutes"), rs.getInt("attended_minutes"),
+									rs.getInt("unmarked_sessions"), rs.getInt("still_to_come"),
+									rs.getInt("days_attended"), rs.getInt("days_of_three_hours")));
 			}
 		}
 
@@ -171,20 +184,19 @@ public class DoseFacts {
 		String sessions = "select e.id as enrollment_id, e.participant_id, " + facts
 				+ " from enrollment e join program p on p.id = e.program_id"
 				+ " join enrollment_plan_block b on b.enrollment_id = e.id"
-				+ " join dated_session s on s.block_id = b.block_id and s.program_id = e.program_id"
-				+ " where " + enrolled + covers
+				+ " join dated_session s on s.block_id = b.block_id and s.program_id = e.program_id" + " where "
+				+ enrolled + covers
 				+ " and s.session_date >= b.valid_from and (b.valid_to is null or s.session_date < b.valid_to)"
 				+ " union all select e.id as enrollment_id, e.participant_id, " + facts
 				+ " from make_up_participant mp join dated_session s on s.id = mp.session_id"
 				+ " join enrollment e on e.participant_id = mp.participant_id and e.program_id = s.program_id"
-				+ " join program p on p.id = e.program_id"
-				+ " where s.block_id is null and " + enrolled + covers;
+				+ " join program p on p.id = e.program_id" + " where s.block_id is null and " + enrolled + covers;
 		String byDay = "select x.enrollment_id, x.week_index, x.session_date,"
 				+ " sum(x.duration_minutes) as scheduled_minutes,"
 				+ " sum(coalesce(m.minutes_attended, 0)) as attended_minutes,"
 				+ " sum(case when m.id is null and x.started = 1 then 1 else 0 end) as unmarked_sessions,"
-				+ " sum(case when x.started = 0 then x.duration_minutes else 0 end) as still_to_come"
-				+ " from (" + sessions + ") x"
+				+ " sum(case when x.started = 0 then x.duration_minutes else 0 end) as still_to_come" + " from ("
+				+ sessions + ") x"
 				+ " left join attendance_mark m on m.session_id = x.session_id and m.participant_id = x.participant_id"
 				+ " group by x.enrollment_id, x.week_index, x.session_date";
 		String byWeek = "select d.enrollment_id, d.week_index, sum(d.scheduled_minutes) as scheduled_minutes,"
@@ -196,14 +208,15 @@ public class DoseFacts {
 		return "select e.id as enrollment_id, e.program_id, e.participant_id, e.start_date, e.end_date,"
 				+ " e.discharge_date, p.time_zone, p.minimum_weekly_minutes, w.week_index, w.scheduled_minutes,"
 				+ " w.attended_minutes, w.unmarked_sessions, w.still_to_come, w.days_attended, w.days_of_three_hours"
-				+ " from enrollment e join program p on p.id = e.program_id"
-				+ " left join (" + byWeek + ") w on w.enrollment_id = e.id"
-				+ " where " + enrolled
+				+ " from enrollment e join program p on p.id = e.program_id" + " left join (" + byWeek
+				+ ") w on w.enrollment_id = e.id" + " where " + enrolled
 				+ (scope.byParticipant() ? " order by e.program_id, e.participant_id, e.id, w.week_index"
 						: " order by e.id, w.week_index");
 	}
 
-	/** 1 when the session has started in its program's zone, else 0; one branch per zone. */
+	/**
+	 * 1 when the session has started in its program's zone, else 0; one branch per zone.
+	 */
 	private static String started(Collection<String> zones, Instant now, MapSqlParameterSource params) {
 		StringBuilder sql = new StringBuilder("case p.time_zone");
 		int i = 0;
@@ -212,8 +225,14 @@ public class DoseFacts {
 			params.addValue("zone" + i, zone);
 			params.addValue("nowDate" + i, threshold.toLocalDate());
 			params.addValue("nowTime" + i, threshold.toLocalTime());
-			sql.append(" when :zone").append(i).append(" then case when s.session_date < :nowDate").append(i)
-				.append(" or (s.session_date = :nowDate").append(i).append(" and s.start_time <= :nowTime").append(i)
+			sql.append(" when :zone")
+				.append(i)
+				.append(" then case when s.session_date < :nowDate")
+				.append(i)
+				.append(" or (s.session_date = :nowDate")
+				.append(i)
+				.append(" and s.start_time <= :nowTime")
+				.append(i)
 				.append(") then 1 else 0 end");
 			i++;
 		}
@@ -221,12 +240,14 @@ public class DoseFacts {
 	}
 
 	/**
-	 * The latest local time (to the second; sessions start on the minute) whose session has started
-	 * by {@code now} in the zone. That is the local time of now, except in the repeated hour when
-	 * clocks go back: a session at 01:30 takes the earlier offset ({@link org.iopscheduler.calendar.WallTime}),
-	 * so during the second 01:00..02:00 every session of that hour has started. A session whose local
-	 * time falls in the hour skipped when clocks go forward starts at the first real minute, the
-	 * instant of the jump, which is exactly when the local time of now passes it: no exception needed.
+	 * The latest local time (to the second; sessions start on the minute) whose session
+	 * has started by {@code now} in the zone. That is the local time of now, except in
+	 * the repeated hour when clocks go back: a session at 01:30 takes the earlier offset
+	 * ({@link org.iopscheduler.calendar.WallTime}), so during the second 01:00..02:00
+	 * every session of that hour has started. A session whose local time falls in the
+	 * hour skipped when clocks go forward starts at the first real minute, the instant of
+	 * the jump, which is exactly when the local time of now passes it: no exception
+	 * needed.
 	 */
 	public static LocalDateTime startedUntil(Instant now, ZoneId zone) {
 		LocalDateTime local = LocalDateTime.ofInstant(now, zone).truncatedTo(ChronoUnit.SECONDS);
@@ -237,7 +258,10 @@ public class DoseFacts {
 		return local;
 	}
 
-	/** The week's index in the scope, from the session date: a CASE over the weeks' Mondays. */
+	/**
+	 * The week's index in the scope, from the session date: a CASE over the weeks'
+	 * Mondays.
+	 */
 	private static String weekIndex(List<IsoWeek> weeks, MapSqlParameterSource params) {
 		if (weeks.size() == 1) {
 			return "0";

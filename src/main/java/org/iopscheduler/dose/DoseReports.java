@@ -53,9 +53,10 @@ public class DoseReports {
 	}
 
 	/**
-	 * Every participant enrolled in the program that week, in a constant number of queries. No
-	 * transaction around it: the numbers come from one statement, and making missing sessions takes
-	 * a connection of its own, which must not wait behind a connection this request already holds.
+	 * Every participant enrolled in the program that week, in a constant number of
+	 * queries. No transaction around it: the numbers come from one statement, and making
+	 * missing sessions takes a connection of its own, which must not wait behind a
+	 * connection this request already holds.
 	 */
 	public ProgramDose program(long programId, IsoWeek week) {
 		Program program = programs.get(programId);
@@ -77,8 +78,8 @@ public class DoseReports {
 	}
 
 	/**
-	 * Consecutive under-dosed weeks ending with this one, or, while this week is still running,
-	 * ending with the week before: the run a coordinator must act on.
+	 * Consecutive under-dosed weeks ending with this one, or, while this week is still
+	 * running, ending with the week before: the run a coordinator must act on.
 	 */
 	private static int streak(EnrollmentWeeks enrollment, WeeklyDose current, Instant now) {
 		IsoWeek week = current.week();
@@ -97,7 +98,10 @@ public class DoseReports {
 		return count;
 	}
 
-	/** One participant's weeks from {@code from} to {@code to}; weeks without an enrollment are left out. */
+	/**
+	 * One participant's weeks from {@code from} to {@code to}; weeks without an
+	 * enrollment are left out.
+	 */
 	public List<WeeklyDose> participant(long participantId, IsoWeek from, IsoWeek to) {
 		if (from.compareTo(to) > 0) {
 			throw new InvalidInput("from: " + from + " is after to " + to);

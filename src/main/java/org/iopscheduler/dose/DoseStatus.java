@@ -1,6 +1,9 @@
 package org.iopscheduler.dose;
 
-/** Where a participant's week stands against the minimum; the first rule that applies wins. */
+/**
+ * Where a participant's week stands against the minimum; the first rule that applies
+ * wins.
+ */
 public enum DoseStatus {
 
 	/** The enrollment starts after the week's Monday or ends before its Sunday. */

@@ -19,9 +19,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Every program's participants for one week, for coordinators: one statement, rows handed on as
- * the database returns them (ordered by program, then participant), so 20,000 rows are never held
- * at once.
+ * Every program's participants for one week, for coordinators: one statement, rows handed
+ * on as the database returns them (ordered by program, then participant), so 20,000 rows
+ * are never held at once.
  */
 @Service
 @RequiredArgsConstructor
@@ -41,14 +41,18 @@ public class OrganisationDose {
 	public record Row(long programId, long participantId, long enrollmentId, WeeklyDose dose) {
 	}
 
-	/** Which programs (their ids and zones) a report covers; their sessions of the week exist after this. */
+	/**
+	 * Which programs (their ids and zones) a report covers; their sessions of the week
+	 * exist after this.
+	 */
 	public record Selection(IsoWeek week, List<Long> programIds, Set<String> zones, Set<DoseStatus> statuses) {
 	}
 
 	/**
-	 * Checks the program, makes the week's sessions; call before the response starts, so errors are
-	 * problems. Without a week: this week in the organisation's zone, or in the program's when the
-	 * report is narrowed to one (it then names the same week as that program's own report).
+	 * Checks the program, makes the week's sessions; call before the response starts, so
+	 * errors are problems. Without a week: this week in the organisation's zone, or in
+	 * the program's when the report is narrowed to one (it then names the same week as
+	 * that program's own report).
 	 */
 	public Selection select(IsoWeek week, Long programId, Set<DoseStatus> statuses) {
 		List<Long> ids = new ArrayList<>();
@@ -85,7 +89,8 @@ public class OrganisationDose {
 		facts.forEach(scope, now, (EnrollmentWeeks enrollment) -> {
 			WeeklyDose dose = enrollment.dose(week, now);
 			if (selection.statuses().isEmpty() || selection.statuses().contains(dose.status())) {
-				each.accept(new Row(enrollment.programId(), enrollment.participantId(), enrollment.enrollmentId(), dose));
+				each.accept(
+						new Row(enrollment.programId(), enrollment.participantId(), enrollment.enrollmentId(), dose));
 			}
 		});
 	}

@@ -64,19 +64,28 @@ public class WeekExport {
 			WeeklyDose dose = loaded.dose(enrollment, week, zone, program.getMinimumWeeklyMinutes(), now);
 			for (DatedSession session : loaded.sessionsOf(enrollment, week)) {
 				AttendanceMark mark = loaded.markOf(session, participant);
-				String attendance = session.isCancelled() ? "CANCELLED"
-						: mark != null ? mark.getStatus().name()
-								: session.hasStartedAt(now, zone) ? "UNMARKED" : "NOT_STARTED";
-				out.append(participant).append(',')
-					.append(cell(names.get(participant))).append(',')
-					.append(session.getDate()).append(',')
-					.append(session.getStartTime()).append(',')
-					.append(session.getId()).append(',')
-					.append(cell(session.getTitle())).append(',')
-					.append(session.getType()).append(',')
-					.append(session.isCancelled() ? 0 : session.getDurationMinutes()).append(',')
-					.append(mark == null || session.isCancelled() ? 0 : mark.getMinutesAttended()).append(',')
-					.append(attendance).append(',')
+				String attendance = session.isCancelled() ? "CANCELLED" : mark != null ? mark.getStatus().name()
+						: session.hasStartedAt(now, zone) ? "UNMARKED" : "NOT_STARTED";
+				out.append(participant)
+					.append(',')
+					.append(cell(names.get(participant)))
+					.append(',')
+					.append(session.getDate())
+					.append(',')
+					.append(session.getStartTime())
+					.append(',')
+					.append(session.getId())
+					.append(',')
+					.append(cell(session.getTitle()))
+					.append(',')
+					.append(session.getType())
+					.append(',')
+					.append(session.isCancelled() ? 0 : session.getDurationMinutes())
+					.append(',')
+					.append(mark == null || session.isCancelled() ? 0 : mark.getMinutesAttended())
+					.append(',')
+					.append(attendance)
+					.append(',')
 					.append(dose.status())
 					.append("\r\n");
 			}
@@ -85,8 +94,8 @@ public class WeekExport {
 	}
 
 	/**
-	 * RFC 4180 quoting, and a leading quote mark for text a spreadsheet would run as a formula
-	 * (a name typed as "=HYPERLINK(...)" must stay a name).
+	 * RFC 4180 quoting, and a leading quote mark for text a spreadsheet would run as a
+	 * formula (a name typed as "=HYPERLINK(...)" must stay a name).
 	 */
 	static String cell(String text) {
 		if (text == null) {

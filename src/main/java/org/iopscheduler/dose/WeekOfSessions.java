@@ -13,8 +13,9 @@ import org.iopscheduler.calendar.IsoWeek;
 import org.iopscheduler.enrollment.Enrollment;
 
 /**
- * Sessions and marks already loaded for a span of weeks, from which any enrolled participant's
- * weekly dose is computed in memory: reports cost the same few queries for 10 or 1,000 people.
+ * Sessions and marks already loaded for a span of weeks, from which any enrolled
+ * participant's weekly dose is computed in memory: reports cost the same few queries for
+ * 10 or 1,000 people.
  */
 final class WeekOfSessions {
 
@@ -27,11 +28,15 @@ final class WeekOfSessions {
 			sessionsByWeek.computeIfAbsent(IsoWeek.of(session.getDate()), w -> new ArrayList<>()).add(session);
 		}
 		for (AttendanceMark mark : marks) {
-			marksBySession.computeIfAbsent(mark.getSessionId(), s -> new HashMap<>()).put(mark.getParticipantId(), mark);
+			marksBySession.computeIfAbsent(mark.getSessionId(), s -> new HashMap<>())
+				.put(mark.getParticipantId(), mark);
 		}
 	}
 
-	/** The enrollment's sessions in the week: its plan's block sessions and make-ups naming the participant. */
+	/**
+	 * The enrollment's sessions in the week: its plan's block sessions and make-ups
+	 * naming the participant.
+	 */
 	List<DatedSession> sessionsOf(Enrollment enrollment, IsoWeek week) {
 		List<DatedSession> mine = new ArrayList<>();
 		for (DatedSession session : sessionsByWeek.getOrDefault(week, List.of())) {
@@ -50,9 +55,9 @@ final class WeekOfSessions {
 		List<SessionFact> facts = new ArrayList<>();
 		for (DatedSession session : sessionsOf(enrollment, week)) {
 			AttendanceMark mark = markOf(session, enrollment.getParticipantId());
-			facts.add(new SessionFact(session.getDate(), session.startsAt(zone).toInstant(),
-					session.getDurationMinutes(), session.isCancelled(),
-					mark == null ? null : mark.getMinutesAttended()));
+			facts.add(
+					new SessionFact(session.getDate(), session.startsAt(zone).toInstant(), session.getDurationMinutes(),
+							session.isCancelled(), mark == null ? null : mark.getMinutesAttended()));
 		}
 		return WeeklyDose.evaluate(week, zone, minimum, enrollment.getStartDate(), enrollment.lastDay(), facts, now);
 	}

@@ -10,12 +10,12 @@ import java.util.TreeMap;
 import org.iopscheduler.calendar.IsoWeek;
 
 /**
- * One participant's week against the program's minimum (ASAM level 2.1: 540 minutes for adults,
- * 360 for adolescents), evaluated at an instant in the program's zone.
+ * One participant's week against the program's minimum (ASAM level 2.1: 540 minutes for
+ * adults, 360 for adolescents), evaluated at an instant in the program's zone.
  *
  * @param daysAttended days with any attended minutes
- * @param daysOfThreeHours days with at least 180 attended minutes (payers count days as well as hours:
- * a common IOP code asks for 3 hours a day on at least 3 days a week)
+ * @param daysOfThreeHours days with at least 180 attended minutes (payers count days as
+ * well as hours: a common IOP code asks for 3 hours a day on at least 3 days a week)
  */
 public record WeeklyDose(IsoWeek week, int minimumWeeklyMinutes, int scheduledMinutes, int attendedMinutes,
 		int unmarkedSessions, int daysAttended, int daysOfThreeHours, DoseStatus status) {
@@ -69,9 +69,12 @@ public record WeeklyDose(IsoWeek week, int minimumWeeklyMinutes, int scheduledMi
 
 	}
 
-	/** The week from its totals: the same rules as {@link #evaluate}, whoever did the counting. */
-	public static WeeklyDose of(IsoWeek week, ZoneId zone, int minimum, LocalDate enrolledFrom,
-			LocalDate enrolledUntil, Totals totals, Instant now) {
+	/**
+	 * The week from its totals: the same rules as {@link #evaluate}, whoever did the
+	 * counting.
+	 */
+	public static WeeklyDose of(IsoWeek week, ZoneId zone, int minimum, LocalDate enrolledFrom, LocalDate enrolledUntil,
+			Totals totals, Instant now) {
 		DoseStatus status = status(week, zone, minimum, enrolledFrom, enrolledUntil, totals.attendedMinutes(),
 				totals.stillToCome(), now);
 		return new WeeklyDose(week, minimum, totals.scheduledMinutes(), totals.attendedMinutes(),
@@ -95,12 +98,18 @@ public record WeeklyDose(IsoWeek week, int minimumWeeklyMinutes, int scheduledMi
 		return DoseStatus.ON_TRACK;
 	}
 
-	/** In a coordinator's words, e.g. "attended 539 of 540 minutes in 2026-W47: UNDER_DOSED". */
+	/**
+	 * In a coordinator's words, e.g. "attended 539 of 540 minutes in 2026-W47:
+	 * UNDER_DOSED".
+	 */
 	public String explain() {
 		return "attended " + attendedMinutes + " of " + minimumWeeklyMinutes + " minutes in " + week + ": " + status;
 	}
 
-	/** Two enrollments in one week (a transfer) add up; such a week is partial by definition. */
+	/**
+	 * Two enrollments in one week (a transfer) add up; such a week is partial by
+	 * definition.
+	 */
 	WeeklyDose plus(WeeklyDose other) {
 		return new WeeklyDose(week, Math.max(minimumWeeklyMinutes, other.minimumWeeklyMinutes),
 				scheduledMinutes + other.scheduledMinutes, attendedMinutes + other.attendedMinutes,

@@ -1,2 +1,5 @@
-/** The weekly dose: minutes scheduled and attended against the program's minimum, statuses, reports and exports. */
+/**
+ * The weekly dose: minutes scheduled and attended against the program's minimum,
+ * statuses, reports and exports.
+ */
 package org.iopscheduler.dose;

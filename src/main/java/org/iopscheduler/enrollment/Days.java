@@ -7,7 +7,9 @@ import java.util.List;
 /** Consecutive days, both ends inclusive; {@code to} null for no end. */
 record Days(LocalDate from, LocalDate to) {
 
-	/** A plan entry's days within its enrollment's dates, or null when they share none. */
+	/**
+	 * A plan entry's days within its enrollment's dates, or null when they share none.
+	 */
 	static Days held(LocalDate validFrom, LocalDate validTo, LocalDate startDate, LocalDate endDate,
 			LocalDate dischargeDate) {
 		LocalDate from = validFrom.isBefore(startDate) ? startDate : validFrom;

@@ -28,9 +28,9 @@ import org.iopscheduler.system.InvalidInput;
 import org.iopscheduler.system.RuleViolation;
 
 /**
- * A participant's stay in a program: from a start date to an end or discharge date, with a weekly
- * plan of blocks that may change over time. Plan changes close entries; they never rewrite the
- * weeks already lived.
+ * A participant's stay in a program: from a start date to an end or discharge date, with
+ * a weekly plan of blocks that may change over time. Plan changes close entries; they
+ * never rewrite the weeks already lived.
  */
 @Entity
 @Getter
@@ -86,7 +86,10 @@ public class Enrollment {
 		return lastDay(endDate, dischargeDate);
 	}
 
-	/** The one definition of an enrollment's last day: the earlier of its end and its discharge. */
+	/**
+	 * The one definition of an enrollment's last day: the earlier of its end and its
+	 * discharge.
+	 */
 	public static LocalDate lastDay(LocalDate endDate, LocalDate dischargeDate) {
 		if (dischargeDate == null) {
 			return endDate;
@@ -126,9 +129,10 @@ public class Enrollment {
 	}
 
 	/**
-	 * Whether the participant is expected at the session: a block session on a date the enrollment
-	 * covers with that block in the plan, or a make-up naming them on a date the enrollment covers.
-	 * The one rule for rosters, the dose and "what was attended is history".
+	 * Whether the participant is expected at the session: a block session on a date the
+	 * enrollment covers with that block in the plan, or a make-up naming them on a date
+	 * the enrollment covers. The one rule for rosters, the dose and "what was attended is
+	 * history".
 	 */
 	public boolean expects(DatedSession session) {
 		if (!programId.equals(session.getProgramId()) || !covers(session.getDate())) {
@@ -138,7 +142,10 @@ public class Enrollment {
 				: blocksOn(session.getDate()).contains(session.getBlockId());
 	}
 
-	/** The plan over the enrollment's dates, one stretch per change, adjacent equal stretches merged. */
+	/**
+	 * The plan over the enrollment's dates, one stretch per change, adjacent equal
+	 * stretches merged.
+	 */
 	public List<PlanStretch> timeline() {
 		TreeSet<LocalDate> starts = new TreeSet<>();
 		starts.add(startDate);
@@ -168,16 +175,20 @@ public class Enrollment {
 		return stretches;
 	}
 
-	/** The day a plan change from {@code from} takes effect: never before the enrollment starts. */
+	/**
+	 * The day a plan change from {@code from} takes effect: never before the enrollment
+	 * starts.
+	 */
 	public LocalDate effectiveDate(LocalDate from) {
 		return from.isBefore(startDate) ? startDate : from;
 	}
 
 	/**
-	 * From {@code from} on, the participant attends exactly {@code blockIds}. A dated change states
-	 * what holds from its date on, so it replaces every change scheduled on or after that date;
-	 * answers the stretches it replaced, as they were. Entries are reopened or closed rather than
-	 * deleted and made again, so the database's one-entry-per-block-and-date key never sees two.
+	 * From {@code from} on, the participant attends exactly {@code blockIds}. A dated
+	 * change states what holds from its date on, so it replaces every change scheduled on
+	 * or after that date; answers the stretches it replaced, as they were. Entries are
+	 * reopened or closed rather than deleted and made again, so the database's
+	 * one-entry-per-block-and-date key never sees two.
 	 */
 	public List<PlanStretch> changePlan(LocalDate from, Collection<Long> blockIds) {
 		requireNotDischargedBy(from, "the plan cannot change");
@@ -188,7 +199,8 @@ public class Enrollment {
 		for (PlanEntry entry : List.copyOf(plan)) {
 			boolean keep = wanted.contains(entry.getBlockId());
 			if (!entry.getValidFrom().isBefore(effective)) {
-				// scheduled on or after the date: gone, unless it is the wanted block from that very date
+				// scheduled on or after the date: gone, unless it is the wanted block
+				// from that very date
 				if (keep && entry.getValidFrom().equals(effective) && carried.add(entry.getBlockId())) {
 					entry.reopen();
 				}
@@ -229,8 +241,8 @@ public class Enrollment {
 
 	private void requireNotDischargedBy(LocalDate date, String consequence) {
 		if (lastDay() != null && date.isAfter(lastDay())) {
-			throw new RuleViolation("effectiveFrom: " + date + " is after the enrollment's last day " + lastDay()
-					+ "; " + consequence);
+			throw new RuleViolation(
+					"effectiveFrom: " + date + " is after the enrollment's last day " + lastDay() + "; " + consequence);
 		}
 	}
 

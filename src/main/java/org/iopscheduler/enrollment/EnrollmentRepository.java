@@ -13,7 +13,10 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface EnrollmentRepository extends JpaRepository<Enrollment, Long> {
 
-	/** An enrollment's last day in JPQL, the earlier of end and discharge ({@link Enrollment#lastDay}). */
+	/**
+	 * An enrollment's last day in JPQL, the earlier of end and discharge
+	 * ({@link Enrollment#lastDay}).
+	 */
 	String LAST_DAY_OR = "coalesce(case when e.dischargeDate is not null and (e.endDate is null or e.dischargeDate < e.endDate)"
 			+ " then e.dischargeDate else e.endDate end, ";
 
@@ -27,10 +30,11 @@ public interface EnrollmentRepository extends JpaRepository<Enrollment, Long> {
 	Optional<Enrollment> findWithPlan(long id);
 
 	/*
-	 * Row locks on enrollments. A plan change or discharge takes its enrollment's lock before it reads
-	 * the plan; marking attendance takes the lock of the enrollment covering the session's date after
-	 * the session's lock and before it reads the roster. So "no attendance on a session the plan no
-	 * longer holds" holds when the two race, on one instance or several.
+	 * Row locks on enrollments. A plan change or discharge takes its enrollment's lock
+	 * before it reads the plan; marking attendance takes the lock of the enrollment
+	 * covering the session's date after the session's lock and before it reads the
+	 * roster. So "no attendance on a session the plan no longer holds" holds when the two
+	 * race, on one instance or several.
 	 */
 
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
@@ -44,7 +48,10 @@ public interface EnrollmentRepository extends JpaRepository<Enrollment, Long> {
 
 	List<Enrollment> findByParticipantIdOrderByStartDate(long participantId);
 
-	/** Enrollments of a program that share at least one day with [from, to], plans included. */
+	/**
+	 * Enrollments of a program that share at least one day with [from, to], plans
+	 * included.
+	 */
 	@Query("select distinct e from Enrollment e left join fetch e.plan where e.programId = :programId and e.startDate <= :to and "
 			+ LAST_DAY + " >= :from order by e.id")
 	List<Enrollment> findInProgramDuring(long programId, LocalDate from, LocalDate to);
@@ -57,7 +64,10 @@ public interface EnrollmentRepository extends JpaRepository<Enrollment, Long> {
 			+ LAST_DAY + " >= :from order by e.startDate")
 	List<Enrollment> findOfParticipantDuring(long participantId, LocalDate from, LocalDate to);
 
-	/** Other enrollments' places in the block that share a day with [from, to]: their plan entries' days. */
+	/**
+	 * Other enrollments' places in the block that share a day with [from, to]: their plan
+	 * entries' days.
+	 */
 	@Query("select new org.iopscheduler.enrollment.Holding(p.validFrom, p.validTo, e.startDate,"
 			+ " e.endDate, e.dischargeDate) from PlanEntry p join p.enrollment e where p.blockId = :blockId"
 			+ " and e.id <> :except and p.validFrom <= :to and (p.validTo is null or p.validTo > :from)"

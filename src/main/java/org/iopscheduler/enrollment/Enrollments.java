@@ -32,9 +32,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Enrols participants, changes their plans and discharges them. Rules that span rows are checked
- * under database row locks (the participant's account, then the chosen blocks in id order), so they
- * hold when many requests race, on one instance or several.
+ * Enrols participants, changes their plans and discharges them. Rules that span rows are
+ * checked under database row locks (the participant's account, then the chosen blocks in
+ * id order), so they hold when many requests race, on one instance or several.
  */
 @Service
 @RequiredArgsConstructor
@@ -77,8 +77,8 @@ public class Enrollments {
 		refuseSecondEnrollment(participantId, programId, startDate, endDate, null);
 		Days days = new Days(startDate, endDate);
 		holdPlaces(chosen.stream().collect(Collectors.toMap(id -> id, id -> List.of(days))), -1);
-		return enrollments.saveAndFlush(
-				Enrollment.start(programId, participantId, startDate, endDate, chosen, clock.instant()));
+		return enrollments
+			.saveAndFlush(Enrollment.start(programId, participantId, startDate, endDate, chosen, clock.instant()));
 	}
 
 	/** A plan change and the scheduled stretches it replaced. */
@@ -86,17 +86,17 @@ public class Enrollments {
 	}
 
 	/**
-	 * The new plan applies from {@code effectiveFrom} (default: today in the program's zone) for every
-	 * day after it, replacing the changes scheduled from that date on. Refused when the plan would
-	 * fall below the minimum or overlap on any day, when a newly attended session is full, or when it
-	 * would take the participant off a session whose attendance is already recorded.
+	 * The new plan applies from {@code effectiveFrom} (default: today in the program's
+	 * zone) for every day after it, replacing the changes scheduled from that date on.
+	 * Refused when the plan would fall below the minimum or overlap on any day, when a
+	 * newly attended session is full, or when it would take the participant off a session
+	 * whose attendance is already recorded.
 	 */
 	@Transactional
 	public PlanChanged changePlan(long enrollmentId, List<Long> blockIds, LocalDate effectiveFrom) {
 		Enrollment enrollment = hold(enrollmentId);
 		Program program = programs.get(enrollment.getProgramId());
-		LocalDate from = enrollment.effectiveDate(
-				effectiveFrom != null ? effectiveFrom : calendar.today(program));
+		LocalDate from = enrollment.effectiveDate(effectiveFrom != null ? effectiveFrom : calendar.today(program));
 		Set<Long> chosen = distinct(blockIds);
 		PlanStretch stretch = new PlanStretch(from, enrollment.lastDay(), chosen);
 		Map<Long, WeeklyBlock> found = blocksOf(chosen);
@@ -132,22 +132,25 @@ public class Enrollments {
 	}
 
 	/**
-	 * What was attended is history: a change that would take the participant off a session on which
-	 * their attendance is recorded is refused, naming the session. Checked on the changed enrollment
-	 * before it is saved, with the one rule of who is expected where ({@link Enrollment#expects}).
+	 * What was attended is history: a change that would take the participant off a
+	 * session on which their attendance is recorded is refused, naming the session.
+	 * Checked on the changed enrollment before it is saved, with the one rule of who is
+	 * expected where ({@link Enrollment#expects}).
 	 */
 	private void refuseToUnrosterAttendance(Enrollment changed, LocalDate from, String field, String what) {
 		for (DatedSession attended : markedSessions.attendedBy(changed.getParticipantId(), changed.getProgramId(),
 				from)) {
 			if (!changed.expects(attended)) {
-				throw new RuleViolation(field + ": attendance is recorded for session " + attended.getId() + " '"
-						+ attended.getTitle() + "' on " + attended.getDate() + "; " + what
-						+ " may only take effect after it");
+				throw new RuleViolation(
+						field + ": attendance is recorded for session " + attended.getId() + " '" + attended.getTitle()
+								+ "' on " + attended.getDate() + "; " + what + " may only take effect after it");
 			}
 		}
 	}
 
-	/** The enrollment under its row lock, read after the lock: see EnrollmentRepository. */
+	/**
+	 * The enrollment under its row lock, read after the lock: see EnrollmentRepository.
+	 */
 	private Enrollment hold(long enrollmentId) {
 		Enrollment enrollment = enrollments.lockById(enrollmentId)
 			.orElseThrow(() -> new NotFound("no enrollment with id " + enrollmentId));
@@ -182,8 +185,9 @@ public class Enrollments {
 	}
 
 	/**
-	 * The weekly plans a new plan of these blocks would have from {@code from} to {@code to}, one per
-	 * stretch in which its blocks stay the same, for previews; refuses blocks of another program.
+	 * The weekly plans a new plan of these blocks would have from {@code from} to
+	 * {@code to}, one per stretch in which its blocks stay the same, for previews;
+	 * refuses blocks of another program.
 	 */
 	@Transactional(readOnly = true)
 	public List<WeeklyPlan> plans(Program program, Collection<Long> blockIds, LocalDate from, LocalDate to) {
@@ -193,7 +197,10 @@ public class Enrollments {
 		return PlanRules.weeklyPlans(List.of(stretch), found);
 	}
 
-	/** The first session of a block a newcomer from {@code from} to {@code to} could not get into. */
+	/**
+	 * The first session of a block a newcomer from {@code from} to {@code to} could not
+	 * get into.
+	 */
 	@Transactional(readOnly = true)
 	public Optional<SessionPlaces.FullSession> firstFullSession(WeeklyBlock block, LocalDate from, LocalDate to) {
 		return SessionPlaces.firstFull(block, List.of(new Days(from, to)), taken(block.getId(), -1, from, to));
@@ -207,13 +214,11 @@ public class Enrollments {
 
 	/**
 	 * One program at a time: the level of care is billed per program, so a participant's
-	 * enrollments, in this or any other program, may not share a day. A transfer ends one and
-	 * starts the other the next day.
+	 * enrollments, in this or any other program, may not share a day. A transfer ends one
+	 * and starts the other the next day.
 	 */
-	private void refuseSecondEnrollment(long participantId, long programId, LocalDate from, LocalDate to,
-			Long except) {
-		for (Enrollment other : enrollments.findOfParticipantDuring(participantId, from,
-				to == null ? OPEN_END : to)) {
+	private void refuseSecondEnrollment(long participantId, long programId, LocalDate from, LocalDate to, Long except) {
+		for (Enrollment other : enrollments.findOfParticipantDuring(participantId, from, to == null ? OPEN_END : to)) {
 			if (other.getId().equals(except)) {
 				continue;
 			}
@@ -226,8 +231,9 @@ public class Enrollments {
 	}
 
 	/**
-	 * The last place of a group cannot be taken twice: rosters are counted per session under the
-	 * blocks' row locks (taken in id order), so two requests racing for it on any instance queue.
+	 * The last place of a group cannot be taken twice: rosters are counted per session
+	 * under the blocks' row locks (taken in id order), so two requests racing for it on
+	 * any instance queue.
 	 */
 	private void holdPlaces(Map<Long, List<Days>> wanted, long except) {
 		if (wanted.isEmpty()) {
@@ -266,7 +272,9 @@ public class Enrollments {
 		return chosen;
 	}
 
-	/** Minutes a week of the blocks as they stand on the date; ended blocks count nothing. */
+	/**
+	 * Minutes a week of the blocks as they stand on the date; ended blocks count nothing.
+	 */
 	@Transactional(readOnly = true)
 	public int plannedMinutes(Program program, Collection<Long> blockIds, LocalDate on) {
 		return blocks.findWithVersions(blockIds)

@@ -6,7 +6,9 @@ import java.time.LocalDate;
 public record Holding(LocalDate validFrom, LocalDate validTo, LocalDate startDate, LocalDate endDate,
 		LocalDate dischargeDate) {
 
-	/** The days the place is held, or null when the entry and the enrollment share none. */
+	/**
+	 * The days the place is held, or null when the entry and the enrollment share none.
+	 */
 	Days days() {
 		return Days.held(validFrom, validTo, startDate, endDate, dischargeDate);
 	}

@@ -24,8 +24,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Make-up sessions: one-off sessions a coordinator adds for participants who missed one. They
- * link to the missed session and count in the week they take place.
+ * Make-up sessions: one-off sessions a coordinator adds for participants who missed one.
+ * They link to the missed session and count in the week they take place.
  */
 @Service
 @RequiredArgsConstructor
@@ -62,8 +62,7 @@ public class MakeUps {
 						+ " was not on the roster of session " + missedSessionId);
 			}
 		}
-		WeeklySlot slot = new WeeklySlot(request.date().getDayOfWeek(), request.startTime(),
-				request.durationMinutes());
+		WeeklySlot slot = new WeeklySlot(request.date().getDayOfWeek(), request.startTime(), request.durationMinutes());
 		Location location = Location.of(request.location(), request.locationKind());
 		people.counselor(request.counselorId());
 		accounts.lockById(request.counselorId());
@@ -75,8 +74,9 @@ public class MakeUps {
 	}
 
 	/**
-	 * A make-up may not put its counselor in two sessions at once, in any program: not over another
-	 * one-off, nor over any of their weekly blocks, whether that week's sessions were made yet or not.
+	 * A make-up may not put its counselor in two sessions at once, in any program: not
+	 * over another one-off, nor over any of their weekly blocks, whether that week's
+	 * sessions were made yet or not.
 	 */
 	private void refuseBusyCounselor(MakeUpRequest request, ZoneId zone) {
 		availability.requireFreeOnce(request.counselorId(), zone, request.date(), request.startTime(),

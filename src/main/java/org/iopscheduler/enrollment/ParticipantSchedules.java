@@ -34,7 +34,10 @@ public class ParticipantSchedules {
 
 	private final SessionMaker maker;
 
-	/** Sessions of the week (Monday to Sunday in each program's own zone) the participant is expected at. */
+	/**
+	 * Sessions of the week (Monday to Sunday in each program's own zone) the participant
+	 * is expected at.
+	 */
 	public List<ScheduledSession> week(long participantId, IsoWeek week) {
 		return between(participantId, week.monday(), week.sunday());
 	}
@@ -52,8 +55,10 @@ public class ParticipantSchedules {
 			.map(programs::findById)
 			.flatMap(Optional::stream)
 			.collect(Collectors.toMap(Program::getId, Program::zone));
-		// a query per program (a participant has one or two): Hibernate caches the translation of a
-		// query with a single id, while one with a list of ids is translated again on every call
+		// a query per program (a participant has one or two): Hibernate caches the
+		// translation of a
+		// query with a single id, while one with a list of ids is translated again on
+		// every call
 		List<DatedSession> inPrograms = new ArrayList<>();
 		programIds.forEach(programId -> inPrograms.addAll(sessions.findInProgram(programId, from, to)));
 		return inPrograms.stream()

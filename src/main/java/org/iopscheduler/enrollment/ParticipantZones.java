@@ -18,8 +18,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Which zone a participant's "today" and "this week" are taken in: their current program's. Asked by
- * {@code /api/me/*}, a participant's own page and staff's page of them, so all show the same week.
+ * Which zone a participant's "today" and "this week" are taken in: their current
+ * program's. Asked by {@code /api/me/*}, a participant's own page and staff's page of
+ * them, so all show the same week.
  */
 @Service
 @RequiredArgsConstructor
@@ -31,7 +32,10 @@ public class ParticipantZones {
 
 	private final ClinicCalendar calendar;
 
-	/** Two statements (the participant's enrollments, their programs), whatever the history. */
+	/**
+	 * Two statements (the participant's enrollments, their programs), whatever the
+	 * history.
+	 */
 	@Transactional(readOnly = true)
 	public ZoneId zoneOf(long participantId) {
 		List<Enrollment> theirs = enrollments.findByParticipantIdOrderByStartDate(participantId);
@@ -46,10 +50,11 @@ public class ParticipantZones {
 	}
 
 	/**
-	 * The current program, first rule that applies: (1) the enrollment covering today in its own
-	 * program's zone; on a transfer day seen across zones both may, and the later start wins (the
-	 * participant has moved on); (2) else the one that ended last, where their recent weeks were lived;
-	 * (3) else the next to start. With no enrollment at all the caller takes the organisation's zone.
+	 * The current program, first rule that applies: (1) the enrollment covering today in
+	 * its own program's zone; on a transfer day seen across zones both may, and the later
+	 * start wins (the participant has moved on); (2) else the one that ended last, where
+	 * their recent weeks were lived; (3) else the next to start. With no enrollment at
+	 * all the caller takes the organisation's zone.
 	 */
 	static Optional<Enrollment> current(List<Enrollment> theirs, Map<Long, ZoneId> zones, ClinicCalendar calendar) {
 		Function<Enrollment, LocalDate> today = e -> calendar.today(zones.get(e.getProgramId()));

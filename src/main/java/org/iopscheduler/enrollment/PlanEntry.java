@@ -14,7 +14,10 @@ import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
 
-/** One block of a plan, from a date (inclusive) to a date (exclusive, null while it runs on). */
+/**
+ * One block of a plan, from a date (inclusive) to a date (exclusive, null while it runs
+ * on).
+ */
 @Entity
 @Table(name = "enrollment_plan_block")
 @Getter

@@ -15,9 +15,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Tells a coordinator, while they pick blocks, whether enrolling would be refused and why. The
- * same plan rules as {@link Enrollments#enrol} (minimum, overlap, full groups), without saving
- * or locking anything: the enrolment itself checks again under its locks.
+ * Tells a coordinator, while they pick blocks, whether enrolling would be refused and
+ * why. The same plan rules as {@link Enrollments#enrol} (minimum, overlap, full groups),
+ * without saving or locking anything: the enrolment itself checks again under its locks.
  */
 @Service
 @RequiredArgsConstructor
@@ -27,7 +27,10 @@ public class PlanPreview {
 
 	private final WeeklyBlockRepository blocks;
 
-	/** @param refusal why enrolling with this plan would be refused, or null if the plan passes */
+	/**
+	 * @param refusal why enrolling with this plan would be refused, or null if the plan
+	 * passes
+	 */
 	public record Verdict(int plannedMinutes, int minimumWeeklyMinutes, String refusal) {
 
 		public boolean passes() {
@@ -74,13 +77,19 @@ public class PlanPreview {
 		return new Verdict(planned, minimum, null);
 	}
 
-	/** The most places taken in any one session of the block from the date on, for showing next to the choice. */
+	/**
+	 * The most places taken in any one session of the block from the date on, for showing
+	 * next to the choice.
+	 */
 	@Transactional(readOnly = true)
 	public long placesTaken(WeeklyBlock block, LocalDate from) {
 		return enrollments.placesTaken(block, from);
 	}
 
-	/** The domain names the request field ("blockIds: ..."); the page speaks of the choice itself. */
+	/**
+	 * The domain names the request field ("blockIds: ..."); the page speaks of the choice
+	 * itself.
+	 */
 	private static String plain(DomainException refused) {
 		String message = refused.getMessage();
 		return message.startsWith("blockIds: ") ? message.substring("blockIds: ".length()) : message;

@@ -14,17 +14,21 @@ import org.iopscheduler.system.InvalidInput;
 import org.iopscheduler.system.RuleViolation;
 
 /**
- * The rules every stretch of a plan must pass, checked over every day it covers: a plan's blocks
- * may not overlap and must reach the program's weekly minimum. A stretch is cut wherever one of its
- * blocks changes (a scheduled change of time or duration, the block's end), so a plan that reaches
- * 540 minutes today but only 360 after a block ends next month is refused, naming that stretch.
+ * The rules every stretch of a plan must pass, checked over every day it covers: a plan's
+ * blocks may not overlap and must reach the program's weekly minimum. A stretch is cut
+ * wherever one of its blocks changes (a scheduled change of time or duration, the block's
+ * end), so a plan that reaches 540 minutes today but only 360 after a block ends next
+ * month is refused, naming that stretch.
  */
 final class PlanRules {
 
 	private PlanRules() {
 	}
 
-	/** The chosen blocks must belong to the program and still meet on the stretch's first day. */
+	/**
+	 * The chosen blocks must belong to the program and still meet on the stretch's first
+	 * day.
+	 */
 	static void requireBlocksOfProgram(Program program, PlanStretch stretch, Map<Long, WeeklyBlock> blocks) {
 		for (Long id : stretch.blockIds()) {
 			WeeklyBlock block = blocks.get(id);

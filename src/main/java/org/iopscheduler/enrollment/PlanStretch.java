@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.Set;
 
 /**
- * A stretch of an enrollment's plan: the blocks attended from {@code from} to {@code to} (both
- * inclusive; {@code to} null while the enrollment runs on).
+ * A stretch of an enrollment's plan: the blocks attended from {@code from} to {@code to}
+ * (both inclusive; {@code to} null while the enrollment runs on).
  */
 public record PlanStretch(LocalDate from, LocalDate to, Set<Long> blockIds) {
 

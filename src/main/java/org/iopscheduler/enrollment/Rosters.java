@@ -17,9 +17,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Who is expected at a session: for a block session, everyone whose enrollment covers the date
- * with that block in the plan on that date; for a make-up session, the participants it names whose
- * enrollment covers its date. The rule itself is {@link Enrollment#expects}.
+ * Who is expected at a session: for a block session, everyone whose enrollment covers the
+ * date with that block in the plan on that date; for a make-up session, the participants
+ * it names whose enrollment covers its date. The rule itself is
+ * {@link Enrollment#expects}.
  */
 @Component
 @RequiredArgsConstructor
@@ -27,7 +28,9 @@ public class Rosters {
 
 	private final EnrollmentRepository enrollments;
 
-	/** Participant ids per session id, for sessions of any programs (one query per call). */
+	/**
+	 * Participant ids per session id, for sessions of any programs (one query per call).
+	 */
 	@Transactional(readOnly = true)
 	public Map<Long, List<Long>> of(Collection<DatedSession> sessions) {
 		Map<Long, List<Long>> rosters = new HashMap<>();
@@ -72,8 +75,9 @@ public class Rosters {
 	}
 
 	/**
-	 * The same, under the row lock of the participant's enrollment covering the date, for the rest of
-	 * the caller's transaction: a plan change or discharge racing with the mark waits, then sees it.
+	 * The same, under the row lock of the participant's enrollment covering the date, for
+	 * the rest of the caller's transaction: a plan change or discharge racing with the
+	 * mark waits, then sees it.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public boolean holdIncludes(DatedSession session, long participantId) {

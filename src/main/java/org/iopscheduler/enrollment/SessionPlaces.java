@@ -8,15 +8,19 @@ import java.util.TreeSet;
 import org.iopscheduler.calendar.WeeklyBlock;
 
 /**
- * Capacity is a property of each session, not of the whole span: a group of 2 where A leaves
- * before B arrives still has a place for C, who never sits with more than one of them. A block is
- * full for a newcomer when some session date they would attend already has {@code capacity}
- * participants on its roster. Rosters only change where a holding starts or ends, so the days are
- * cut there and each piece is looked at once, however long the span (open-ended included).
+ * Capacity is a property of each session, not of the whole span: a group of 2 where A
+ * leaves before B arrives still has a place for C, who never sits with more than one of
+ * them. A block is full for a newcomer when some session date they would attend already
+ * has {@code capacity} participants on its roster. Rosters only change where a holding
+ * starts or ends, so the days are cut there and each piece is looked at once, however
+ * long the span (open-ended included).
  */
 final class SessionPlaces {
 
-	/** The first session the newcomer would attend that is already full, and how many sit in it. */
+	/**
+	 * The first session the newcomer would attend that is already full, and how many sit
+	 * in it.
+	 */
 	record FullSession(LocalDate date, int taken) {
 	}
 
@@ -27,7 +31,10 @@ final class SessionPlaces {
 		return firstWithAtLeast(block, wanted, taken, block.getCapacity());
 	}
 
-	/** The most participants already on one session of the block within the days (0 when none). */
+	/**
+	 * The most participants already on one session of the block within the days (0 when
+	 * none).
+	 */
 	static int mostTaken(WeeklyBlock block, Days days, List<Days> taken) {
 		TreeSet<LocalDate> cuts = cuts(List.of(days), taken);
 		int most = 0;
@@ -59,7 +66,10 @@ final class SessionPlaces {
 		return Optional.empty();
 	}
 
-	/** Every day on which the wanted days or a roster begin or end: the count is constant between two. */
+	/**
+	 * Every day on which the wanted days or a roster begin or end: the count is constant
+	 * between two.
+	 */
 	private static TreeSet<LocalDate> cuts(List<Days> wanted, List<Days> taken) {
 		TreeSet<LocalDate> cuts = new TreeSet<>();
 		for (List<Days> list : List.of(wanted, taken)) {
@@ -77,7 +87,10 @@ final class SessionPlaces {
 		return (int) taken.stream().filter(d -> d.contains(date)).count();
 	}
 
-	/** The block's first session on or after {@code from} and before {@code until} (null: no limit). */
+	/**
+	 * The block's first session on or after {@code from} and before {@code until} (null:
+	 * no limit).
+	 */
 	private static Optional<LocalDate> firstMeeting(WeeklyBlock block, LocalDate from, LocalDate until) {
 		return block.firstMeetingFrom(from).filter(date -> until == null || date.isBefore(until));
 	}

@@ -6,7 +6,10 @@ import org.iopscheduler.calendar.WeeklySlot;
 import org.iopscheduler.system.Conflict;
 import org.iopscheduler.system.RuleViolation;
 
-/** The blocks of a plan over a stretch of days: what the participant attends each week of it. */
+/**
+ * The blocks of a plan over a stretch of days: what the participant attends each week of
+ * it.
+ */
 public record WeeklyPlan(PlanStretch during, List<PlannedBlock> blocks) {
 
 	public record PlannedBlock(long blockId, String title, WeeklySlot slot) {
@@ -16,7 +19,10 @@ public record WeeklyPlan(PlanStretch during, List<PlannedBlock> blocks) {
 		return blocks.stream().mapToInt(b -> b.slot().durationMinutes()).sum();
 	}
 
-	/** Nobody can sit in two rooms at once: chosen blocks may not share a minute of the week. */
+	/**
+	 * Nobody can sit in two rooms at once: chosen blocks may not share a minute of the
+	 * week.
+	 */
 	public void requireNoOverlap() {
 		for (int i = 0; i < blocks.size(); i++) {
 			for (int j = i + 1; j < blocks.size(); j++) {
@@ -30,12 +36,15 @@ public record WeeklyPlan(PlanStretch during, List<PlannedBlock> blocks) {
 		}
 	}
 
-	/** The level of care is defined by its dose: a plan must reach the program's weekly minimum. */
+	/**
+	 * The level of care is defined by its dose: a plan must reach the program's weekly
+	 * minimum.
+	 */
 	public void requireReaches(int minimumWeeklyMinutes) {
 		if (plannedMinutes() < minimumWeeklyMinutes) {
-			throw new RuleViolation("blockIds: the plan gives " + plannedMinutes()
-					+ " minutes a week, below the program's minimum of " + minimumWeeklyMinutes + " minutes ("
-					+ during + ")");
+			throw new RuleViolation(
+					"blockIds: the plan gives " + plannedMinutes() + " minutes a week, below the program's minimum of "
+							+ minimumWeeklyMinutes + " minutes (" + during + ")");
 		}
 	}
 

@@ -73,8 +73,14 @@ public class Account {
 		return new Account(username, passwordHash, fullName, Role.PARTICIPANT, dateOfBirth, now);
 	}
 
-	/** Locked by repeated failed sign-ins (see {@link AccountRepository#recordFailedSignIn}). */
-	/** Failed sign-ins still counted, or a lock still written down (even one that has run out). */
+	/**
+	 * Locked by repeated failed sign-ins (see
+	 * {@link AccountRepository#recordFailedSignIn}).
+	 */
+	/**
+	 * Failed sign-ins still counted, or a lock still written down (even one that has run
+	 * out).
+	 */
 	public boolean hasFailedSignIns() {
 		return failedLogins > 0 || lockedUntil != null;
 	}

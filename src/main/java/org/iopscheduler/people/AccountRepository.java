@@ -19,23 +19,28 @@ public interface AccountRepository extends JpaRepository<Account, Long> {
 
 	boolean existsByUsername(String username);
 
-	/** One page of the accounts in these roles, by name: lists never load every account at once. */
+	/**
+	 * One page of the accounts in these roles, by name: lists never load every account at
+	 * once.
+	 */
 	List<Account> findByRoleIn(Collection<Role> roles, Pageable page);
 
 	List<Account> findByIdIn(Collection<Long> ids);
 
 	/**
-	 * Takes the account's row lock. Rules that span rows (a counselor's blocks, a participant's
-	 * enrollments) are checked under it, so concurrent requests, on any instance, queue here.
+	 * Takes the account's row lock. Rules that span rows (a counselor's blocks, a
+	 * participant's enrollments) are checked under it, so concurrent requests, on any
+	 * instance, queue here.
 	 */
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select a from Account a where a.id = :id")
 	Optional<Account> lockById(Long id);
 
 	/**
-	 * Counts a failed sign-in in one statement, so failures arriving on two instances at once both
-	 * count. The failure that reaches the limit locks the account until {@code until} and starts the
-	 * count again. (Every right-hand side reads the row as it was before this statement.)
+	 * Counts a failed sign-in in one statement, so failures arriving on two instances at
+	 * once both count. The failure that reaches the limit locks the account until
+	 * {@code until} and starts the count again. (Every right-hand side reads the row as
+	 * it was before this statement.)
 	 */
 	@Modifying
 	@Query("""
@@ -46,7 +51,10 @@ public interface AccountRepository extends JpaRepository<Account, Long> {
 			where a.username = :username""")
 	int recordFailedSignIn(String username, int limit, Instant until);
 
-	/** A successful sign-in forgets earlier failures; a row with nothing to forget is left alone. */
+	/**
+	 * A successful sign-in forgets earlier failures; a row with nothing to forget is left
+	 * alone.
+	 */
 	@Modifying
 	@Query("""
 			update Account a set a.failedLogins = 0, a.lockedUntil = null, a.rowVersion = a.rowVersion + 1

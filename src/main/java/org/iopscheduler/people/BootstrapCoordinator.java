@@ -9,8 +9,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * IOP_BOOTSTRAP_COORDINATOR=username:password gives a new installation its first account. It runs
- * before the web server opens, so once /actuator/health is UP the account can sign in.
+ * IOP_BOOTSTRAP_COORDINATOR=username:password gives a new installation its first account.
+ * It runs before the web server opens, so once /actuator/health is UP the account can
+ * sign in.
  */
 @Slf4j
 @Component

@@ -9,7 +9,9 @@ import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Full names for pages that list people by id: one query for a whole roster or calendar. */
+/**
+ * Full names for pages that list people by id: one query for a whole roster or calendar.
+ */
 @Service
 @RequiredArgsConstructor
 public class Names {

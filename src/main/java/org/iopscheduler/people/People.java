@@ -59,7 +59,10 @@ public class People {
 		return account;
 	}
 
-	/** Page {@code page} (from 0) of {@code size} accounts in these roles, ordered by full name, then id. */
+	/**
+	 * Page {@code page} (from 0) of {@code size} accounts in these roles, ordered by full
+	 * name, then id.
+	 */
 	@Transactional(readOnly = true)
 	public List<Account> withRoles(Collection<Role> roles, int page, int size) {
 		return accounts.findByRoleIn(roles, PageRequest.of(page, size, Sort.by("fullName", "id")));

@@ -16,13 +16,14 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * HTTP Basic sends the password with every request, and checking it against its bcrypt hash costs
- * about 100 ms of CPU, on purpose. A client calling many times a minute would spend the server on
- * hashing, so a password that matched its stored hash is remembered for a short while, as a keyed
- * digest (HMAC-SHA256 with a key made at start-up and kept only in memory) of the stored hash and
- * the password; the password itself is never kept. A new password means a new stored hash, so a
- * remembered pair stops matching at once, on every instance. Wrong passwords are never remembered:
- * each guess pays the full price and counts towards the account's lock.
+ * HTTP Basic sends the password with every request, and checking it against its bcrypt
+ * hash costs about 100 ms of CPU, on purpose. A client calling many times a minute would
+ * spend the server on hashing, so a password that matched its stored hash is remembered
+ * for a short while, as a keyed digest (HMAC-SHA256 with a key made at start-up and kept
+ * only in memory) of the stored hash and the password; the password itself is never kept.
+ * A new password means a new stored hash, so a remembered pair stops matching at once, on
+ * every instance. Wrong passwords are never remembered: each guess pays the full price
+ * and counts towards the account's lock.
  */
 public final class RecentlyVerifiedPasswords implements PasswordEncoder {
 
@@ -78,7 +79,8 @@ public final class RecentlyVerifiedPasswords implements PasswordEncoder {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(key);
 			mac.update(encodedPassword.getBytes(StandardCharsets.UTF_8));
-			// a separator no hash contains, so (hash, password) pairs cannot run into each other
+			// a separator no hash contains, so (hash, password) pairs cannot run into
+			// each other
 			mac.update((byte) 0);
 			return Base64.getEncoder()
 				.encodeToString(mac.doFinal(rawPassword.toString().getBytes(StandardCharsets.UTF_8)));

@@ -14,11 +14,11 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sign-in throttling: after too many wrong passwords in a row an account rests for a while, on
- * every instance, because the count and the lock live in the account's row. Works for HTTP Basic
- * and the form login alike (both publish these events). While locked, Spring Security refuses the
- * account before it looks at the password, so a lock neither counts further failures nor tells a
- * guesser whether the password was right.
+ * Sign-in throttling: after too many wrong passwords in a row an account rests for a
+ * while, on every instance, because the count and the lock live in the account's row.
+ * Works for HTTP Basic and the form login alike (both publish these events). While
+ * locked, Spring Security refuses the account before it looks at the password, so a lock
+ * neither counts further failures nor tells a guesser whether the password was right.
  */
 @Component
 @EnableConfigurationProperties(SignInThrottleSettings.class)
@@ -50,8 +50,8 @@ class SignInThrottle {
 	}
 
 	/**
-	 * Only an account whose row still counts failures is written to: with HTTP Basic every API call
-	 * is a sign-in, and a write per read would cost a commit each time.
+	 * Only an account whose row still counts failures is written to: with HTTP Basic
+	 * every API call is a sign-in, and a write per read would cost a commit each time.
 	 */
 	@EventListener
 	public void succeeded(AuthenticationSuccessEvent event) {

@@ -10,8 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How many failed sign-ins in a row lock an account ({@code iop.security.max-failed-logins}) and for
- * how long ({@code iop.security.lock-minutes}).
+ * How many failed sign-ins in a row lock an account
+ * ({@code iop.security.max-failed-logins}) and for how long
+ * ({@code iop.security.lock-minutes}).
  */
 @Validated
 @ConfigurationProperties("iop.security")

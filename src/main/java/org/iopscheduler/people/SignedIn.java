@@ -8,8 +8,9 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /**
- * The person behind a request: id and role travel with the authentication. {@code failuresToForget}
- * says the account's row still counts failed sign-ins (or an expired lock) that a success must clear.
+ * The person behind a request: id and role travel with the authentication.
+ * {@code failuresToForget} says the account's row still counts failed sign-ins (or an
+ * expired lock) that a success must clear.
  */
 public record SignedIn(long id, String username, String fullName, Role role, String passwordHash, boolean locked,
 		boolean failuresToForget) implements UserDetails {

@@ -1,6 +1,9 @@
 package org.iopscheduler.program;
 
-/** Who a program treats, and the ASAM level 2.1 floor of weekly treatment minutes that follows. */
+/**
+ * Who a program treats, and the ASAM level 2.1 floor of weekly treatment minutes that
+ * follows.
+ */
 public enum Population {
 
 	/** At least 9 hours a week. */

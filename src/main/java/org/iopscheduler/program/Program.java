@@ -19,7 +19,9 @@ import lombok.NoArgsConstructor;
 import org.iopscheduler.system.InvalidInput;
 import org.iopscheduler.system.RuleViolation;
 
-/** An intensive outpatient program: its population, its time zone and its weekly minimum. */
+/**
+ * An intensive outpatient program: its population, its time zone and its weekly minimum.
+ */
 @Entity
 @Getter
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
@@ -47,8 +49,7 @@ public class Program {
 	@Column(name = "version")
 	private long rowVersion;
 
-	public static Program create(String name, Population population, String timeZone, Integer minimum,
-			Instant now) {
+	public static Program create(String name, Population population, String timeZone, Integer minimum, Instant now) {
 		Program program = new Program();
 		program.name = name;
 		program.population = population;
@@ -70,8 +71,9 @@ public class Program {
 	}
 
 	/**
-	 * A program's zone is set when it is created: its sessions' instants and the weeks its dose was
-	 * judged in were taken in that zone. Asking for the same zone again changes nothing.
+	 * A program's zone is set when it is created: its sessions' instants and the weeks
+	 * its dose was judged in were taken in that zone. Asking for the same zone again
+	 * changes nothing.
 	 */
 	public void keepZone(String requested) {
 		ZoneId zone = ProgramZone.of(requested);
@@ -87,14 +89,14 @@ public class Program {
 	}
 
 	/**
-	 * A program may ask more than its population's floor, never less; and once set, the minimum
-	 * only rises: plans and past weekly reports were judged against it, and a payer audit must
-	 * find the same verdicts later.
+	 * A program may ask more than its population's floor, never less; and once set, the
+	 * minimum only rises: plans and past weekly reports were judged against it, and a
+	 * payer audit must find the same verdicts later.
 	 */
 	public void changeMinimum(int minutes) {
 		if (minutes > MAX_MINIMUM) {
-			throw new InvalidInput("minimumWeeklyMinutes: " + minutes + " is more than the " + MAX_MINIMUM
-					+ " minutes a week holds");
+			throw new InvalidInput(
+					"minimumWeeklyMinutes: " + minutes + " is more than the " + MAX_MINIMUM + " minutes a week holds");
 		}
 		if (minutes < population.floorMinutes()) {
 			throw new RuleViolation("minimumWeeklyMinutes " + minutes + " is below the " + population + " floor of "

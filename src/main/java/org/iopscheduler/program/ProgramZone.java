@@ -10,18 +10,20 @@ import java.util.Optional;
 import org.iopscheduler.system.InvalidInput;
 
 /**
- * A program's time zone: a region of the IANA time-zone database (America/New_York, Asia/Kolkata,
- * Pacific/Chatham), or UTC under one of its names (UTC, Etc/UTC, GMT). Never a fixed offset, in any
- * spelling: an offset never follows daylight saving, so a New York program entered as -05:00 would run
- * an hour off all summer. Every way a zone enters the service (API, pages, demo data, the benchmark's
- * generator) asks this one rule; the database refuses the obvious offset spellings too (V6).
+ * A program's time zone: a region of the IANA time-zone database (America/New_York,
+ * Asia/Kolkata, Pacific/Chatham), or UTC under one of its names (UTC, Etc/UTC, GMT).
+ * Never a fixed offset, in any spelling: an offset never follows daylight saving, so a
+ * New York program entered as -05:00 would run an hour off all summer. Every way a zone
+ * enters the service (API, pages, demo data, the benchmark's generator) asks this one
+ * rule; the database refuses the obvious offset spellings too (V6).
  */
 public final class ProgramZone {
 
 	/**
-	 * EST, MST and HST look like the zones people mean (Eastern, Mountain, Hawaii) but the JDK reads
-	 * them as fixed offsets (ZoneId.SHORT_IDS) and the tz database made them aliases of Panama, Phoenix
-	 * and Honolulu, none with daylight saving: refused with the region a clinic most likely meant.
+	 * EST, MST and HST look like the zones people mean (Eastern, Mountain, Hawaii) but
+	 * the JDK reads them as fixed offsets (ZoneId.SHORT_IDS) and the tz database made
+	 * them aliases of Panama, Phoenix and Honolulu, none with daylight saving: refused
+	 * with the region a clinic most likely meant.
 	 */
 	private static final Map<String, String> FIXED_ABBREVIATIONS = Map.of("EST", "America/New_York", "MST",
 			"America/Denver", "HST", "Pacific/Honolulu");
@@ -31,7 +33,9 @@ public final class ProgramZone {
 	private ProgramZone() {
 	}
 
-	/** The zone for an id the rule accepts; any other id is refused with the reason (400). */
+	/**
+	 * The zone for an id the rule accepts; any other id is refused with the reason (400).
+	 */
 	public static ZoneId of(String id) {
 		Optional<String> refused = refusal(id);
 		if (refused.isPresent()) {
@@ -44,7 +48,10 @@ public final class ProgramZone {
 		return refusal(id).isEmpty();
 	}
 
-	/** Why the id may not be a program's zone, naming the field and the rule; empty when it may. */
+	/**
+	 * Why the id may not be a program's zone, naming the field and the rule; empty when
+	 * it may.
+	 */
 	public static Optional<String> refusal(String id) {
 		if (id == null || id.isBlank()) {
 			return Optional.of("timeZone: is required, an IANA region id such as " + EXAMPLE);
@@ -69,16 +76,18 @@ public final class ProgramZone {
 			return Optional.empty();
 		}
 		if (inDatabase && offset.equals(ZoneOffset.UTC) && id.indexOf('+') < 0 && id.indexOf('-') < 0) {
-			// UTC, Etc/UTC, GMT, Zulu...: a program that keeps UTC all year says so by name
+			// UTC, Etc/UTC, GMT, Zulu...: a program that keeps UTC all year says so by
+			// name
 			return Optional.empty();
 		}
 		if (!fixed) {
 			return Optional.of(unknown(id));
 		}
 		if (id.startsWith("Etc/GMT")) {
-			// Etc/GMT+5 is five hours *behind* UTC: POSIX signs, the opposite of what the id seems to say
-			return Optional.of(fixedOffset(id, "the fixed offset " + utc(offset) + " (Etc/GMT ids invert the sign)",
-					EXAMPLE));
+			// Etc/GMT+5 is five hours *behind* UTC: POSIX signs, the opposite of what the
+			// id seems to say
+			return Optional
+				.of(fixedOffset(id, "the fixed offset " + utc(offset) + " (Etc/GMT ids invert the sign)", EXAMPLE));
 		}
 		return Optional.of(fixedOffset(id, "the fixed offset " + utc(offset), EXAMPLE));
 	}

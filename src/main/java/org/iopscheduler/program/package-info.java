@@ -1,2 +1,4 @@
-/** Programs: population, time zone and the weekly minimum dose (ASAM level 2.1 floors). */
+/**
+ * Programs: population, time zone and the weekly minimum dose (ASAM level 2.1 floors).
+ */
 package org.iopscheduler.program;

@@ -3,10 +3,11 @@ package org.iopscheduler.system;
 import java.time.LocalDate;
 
 /**
- * The days the service accepts from anyone: 1900-01-01 to 2200-12-31. Wide enough for every date of
- * birth and any plan ahead; narrow enough that every day has a four-digit ISO week and fits both
- * databases' date types and the calendar's arithmetic. A date near the end of what Java can hold
- * (9999-12-31, +999999999-12-31) once made calendar making fail half-way through its groups.
+ * The days the service accepts from anyone: 1900-01-01 to 2200-12-31. Wide enough for
+ * every date of birth and any plan ahead; narrow enough that every day has a four-digit
+ * ISO week and fits both databases' date types and the calendar's arithmetic. A date near
+ * the end of what Java can hold (9999-12-31, +999999999-12-31) once made calendar making
+ * fail half-way through its groups.
  * <p>
  * The web edge reads every date of a body, a parameter or a form through this rule
  * ({@link DateInput}); services that take dates from elsewhere check them here too.
@@ -30,8 +31,8 @@ public final class AcceptedDates {
 	/** The date itself when accepted; otherwise a 400 naming the field. */
 	public static LocalDate check(String field, LocalDate date) {
 		if (date != null && !contains(date)) {
-			throw new InvalidInput(field + ": " + date + " is outside the dates the service accepts, " + FIRST + " to "
-					+ LAST);
+			throw new InvalidInput(
+					field + ": " + date + " is outside the dates the service accepts, " + FIRST + " to " + LAST);
 		}
 		return date;
 	}

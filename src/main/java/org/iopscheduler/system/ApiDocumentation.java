@@ -27,9 +27,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The served OpenAPI description (/v3/api-docs): who we are, HTTP Basic on /api/**, and the error answers
- * every API operation shares, added here once rather than on each controller method. An operation that can
- * also answer 409 or 422 says so on its method with {@code @ApiResponse}; this gives it the problem body.
+ * The served OpenAPI description (/v3/api-docs): who we are, HTTP Basic on /api/**, and
+ * the error answers every API operation shares, added here once rather than on each
+ * controller method. An operation that can also answer 409 or 422 says so on its method
+ * with {@code @ApiResponse}; this gives it the problem body.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiDocumentation {
@@ -40,16 +41,16 @@ class ApiDocumentation {
 
 	static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
 
-	// the contract's meaning of each status (api-contract.md, Conventions), answered by every /api operation
-	private static final Map<String, String> COMMON = Map.of(
-			"400", "Malformed JSON, or a missing or invalid field or parameter; detail names it",
-			"401", "Not signed in, or a wrong username or password (HTTP Basic)",
-			"403", "Signed in, but the role may not do this",
-			"404", "Unknown id, or a record the caller may not know exists");
+	// the contract's meaning of each status (api-contract.md, Conventions), answered by
+	// every /api operation
+	private static final Map<String, String> COMMON = Map.of("400",
+			"Malformed JSON, or a missing or invalid field or parameter; detail names it", "401",
+			"Not signed in, or a wrong username or password (HTTP Basic)", "403",
+			"Signed in, but the role may not do this", "404", "Unknown id, or a record the caller may not know exists");
 
-	private static final Map<String, String> OTHERS = Map.of(
-			"409", "Conflicts with existing data; detail names the other record",
-			"422", "Well-formed but breaks a clinical rule; detail names the rule and the numbers");
+	private static final Map<String, String> OTHERS = Map.of("409",
+			"Conflicts with existing data; detail names the other record", "422",
+			"Well-formed but breaks a clinical rule; detail names the rule and the numbers");
 
 	@Bean
 	OpenAPI iopOpenApi(@Value("${iop.api.license-name:Proprietary}") String licenseName,
@@ -73,8 +74,9 @@ class ApiDocumentation {
 	}
 
 	/**
-	 * Runs on the generated document: springdoc has already read the controllers' annotations. The Problem schema
-	 * is added here, not on the bean above: springdoc drops component schemas nothing refers to before this runs.
+	 * Runs on the generated document: springdoc has already read the controllers'
+	 * annotations. The Problem schema is added here, not on the bean above: springdoc
+	 * drops component schemas nothing refers to before this runs.
 	 */
 	@Bean
 	OpenApiCustomizer commonApiAnswers() {
@@ -119,20 +121,24 @@ class ApiDocumentation {
 	@SuppressWarnings("rawtypes")
 	private static Schema problemSchema() {
 		return new ObjectSchema().description("RFC 9457 problem details")
-			.addProperty("type", new StringSchema().format("uri-reference")
-				.description("Identifies the kind of problem; about:blank when the status says it all")
-				.example("about:blank"))
+			.addProperty("type",
+					new StringSchema().format("uri-reference")
+						.description("Identifies the kind of problem; about:blank when the status says it all")
+						.example("about:blank"))
 			.addProperty("title", new StringSchema().description("Short summary of the status").example("Conflict"))
 			.addProperty("status", new IntegerSchema().description("The HTTP status").example(409))
-			.addProperty("detail", new StringSchema().description("What was wrong, in plain words: field, rule, numbers")
-				.example("username 'dana' is already taken"))
-			.addProperty("instance", new StringSchema().format("uri-reference")
-				.description("The request path this problem is about")
-				.example("/api/staff"))
+			.addProperty("detail",
+					new StringSchema().description("What was wrong, in plain words: field, rule, numbers")
+						.example("username 'dana' is already taken"))
+			.addProperty("instance",
+					new StringSchema().format("uri-reference")
+						.description("The request path this problem is about")
+						.example("/api/staff"))
 			.required(List.of("type", "title", "status", "detail"));
 	}
 
-	// the jar's manifest carries the Maven version; classes run from target/classes (tests) have none
+	// the jar's manifest carries the Maven version; classes run from target/classes
+	// (tests) have none
 	private static String version() {
 		return Optional.ofNullable(IopSchedulerApplication.class.getPackage().getImplementationVersion())
 			.orElse("development");

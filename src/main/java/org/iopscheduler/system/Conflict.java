@@ -2,7 +2,9 @@ package org.iopscheduler.system;
 
 import org.springframework.http.HttpStatus;
 
-/** The request conflicts with existing data (double booking, a full group, a duplicate). */
+/**
+ * The request conflicts with existing data (double booking, a full group, a duplicate).
+ */
 public class Conflict extends DomainException {
 
 	public Conflict(String message) {

@@ -8,11 +8,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The "db" health contributor, in readiness and /actuator/health (never in liveness): UP only when
- * the database answers a query on a table of the schema. Boot's own check asks Connection.isValid,
- * which H2 answers true on a connection to a database that closed its file after an interrupt, while
- * every query on it failed; and a new, empty in-memory database answers "select 1". Either way the
- * service said UP while no request could succeed, and the load balancer kept sending them.
+ * The "db" health contributor, in readiness and /actuator/health (never in liveness): UP
+ * only when the database answers a query on a table of the schema. Boot's own check asks
+ * Connection.isValid, which H2 answers true on a connection to a database that closed its
+ * file after an interrupt, while every query on it failed; and a new, empty in-memory
+ * database answers "select 1". Either way the service said UP while no request could
+ * succeed, and the load balancer kept sending them.
  */
 @Component("dbHealthIndicator")
 class DatabaseHealth extends AbstractHealthIndicator {

@@ -20,18 +20,20 @@ import org.springframework.format.datetime.standard.InstantFormatter;
 import org.springframework.stereotype.Component;
 
 /**
- * Every date a client sends is read here, once for all features: in JSON bodies (Jackson) and in
- * query parameters and page forms (Spring's conversion); instants in parameters too, by their day in
- * UTC. A date outside {@link AcceptedDates} is
- * refused like a malformed one, so the problem advice names the field ("startDate: '9999-01-01' is
- * not a date as YYYY-MM-DD from 1900-01-01 to 2200-12-31") and pages show it next to the field.
+ * Every date a client sends is read here, once for all features: in JSON bodies (Jackson)
+ * and in query parameters and page forms (Spring's conversion); instants in parameters
+ * too, by their day in UTC. A date outside {@link AcceptedDates} is refused like a
+ * malformed one, so the problem advice names the field ("startDate: '9999-01-01' is not a
+ * date as YYYY-MM-DD from 1900-01-01 to 2200-12-31") and pages show it next to the field.
  */
 final class DateInput {
 
 	private DateInput() {
 	}
 
-	/** Components, not bean methods: web slice tests pick them up as the application does. */
+	/**
+	 * Components, not bean methods: web slice tests pick them up as the application does.
+	 */
 	@Component
 	static final class JsonDates extends SimpleModule {
 
@@ -43,8 +45,9 @@ final class DateInput {
 	}
 
 	/**
-	 * A date is a non-empty string only: Jackson alone also took an epoch-day number ({@code 20000}), an
-	 * array ({@code [2026,11,2]}) and {@code ""} (as no date); then Jackson's own parsing, then the range.
+	 * A date is a non-empty string only: Jackson alone also took an epoch-day number
+	 * ({@code 20000}), an array ({@code [2026,11,2]}) and {@code ""} (as no date); then
+	 * Jackson's own parsing, then the range.
 	 */
 	static final class JsonDate extends StdScalarDeserializer<LocalDate> {
 
@@ -58,7 +61,8 @@ final class DateInput {
 				return (LocalDate) context.handleUnexpectedToken(LocalDate.class, parser);
 			}
 			if (parser.getString().isBlank()) {
-				throw InvalidFormatException.from(parser, AcceptedDates.DESCRIPTION, parser.getString(), LocalDate.class);
+				throw InvalidFormatException.from(parser, AcceptedDates.DESCRIPTION, parser.getString(),
+						LocalDate.class);
 			}
 			LocalDate date = LocalDateDeserializer.INSTANCE.deserialize(parser, context);
 			if (date != null && !AcceptedDates.contains(date)) {
@@ -69,7 +73,10 @@ final class DateInput {
 
 	}
 
-	/** {@code ?from=2026-11-02T00:00:00-05:00} (the audit log): Spring's own reading, then its day in UTC. */
+	/**
+	 * {@code ?from=2026-11-02T00:00:00-05:00} (the audit log): Spring's own reading, then
+	 * its day in UTC.
+	 */
 	@Component
 	static final class ParameterInstant implements Converter<String, Instant> {
 
@@ -95,7 +102,10 @@ final class DateInput {
 
 	}
 
-	/** {@code ?from=2026-01-01} and form fields; a blank value is no value, as Spring's own parser has it. */
+	/**
+	 * {@code ?from=2026-01-01} and form fields; a blank value is no value, as Spring's
+	 * own parser has it.
+	 */
 	@Component
 	static final class ParameterDate implements Converter<String, LocalDate> {
 

@@ -33,10 +33,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo data (IOP_DEMO_DATA=true, or the demo profile): an adult evening IOP and an adolescent
- * after-school IOP, their counselors, rooms and a dozen participants with three weeks of attendance.
- * Loaded through the same services as real data, so every rule holds; only on a database without
- * programs, and before the web server opens.
+ * Demo data (IOP_DEMO_DATA=true, or the demo profile): an adult evening IOP and an
+ * adolescent after-school IOP, their counselors, rooms and a dozen participants with
+ * three weeks of attendance. Loaded through the same services as real data, so every rule
+ * holds; only on a database without programs, and before the web server opens.
  */
 @Slf4j
 @Component
@@ -78,10 +78,10 @@ class DemoData implements SmartInitializingSingleton {
 		long process = block(adults, BlockType.GROUP, "Process group", DayOfWeek.MONDAY, "18:00", 180, dana, "Room 2");
 		long skills = block(adults, BlockType.GROUP, "Relapse prevention skills", DayOfWeek.WEDNESDAY, "18:00", 180,
 				marcus, "Room 2");
-		long recovery = block(adults, BlockType.PSYCHOEDUCATION, "Recovery education", DayOfWeek.THURSDAY, "18:00",
-				180, dana, "Room 3");
-		long individual = block(adults, BlockType.INDIVIDUAL, "Individual counselling", DayOfWeek.TUESDAY, "17:00",
-				60, marcus, "Office 4");
+		long recovery = block(adults, BlockType.PSYCHOEDUCATION, "Recovery education", DayOfWeek.THURSDAY, "18:00", 180,
+				dana, "Room 3");
+		long individual = block(adults, BlockType.INDIVIDUAL, "Individual counselling", DayOfWeek.TUESDAY, "17:00", 60,
+				marcus, "Office 4");
 		long family = block(adults, BlockType.FAMILY, "Family session", DayOfWeek.SATURDAY, "10:00", 90, priya,
 				"https://video.example.org/iop-family");
 
@@ -127,7 +127,10 @@ class DemoData implements SmartInitializingSingleton {
 				+ "participants alex.carter, jordan.miles, ... (first.last, lower case)", PASSWORD);
 	}
 
-	/** Three weeks of realistic attendance: mostly present, some late, an excused and a plain absence. */
+	/**
+	 * Three weeks of realistic attendance: mostly present, some late, an excused and a
+	 * plain absence.
+	 */
 	private void markPastWeeks(Program program, LocalDate start, SignedIn by) {
 		IsoWeek current = calendar.thisWeek(program);
 		int n = 0;
@@ -140,9 +143,8 @@ class DemoData implements SmartInitializingSingleton {
 				}
 				for (Long participant : roster.get(session.getId())) {
 					n++;
-					AttendanceStatus status = n % 11 == 0 ? AttendanceStatus.ABSENT
-							: n % 13 == 0 ? AttendanceStatus.EXCUSED : n % 7 == 0 ? AttendanceStatus.LATE
-									: AttendanceStatus.PRESENT;
+					AttendanceStatus status = n % 11 == 0 ? AttendanceStatus.ABSENT : n % 13 == 0
+							? AttendanceStatus.EXCUSED : n % 7 == 0 ? AttendanceStatus.LATE : AttendanceStatus.PRESENT;
 					Integer minutes = status == AttendanceStatus.LATE ? session.getDurationMinutes() - 25 : null;
 					attendance.mark(session.getId(), participant, status, minutes, null, by);
 				}
@@ -160,8 +162,11 @@ class DemoData implements SmartInitializingSingleton {
 
 	private long block(Program program, BlockType type, String title, DayOfWeek day, String start, int minutes,
 			Account counselor, String location) {
-		return blocks.create(program.getId(), new BlockDefinition(type, title, day, LocalTime.parse(start), minutes,
-				counselor.getId(), location, null, null, null)).getId();
+		return blocks
+			.create(program.getId(),
+					new BlockDefinition(type, title, day, LocalTime.parse(start), minutes, counselor.getId(), location,
+							null, null, null))
+			.getId();
 	}
 
 }

@@ -5,9 +5,9 @@ import java.util.Set;
 import org.springframework.validation.BindingResult;
 
 /**
- * Puts a domain refusal next to the form field it is about. The domain's messages start with the
- * field they concern ("durationMinutes: 0 is outside 1..720", "counselorId 5 already facilitates
- * ..."); a message about no field of the form is shown above it.
+ * Puts a domain refusal next to the form field it is about. The domain's messages start
+ * with the field they concern ("durationMinutes: 0 is outside 1..720", "counselorId 5
+ * already facilitates ..."); a message about no field of the form is shown above it.
  */
 public final class DomainErrors {
 

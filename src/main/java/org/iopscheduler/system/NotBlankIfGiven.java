@@ -12,9 +12,9 @@ import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
 /**
- * An optional text of a change (a block's new title, a program's new name): left out it keeps what the
- * record has; given, it holds more than spaces. {@code @Size(min = 1)} alone let {@code "   "} rename a
- * block to nothing a person could read.
+ * An optional text of a change (a block's new title, a program's new name): left out it
+ * keeps what the record has; given, it holds more than spaces. {@code @Size(min = 1)}
+ * alone let {@code "   "} rename a block to nothing a person could read.
  */
 @Documented
 @Constraint(validatedBy = NotBlankIfGiven.Check.class)

@@ -18,9 +18,9 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * For the pages: who is signed in (for the menu), and refusals as pages. It runs before the API's
- * problem advice, for page controllers only. A record the caller may not see is "not found", with
- * nothing of it on the page: not even that it exists.
+ * For the pages: who is signed in (for the menu), and refusals as pages. It runs before
+ * the API's problem advice, for page controllers only. A record the caller may not see is
+ * "not found", with nothing of it on the page: not even that it exists.
  */
 @Slf4j
 @ControllerAdvice(annotations = PageController.class)
@@ -42,7 +42,10 @@ class PageAdvice {
 		return page("error/403", HttpStatus.FORBIDDEN, null);
 	}
 
-	/** {@code rows[5000]} beyond the binder's auto-grow limit: a form no page of ours posts, not a 500. */
+	/**
+	 * {@code rows[5000]} beyond the binder's auto-grow limit: a form no page of ours
+	 * posts, not a 500.
+	 */
 	@ExceptionHandler(InvalidPropertyException.class)
 	ModelAndView unknownField(InvalidPropertyException e) {
 		return page("error", HttpStatus.BAD_REQUEST, ProblemAdvice.beyondForm(e));

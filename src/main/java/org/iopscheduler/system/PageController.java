@@ -9,8 +9,8 @@ import java.lang.annotation.Target;
 import org.springframework.stereotype.Controller;
 
 /**
- * A controller that answers with server-rendered pages. Its refusals become pages a person can
- * read (see {@link PageAdvice}) instead of the API's problem JSON.
+ * A controller that answers with server-rendered pages. Its refusals become pages a
+ * person can read (see {@link PageAdvice}) instead of the API's problem JSON.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

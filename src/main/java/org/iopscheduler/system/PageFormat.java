@@ -11,9 +11,9 @@ import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 /**
- * How the pages write times and amounts: wall times in the program's zone with its abbreviation
- * (a session at 18:00 in New York reads "18:00 EST" wherever the browser is), minutes as hours.
- * Templates reach it as {@code @fmt}.
+ * How the pages write times and amounts: wall times in the program's zone with its
+ * abbreviation (a session at 18:00 in New York reads "18:00 EST" wherever the browser
+ * is), minutes as hours. Templates reach it as {@code @fmt}.
  */
 @Component("fmt")
 public class PageFormat {

@@ -30,11 +30,12 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * The one error shape: every refusal becomes RFC 9457 problem JSON whose detail names the field
- * and the rule. Nothing reaches the client as a bare 500 with a stack trace.
+ * The one error shape: every refusal becomes RFC 9457 problem JSON whose detail names the
+ * field and the rule. Nothing reaches the client as a bare 500 with a stack trace.
  */
 @Slf4j
-// for every handler, and for requests no handler takes (405, 406, unknown path): all answer in one shape
+// for every handler, and for requests no handler takes (405, 406, unknown path): all
+// answer in one shape
 @RestControllerAdvice
 class ProblemAdvice extends ResponseEntityExceptionHandler {
 
@@ -120,14 +121,18 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
 			WebRequest request) {
-		// Spring's own refusals (405, 415, missing parameter...) keep their status, in our shape
+		// Spring's own refusals (405, 415, missing parameter...) keep their status, in
+		// our shape
 		if (body instanceof ProblemDetail detail && detail.getDetail() == null) {
 			detail.setDetail(HttpStatus.valueOf(status.value()).getReasonPhrase());
 		}
 		return super.createResponseEntity(body, headers, status, request);
 	}
 
-	/** The Jackson failure knows the field's path; the root cause (e.g. a DateTimeParseException) does not. */
+	/**
+	 * The Jackson failure knows the field's path; the root cause (e.g. a
+	 * DateTimeParseException) does not.
+	 */
 	private static Throwable jacksonCause(Throwable e) {
 		for (Throwable cause = e; cause != null; cause = cause.getCause()) {
 			if (cause instanceof JacksonException) {
@@ -142,7 +147,8 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 			String field = databind.getPath()
 				.stream()
 				.map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
-				.collect(Collectors.joining(".")).replace(".[", "[");
+				.collect(Collectors.joining("."))
+				.replace(".[", "[");
 			if (cause instanceof InvalidFormatException invalid) {
 				return field + ": '" + invalid.getValue() + "' is not " + describe(invalid.getTargetType());
 			}
@@ -178,8 +184,8 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 			case "String" -> "a text";
 			case "List", "Set" -> "a list";
 			case "IsoWeek" -> IsoWeek.DESCRIPTION;
-			case "Instant" -> "an instant as ISO-8601 with offset from " + AcceptedDates.FIRST + " to " + AcceptedDates.LAST
-					+ ", e.g. 2026-11-02T18:00:00Z (encode + as %2B)";
+			case "Instant" -> "an instant as ISO-8601 with offset from " + AcceptedDates.FIRST + " to "
+					+ AcceptedDates.LAST + ", e.g. 2026-11-02T18:00:00Z (encode + as %2B)";
 			default -> "a valid " + type.getSimpleName();
 		};
 	}

@@ -12,9 +12,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
 /**
- * Some requests are refused by Tomcat before Spring sees them: a path with an encoded NUL or an
- * invalid escape, a malformed request line. Tomcat's own page for them is HTML naming the server;
- * this answers with the same problem JSON as everything else, and names nothing.
+ * Some requests are refused by Tomcat before Spring sees them: a path with an encoded NUL
+ * or an invalid escape, a malformed request line. Tomcat's own page for them is HTML
+ * naming the server; this answers with the same problem JSON as everything else, and
+ * names nothing.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
 
@@ -39,7 +40,8 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 			}
 		}
 		catch (IOException | IllegalStateException ignored) {
-			// the client is gone or the response is already on its way: nothing more to say
+			// the client is gone or the response is already on its way: nothing more to
+			// say
 		}
 	}
 

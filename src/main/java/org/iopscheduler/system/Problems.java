@@ -8,7 +8,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
-/** Writes RFC 9457 problem JSON where no controller advice reaches: the security filters. */
+/**
+ * Writes RFC 9457 problem JSON where no controller advice reaches: the security filters.
+ */
 final class Problems {
 
 	private Problems() {

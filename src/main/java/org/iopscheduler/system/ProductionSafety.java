@@ -13,14 +13,17 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Under the {@code prod} profile the service refuses to start with settings that belong to a demo
- * or a developer's machine. It checks before any other bean exists, so nothing is written first.
+ * Under the {@code prod} profile the service refuses to start with settings that belong
+ * to a demo or a developer's machine. It checks before any other bean exists, so nothing
+ * is written first.
  * <ul>
- * <li>demo data ({@code iop.demo-data=true}): its accounts have a published password;</li>
- * <li>a bootstrap coordinator whose password is weak: shorter than 12 characters, one of the
- * well-known defaults (the demo's included), or the username itself;</li>
- * <li>H2: production is PostgreSQL. An H2 file belongs to one process, so a second instance
- * cannot share it, and an in-memory one loses everything at the first restart.</li>
+ * <li>demo data ({@code iop.demo-data=true}): its accounts have a published
+ * password;</li>
+ * <li>a bootstrap coordinator whose password is weak: shorter than 12 characters, one of
+ * the well-known defaults (the demo's included), or the username itself;</li>
+ * <li>H2: production is PostgreSQL. An H2 file belongs to one process, so a second
+ * instance cannot share it, and an in-memory one loses everything at the first
+ * restart.</li>
  * </ul>
  */
 @Component
@@ -44,8 +47,7 @@ class ProductionSafety implements BeanFactoryPostProcessor, EnvironmentAware {
 	public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
 		List<String> problems = problems(environment);
 		if (!problems.isEmpty()) {
-			throw new IllegalStateException(
-					"Refusing to start under the prod profile: " + String.join("; ", problems));
+			throw new IllegalStateException("Refusing to start under the prod profile: " + String.join("; ", problems));
 		}
 	}
 
@@ -70,8 +72,7 @@ class ProductionSafety implements BeanFactoryPostProcessor, EnvironmentAware {
 
 	static boolean isWeak(String username, String password) {
 		return password.length() < MINIMUM_PASSWORD_LENGTH
-				|| KNOWN_PASSWORDS.contains(password.toLowerCase(Locale.ROOT))
-				|| password.equalsIgnoreCase(username);
+				|| KNOWN_PASSWORDS.contains(password.toLowerCase(Locale.ROOT)) || password.equalsIgnoreCase(username);
 	}
 
 }

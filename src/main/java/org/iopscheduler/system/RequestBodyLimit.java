@@ -21,11 +21,12 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * No request body above the limit (iop.max-request-body, 64 KB) reaches the service: the largest
- * legitimate one, a block or a make-up with its notes, is a few kilobytes. A declared length above
- * it is refused at once; a chunked body of unknown length is read up to the limit and refused as
- * soon as it goes past. Runs before sign-in, so nobody can make the service parse megabytes first.
- * Tomcat's max-http-form-post-size covers form posts, which this filter leaves to Tomcat.
+ * No request body above the limit (iop.max-request-body, 64 KB) reaches the service: the
+ * largest legitimate one, a block or a make-up with its notes, is a few kilobytes. A
+ * declared length above it is refused at once; a chunked body of unknown length is read
+ * up to the limit and refused as soon as it goes past. Runs before sign-in, so nobody can
+ * make the service parse megabytes first. Tomcat's max-http-form-post-size covers form
+ * posts, which this filter leaves to Tomcat.
  */
 class RequestBodyLimit extends OncePerRequestFilter {
 

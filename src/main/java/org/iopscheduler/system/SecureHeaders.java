@@ -12,10 +12,10 @@ import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Response headers on top of Spring Security's defaults (nosniff, frame DENY, no-store caching of
- * records, HSTS over HTTPS). Pages are server-rendered with scripts and styles from our own origin
- * (WebJars included), so nothing inline and nothing from elsewhere runs. URLs name participants'
- * ids, so they never leave the site in a Referer.
+ * Response headers on top of Spring Security's defaults (nosniff, frame DENY, no-store
+ * caching of records, HSTS over HTTPS). Pages are server-rendered with scripts and styles
+ * from our own origin (WebJars included), so nothing inline and nothing from elsewhere
+ * runs. URLs name participants' ids, so they never leave the site in a Referer.
  */
 final class SecureHeaders {
 
@@ -24,7 +24,9 @@ final class SecureHeaders {
 			+ "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
 			+ "frame-ancestors 'none'";
 
-	/** Swagger UI sets style attributes from its scripts; it shows no participant records. */
+	/**
+	 * Swagger UI sets style attributes from its scripts; it shows no participant records.
+	 */
 	static final String SWAGGER_POLICY = PAGES_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
 
 	/** JSON never loads anything. */

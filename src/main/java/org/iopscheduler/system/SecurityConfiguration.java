@@ -21,8 +21,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
- * Two doors: the API takes HTTP Basic on every request and answers failures with problem JSON;
- * the pages use a form login with a session and CSRF tokens.
+ * Two doors: the API takes HTTP Basic on every request and answers failures with problem
+ * JSON; the pages use a form login with a session and CSRF tokens.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -34,22 +34,31 @@ public class SecurityConfiguration {
 	static final String PARTICIPANT = "PARTICIPANT";
 
 	/**
-	 * One answer for every failed sign-in: a wrong password, an unknown username and a locked account. A
-	 * lock-out answer of its own (until #11) told a guesser which usernames exist: only a real one ever
-	 * became locked.
+	 * One answer for every failed sign-in: a wrong password, an unknown username and a
+	 * locked account. A lock-out answer of its own (until #11) told a guesser which
+	 * usernames exist: only a real one ever became locked.
 	 */
 	static final String SIGN_IN = "sign in with HTTP Basic: a valid username and password are required; "
 			+ "an account rests for a while after repeated failed sign-ins";
 
-	/** What the firewall refuses ({@code ;}, {@code %2e%2e}, {@code //}) is a path no endpoint has. */
+	/**
+	 * What the firewall refuses ({@code ;}, {@code %2e%2e}, {@code //}) is a path no
+	 * endpoint has.
+	 */
 	static final String REJECTED_PATH = "path: the request path holds a sequence the service does not accept "
 			+ "(such as ';', '//', '%2e', '%2f' or '\\'); send the plain path";
 
-	/** The accounts could not be read: no verdict on the password, so not a 401 (clients would re-prompt). */
+	/**
+	 * The accounts could not be read: no verdict on the password, so not a 401 (clients
+	 * would re-prompt).
+	 */
 	static final String UNAVAILABLE = "sign-in cannot be checked right now: the service cannot reach its database; "
 			+ "try again shortly";
 
-	/** bcrypt (through the delegating encoder), with a short memory of passwords that matched. */
+	/**
+	 * bcrypt (through the delegating encoder), with a short memory of passwords that
+	 * matched.
+	 */
 	@Bean
 	PasswordEncoder passwordEncoder(ObjectProvider<Clock> clock,
 			@Value("${iop.security.remember-verified-password:5m}") Duration rememberFor) {
@@ -58,7 +67,10 @@ public class SecurityConfiguration {
 				clock.getIfAvailable(Clock::systemUTC));
 	}
 
-	/** Spring Security's firewall answers problem JSON like everything else, not the servlet error page. */
+	/**
+	 * Spring Security's firewall answers problem JSON like everything else, not the
+	 * servlet error page.
+	 */
 	@Bean
 	RequestRejectedHandler problemForRejectedRequests() {
 		return (request, response, rejected) -> Problems.write(response, HttpStatus.BAD_REQUEST, REJECTED_PATH,
@@ -71,26 +83,32 @@ public class SecurityConfiguration {
 	SecurityFilterChain api(HttpSecurity http) throws Exception {
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests(requests -> requests
-				// a participant reads only their own records; the services return 404 for anyone else's
-				.requestMatchers("/api/me/**").authenticated()
+				// a participant reads only their own records; the services return 404 for
+				// anyone else's
+				.requestMatchers("/api/me/**")
+				.authenticated()
 				.requestMatchers(HttpMethod.GET, "/api/participants/*/schedule", "/api/participants/*/dosage")
 				.authenticated()
-				.requestMatchers(HttpMethod.PUT, "/api/sessions/*/attendance/*").hasAnyRole(COORDINATOR, COUNSELOR)
+				.requestMatchers(HttpMethod.PUT, "/api/sessions/*/attendance/*")
+				.hasAnyRole(COORDINATOR, COUNSELOR)
 				.requestMatchers(HttpMethod.GET, "/api/sessions/*/attendance/history", "/api/audit/**", "/api/dosage",
 						"/api/dosage.csv")
 				.hasRole(COORDINATOR)
-				.requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(COORDINATOR, COUNSELOR)
-				.anyRequest().hasRole(COORDINATOR))
-			.httpBasic(basic -> basic.realmName("IOP Scheduler")
-				.authenticationEntryPoint((request, response, failure) -> {
-					if (failure instanceof InternalAuthenticationServiceException) {
-						response.setHeader("Retry-After", "30");
-						Problems.write(response, HttpStatus.SERVICE_UNAVAILABLE, UNAVAILABLE, request.getRequestURI());
-						return;
-					}
-					response.setHeader("WWW-Authenticate", "Basic realm=\"IOP Scheduler\"");
-					Problems.write(response, HttpStatus.UNAUTHORIZED, SIGN_IN, request.getRequestURI());
-				}))
+				.requestMatchers(HttpMethod.GET, "/api/**")
+				.hasAnyRole(COORDINATOR, COUNSELOR)
+				.anyRequest()
+				.hasRole(COORDINATOR))
+			.httpBasic(
+					basic -> basic.realmName("IOP Scheduler").authenticationEntryPoint((request, response, failure) -> {
+						if (failure instanceof InternalAuthenticationServiceException) {
+							response.setHeader("Retry-After", "30");
+							Problems.write(response, HttpStatus.SERVICE_UNAVAILABLE, UNAVAILABLE,
+									request.getRequestURI());
+							return;
+						}
+						response.setHeader("WWW-Authenticate", "Basic realm=\"IOP Scheduler\"");
+						Problems.write(response, HttpStatus.UNAUTHORIZED, SIGN_IN, request.getRequestURI());
+					}))
 			.exceptionHandling(errors -> errors.accessDeniedHandler((request, response, denied) -> Problems
 				.write(response, HttpStatus.FORBIDDEN, "your role may not do this", request.getRequestURI())))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -109,20 +127,29 @@ public class SecurityConfiguration {
 					"/swagger-ui.html", "/swagger-ui/**", "/login", "/error", "/webjars/**", "/css/**", "/js/**",
 					"/favicon.ico")
 			.permitAll()
-			.requestMatchers("/actuator/**").hasRole(COORDINATOR)
-			.requestMatchers("/me", "/me/**").hasRole(PARTICIPANT)
-			// a participant may open only their own page; the page answers 404 for anyone else's
-			.requestMatchers(HttpMethod.GET, "/", "/participants/*").authenticated()
-			// counselors read programs, calendars, rosters and dose, and mark the sessions they lead
+			.requestMatchers("/actuator/**")
+			.hasRole(COORDINATOR)
+			.requestMatchers("/me", "/me/**")
+			.hasRole(PARTICIPANT)
+			// a participant may open only their own page; the page answers 404 for anyone
+			// else's
+			.requestMatchers(HttpMethod.GET, "/", "/participants/*")
+			.authenticated()
+			// counselors read programs, calendars, rosters and dose, and mark the
+			// sessions they lead
 			.requestMatchers(HttpMethod.GET, "/programs", "/programs/*/calendar", "/programs/*/dose",
 					"/programs/*/dose.csv", "/sessions", "/sessions/*", "/sessions/*/attendance")
 			.hasAnyRole(COORDINATOR, COUNSELOR)
-			.requestMatchers(HttpMethod.POST, "/sessions/*/attendance").hasAnyRole(COORDINATOR, COUNSELOR)
-			.anyRequest().hasRole(COORDINATOR))
-			// after sign-in: the page asked for, else "/" which sends each role to its own start page
+			.requestMatchers(HttpMethod.POST, "/sessions/*/attendance")
+			.hasAnyRole(COORDINATOR, COUNSELOR)
+			.anyRequest()
+			.hasRole(COORDINATOR))
+			// after sign-in: the page asked for, else "/" which sends each role to its
+			// own start page
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/").permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-			// a session id known before sign-in is worthless after it; forms carry CSRF tokens (the default)
+			// a session id known before sign-in is worthless after it; forms carry CSRF
+			// tokens (the default)
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
 			.headers(SecureHeaders.forPages());
 		return http.build();

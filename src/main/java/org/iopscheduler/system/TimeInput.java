@@ -13,10 +13,10 @@ import tools.jackson.databind.module.SimpleModule;
 import org.springframework.stereotype.Component;
 
 /**
- * Every local time of a JSON body (a block's or a make-up's start) is {@code HH:mm}. Until this rule
- * {@code 10:00:30} was taken and its seconds silently dropped, and Jackson also read arrays
- * ({@code [10,0]}) and numbers. Page forms keep their own {@code @DateTimeFormat} (a browser's time
- * field may send seconds).
+ * Every local time of a JSON body (a block's or a make-up's start) is {@code HH:mm}.
+ * Until this rule {@code 10:00:30} was taken and its seconds silently dropped, and
+ * Jackson also read arrays ({@code [10,0]}) and numbers. Page forms keep their own
+ * {@code @DateTimeFormat} (a browser's time field may send seconds).
  */
 final class TimeInput {
 

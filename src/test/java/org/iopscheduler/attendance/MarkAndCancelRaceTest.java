@@ -26,10 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * "No attendance on a cancelled session" spans two tables, so no single key can hold it. Marking
- * and cancelling both take the session's row lock: whichever comes second waits for the first to
- * commit and then sees what it did. Each test holds one side's transaction open, starts the other
- * side on another thread, lets it reach the lock, and only then commits.
+ * "No attendance on a cancelled session" spans two tables, so no single key can hold it.
+ * Marking and cancelling both take the session's row lock: whichever comes second waits
+ * for the first to commit and then sees what it did. Each test holds one side's
+ * transaction open, starts the other side on another thread, lets it reach the lock, and
+ * only then commits.
  */
 @SpringBootTest
 @Import(ClinicFixture.class)
@@ -55,7 +56,10 @@ class MarkAndCancelRaceTest {
 
 	private final ExecutorService other = Executors.newSingleThreadExecutor();
 
-	/** Waits for the other request instead of interrupting it: an interrupt during I/O closes an H2 file. */
+	/**
+	 * Waits for the other request instead of interrupting it: an interrupt during I/O
+	 * closes an H2 file.
+	 */
 	@AfterEach
 	void stop() throws InterruptedException {
 		other.shutdown();
@@ -70,8 +74,8 @@ class MarkAndCancelRaceTest {
 
 		Future<?> mark = new TransactionTemplate(transactions).execute(tx -> {
 			sessions.cancel(session, "counselor ill");
-			Future<?> started = other.submit(() -> attendance.mark(session, participant, AttendanceStatus.PRESENT,
-					null, null, clinic.coordinator()));
+			Future<?> started = other.submit(() -> attendance.mark(session, participant, AttendanceStatus.PRESENT, null,
+					null, clinic.coordinator()));
 			LockWaits.untilDoneOrWaitingForALock(started, dataSource, Duration.ofSeconds(20));
 			return started;
 		});

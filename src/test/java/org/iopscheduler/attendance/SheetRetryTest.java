@@ -24,9 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 /**
- * A first-mark race (the insert of a participant's first mark hits the unique key) retries the
- * whole sheet: the attempt that failed is rolled back with every history row it wrote, so the
- * history holds each change once. Which insert loses is chosen here, not left to timing.
+ * A first-mark race (the insert of a participant's first mark hits the unique key)
+ * retries the whole sheet: the attempt that failed is rolled back with every history row
+ * it wrote, so the history holds each change once. Which insert loses is chosen here, not
+ * left to timing.
  */
 @SpringBootTest
 @Import({ ClinicFixture.class, SheetRetryTest.RacedFirstMark.class })
@@ -44,7 +45,10 @@ class SheetRetryTest {
 	@Autowired
 	RacedFirstMark race;
 
-	/** The mark repository, except that the next first mark of one participant loses a race once. */
+	/**
+	 * The mark repository, except that the next first mark of one participant loses a
+	 * race once.
+	 */
 	@TestConfiguration(proxyBeanMethods = false)
 	static class RacedFirstMark {
 

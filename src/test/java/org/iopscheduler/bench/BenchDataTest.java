@@ -30,8 +30,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * The benchmark's generator at a tiny size, in a database of its own (the property gives this class
- * its own application context): its data keeps the service's rules and the service works on it.
+ * The benchmark's generator at a tiny size, in a database of its own (the property gives
+ * this class its own application context): its data keeps the service's rules and the
+ * service works on it.
  */
 @TestPropertySource(properties = "iop.test.context=bench-data")
 class BenchDataTest extends ApplicationTest {
@@ -99,7 +100,8 @@ class BenchDataTest extends ApplicationTest {
 		assertThat(jdbc.queryForObject("""
 				select count(*) from weekly_block b
 				where b.capacity < (select count(*) from enrollment_plan_block p where p.block_id = b.id)""",
-				Long.class)).isZero();
+				Long.class))
+			.isZero();
 		assertThat(jdbc.queryForObject("select count(*) from enrollment_plan_block", Long.class))
 			.isGreaterThan(9 * 12 * 2);
 	}
@@ -196,10 +198,15 @@ class BenchDataTest extends ApplicationTest {
 		String hash = jdbc.queryForObject("select password_hash from account where username = 'bench-counselor-0001'",
 				String.class);
 		assertThat(passwordEncoder.matches(BenchData.PASSWORD, hash)).isTrue();
-		// the identities were moved past the generated ids: the service's own inserts do not collide
-		assertThat(benchCoordinator.post("/api/programs",
-				Api.body("name", "After the generator", "population", "ADULT", "timeZone", "America/Chicago"))
-			.status()).isEqualTo(201);
+		// the identities were moved past the generated ids: the service's own inserts do
+		// not collide
+		assertThat(
+				benchCoordinator
+					.post("/api/programs",
+							Api.body("name", "After the generator", "population", "ADULT", "timeZone",
+									"America/Chicago"))
+					.status())
+			.isEqualTo(201);
 		jdbc.update("delete from program where name = 'After the generator'");
 	}
 

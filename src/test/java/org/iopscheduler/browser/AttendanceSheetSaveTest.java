@@ -30,8 +30,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The counselor's sheet is one act: saved whole (every mark, its history and one audit entry, in
- * one transaction) or not at all, and then shown again as the counselor filled it in.
+ * The counselor's sheet is one act: saved whole (every mark, its history and one audit
+ * entry, in one transaction) or not at all, and then shown again as the counselor filled
+ * it in.
  */
 @SpringBootTest(properties = { "iop.demo-data=false", "iop.bootstrap-coordinator=" })
 @AutoConfigureMockMvc
@@ -50,7 +51,10 @@ class AttendanceSheetSaveTest {
 	@Autowired
 	AttendanceChangeRepository changes;
 
-	/** A Monday session of 180 minutes with three participants, Avery already marked present. */
+	/**
+	 * A Monday session of 180 minutes with three participants, Avery already marked
+	 * present.
+	 */
 	record Sheet(Account counselor, DatedSession session, Account avery, Account blake, Account casey) {
 	}
 
@@ -101,8 +105,8 @@ class AttendanceSheetSaveTest {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Nothing was saved")))
 			.andExpect(content().string(containsString("Enter the minutes attended: more than 0 and less than 180.")))
-			.andExpect(content().string(
-					containsString("id=\"p" + sheet.casey().getId() + "-minutes\" name=\"rows[2].minutes\" value=\"180\"")))
+			.andExpect(content().string(containsString(
+					"id=\"p" + sheet.casey().getId() + "-minutes\" name=\"rows[2].minutes\" value=\"180\"")))
 			.andExpect(content().string(containsString(checked(sheet.avery(), AttendanceStatus.ABSENT, 0))))
 			.andExpect(content().string(containsString(checked(sheet.blake(), AttendanceStatus.PRESENT, 1))));
 
@@ -151,8 +155,9 @@ class AttendanceSheetSaveTest {
 		List<AuditEvent> audit = sheetAudit(sheet);
 		assertThat(audit).extracting(AuditEvent::getParticipantId)
 			.containsExactlyInAnyOrder(sheet.blake().getId(), sheet.casey().getId());
-		assertThat(audit).extracting(AuditEvent::getOccurredAt).as("one entry, written at once").containsOnly(
-				audit.get(0).getOccurredAt());
+		assertThat(audit).extracting(AuditEvent::getOccurredAt)
+			.as("one entry, written at once")
+			.containsOnly(audit.get(0).getOccurredAt());
 	}
 
 	private static String checked(Account participant, AttendanceStatus status, int row) {

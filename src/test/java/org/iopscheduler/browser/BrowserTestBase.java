@@ -37,15 +37,14 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 
 /**
- * The running service on a random port, driven by Debian's headless Chromium. All browser tests
- * share one application (one context, one in-memory database); each builds its own program,
- * staff and participants, so they do not see each other's data. The clock stands still on
- * Wednesday 4 November 2026, 18:30 in New York: Monday's and Wednesday's 18:00 sessions have
- * started, Thursday's have not.
+ * The running service on a random port, driven by Debian's headless Chromium. All browser
+ * tests share one application (one context, one in-memory database); each builds its own
+ * program, staff and participants, so they do not see each other's data. The clock stands
+ * still on Wednesday 4 November 2026, 18:30 in New York: Monday's and Wednesday's 18:00
+ * sessions have started, Thursday's have not.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "iop.demo-data=false",
-				"iop.bootstrap-coordinator=" })
+		properties = { "iop.demo-data=false", "iop.bootstrap-coordinator=" })
 @Import({ BrowserTestBase.StillClock.class, PageFixtures.class })
 abstract class BrowserTestBase {
 
@@ -108,7 +107,8 @@ abstract class BrowserTestBase {
 		browser.manage().deleteAllCookies();
 	}
 
-	// ---- navigation ---------------------------------------------------------------------------
+	// ---- navigation
+	// ---------------------------------------------------------------------------
 
 	String url(String path) {
 		return "http://localhost:" + port + path;
@@ -131,7 +131,9 @@ abstract class BrowserTestBase {
 		wait.until(ExpectedConditions.urlContains("/login?logout"));
 	}
 
-	/** Clicks a submit button and waits until the page it leads to has replaced this one. */
+	/**
+	 * Clicks a submit button and waits until the page it leads to has replaced this one.
+	 */
 	void submit(WebElement button) {
 		WebElement html = browser.findElement(By.tagName("html"));
 		click(button);
@@ -139,8 +141,9 @@ abstract class BrowserTestBase {
 	}
 
 	/**
-	 * Whether the element left the page. Chrome answers a node of a document it has just replaced
-	 * either as stale or, mid-navigation, as "does not belong to the document": both mean gone.
+	 * Whether the element left the page. Chrome answers a node of a document it has just
+	 * replaced either as stale or, mid-navigation, as "does not belong to the document":
+	 * both mean gone.
 	 */
 	private static boolean isGone(WebElement element) {
 		try {
@@ -158,15 +161,19 @@ abstract class BrowserTestBase {
 		}
 	}
 
-	/** Scrolls the element to the middle of the screen, as a person would, clear of sticky bars, and clicks. */
+	/**
+	 * Scrolls the element to the middle of the screen, as a person would, clear of sticky
+	 * bars, and clicks.
+	 */
 	void click(WebElement element) {
 		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
 		element.click();
 	}
 
 	/**
-	 * What the server answers to this browser's session (its cookie) for a request the page itself
-	 * would never make: the status a guessed URL or a forged form really gets.
+	 * What the server answers to this browser's session (its cookie) for a request the
+	 * page itself would never make: the status a guessed URL or a forged form really
+	 * gets.
 	 */
 	HttpResponse<String> asThisBrowser(String method, String path) {
 		String cookies = browser.manage()
@@ -177,8 +184,9 @@ abstract class BrowserTestBase {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(url(path)))
 			.header("Cookie", cookies)
 			.header("Accept", "text/html")
-			.method(method, method.equals("GET") ? HttpRequest.BodyPublishers.noBody()
-					: HttpRequest.BodyPublishers.ofString("name=Forged"))
+			.method(method,
+					method.equals("GET") ? HttpRequest.BodyPublishers.noBody()
+							: HttpRequest.BodyPublishers.ofString("name=Forged"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.build();
 		try {
@@ -193,7 +201,8 @@ abstract class BrowserTestBase {
 		}
 	}
 
-	// ---- forms --------------------------------------------------------------------------------
+	// ---- forms
+	// --------------------------------------------------------------------------------
 
 	void type(String id, String text) {
 		WebElement input = browser.findElement(By.id(id));
@@ -202,8 +211,8 @@ abstract class BrowserTestBase {
 	}
 
 	/**
-	 * Date, time and week inputs take their value the way a picker gives it; typing into them
-	 * depends on the browser's locale.
+	 * Date, time and week inputs take their value the way a picker gives it; typing into
+	 * them depends on the browser's locale.
 	 */
 	void pick(String id, String value) {
 		WebElement input = browser.findElement(By.id(id));
@@ -224,7 +233,8 @@ abstract class BrowserTestBase {
 		return browser.findElement(By.tagName("body")).getText();
 	}
 
-	// ---- screenshots --------------------------------------------------------------------------
+	// ---- screenshots
+	// --------------------------------------------------------------------------
 
 	/** The whole page, not just the window, for review under target/screenshots. */
 	void screenshot(String name) {
@@ -232,8 +242,10 @@ abstract class BrowserTestBase {
 		Number height = (Number) ((JavascriptExecutor) browser)
 			.executeScript("return Math.ceil(document.documentElement.scrollHeight)");
 		try {
-			browser.manage().window().setSize(new Dimension(window.getWidth(), Math.max(window.getHeight(),
-					Math.min(height.intValue() + 20, 6000))));
+			browser.manage()
+				.window()
+				.setSize(new Dimension(window.getWidth(),
+						Math.max(window.getHeight(), Math.min(height.intValue() + 20, 6000))));
 			byte[] png = browser.getScreenshotAs(OutputType.BYTES);
 			Files.createDirectories(SCREENSHOTS);
 			Files.write(SCREENSHOTS.resolve(name + ".png"), png);

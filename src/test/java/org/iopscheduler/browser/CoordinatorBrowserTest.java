@@ -83,18 +83,18 @@ class CoordinatorBrowserTest extends BrowserTestBase {
 		open("/programs/" + clinic.program().getId() + "/calendar?week=2026-W45");
 
 		List<WebElement> tuesday = day(DayOfWeek.TUESDAY).findElements(By.cssSelector(".tile"));
-		assertThat(day(DayOfWeek.TUESDAY).getDomAttribute("aria-label"))
-			.isEqualTo("Tue 3 Nov");
+		assertThat(day(DayOfWeek.TUESDAY).getDomAttribute("aria-label")).isEqualTo("Tue 3 Nov");
 		assertThat(tuesday).extracting(t -> t.getDomProperty("textContent").replaceAll("\\s+", " ").strip())
 			.containsExactly("Individual Individual counseling 17:00–17:50 EST Marcus Reyes Office 3 0 enrolled",
 					"Individual Individual counseling 17:00–17:50 EST Priya Shah Office 5 0 enrolled",
 					"Family Family session 18:30–20:00 EST Marcus Reyes Video 0 enrolled");
-		// two sessions at the same time sit side by side; one with nobody beside it takes the whole day
+		// two sessions at the same time sit side by side; one with nobody beside it takes
+		// the whole day
 		assertThat(tuesday.get(0).getRect().getX()).isLessThan(tuesday.get(1).getRect().getX());
 		assertThat(tuesday.get(0).getRect().getY()).isEqualTo(tuesday.get(1).getRect().getY());
 		assertThat(tuesday.get(2).getRect().getWidth()).isGreaterThan(tuesday.get(0).getRect().getWidth() * 3 / 2);
-		assertThat(day(DayOfWeek.MONDAY).findElement(By.cssSelector(".tile")).getText())
-			.contains("GROUP", "Process group", "18:00–21:00 EST", "Dana Whitfield", "Room 2", "8 enrolled");
+		assertThat(day(DayOfWeek.MONDAY).findElement(By.cssSelector(".tile")).getText()).contains("GROUP",
+				"Process group", "18:00–21:00 EST", "Dana Whitfield", "Room 2", "8 enrolled");
 		screenshot("calendar");
 	}
 

@@ -96,8 +96,10 @@ class CounselorBrowserTest extends BrowserTestBase {
 	void aSessionThatHasNotStartedCannotBeMarkedYet() {
 		Account counselor = fixtures.counselor("Noor Haddad");
 		Evening evening = fixtures.evening("Evening IOP", counselor);
-		fixtures.enrol(evening.program(), fixtures.participant("Frankie Lowe"), PageFixtures.MONDAY, evening.blockIds());
-		DatedSession thursday = fixtures.session(evening.program(), evening.thursday(), PageFixtures.MONDAY.plusDays(3));
+		fixtures.enrol(evening.program(), fixtures.participant("Frankie Lowe"), PageFixtures.MONDAY,
+				evening.blockIds());
+		DatedSession thursday = fixtures.session(evening.program(), evening.thursday(),
+				PageFixtures.MONDAY.plusDays(3));
 
 		signIn(counselor.getUsername());
 		open("/sessions/" + thursday.getId() + "/attendance");
@@ -136,7 +138,10 @@ class CounselorBrowserTest extends BrowserTestBase {
 			.executeScript("return document.activeElement && document.activeElement.type");
 	}
 
-	/** One tap: the visible label of the status, as a finger (or the space bar) would choose it. */
+	/**
+	 * One tap: the visible label of the status, as a finger (or the space bar) would
+	 * choose it.
+	 */
 	private void tap(Account participant, String status) {
 		click(browser.findElement(By.cssSelector("label[for='p" + participant.getId() + "-" + status + "']")));
 	}

@@ -27,8 +27,8 @@ class DoseBrowserTest extends BrowserTestBase {
 		open("/programs/" + clinic.program().getId() + "/dose?week=2026-W44");
 
 		assertThat(rows()).hasSize(8);
-		assertThat(row("Blake Romero")).isEqualTo(
-				List.of("Blake Romero", "9 h", "0 min", "0%", "0", "✗ Under-dosed", "2"));
+		assertThat(row("Blake Romero"))
+			.isEqualTo(List.of("Blake Romero", "9 h", "0 min", "0%", "0", "✗ Under-dosed", "2"));
 		assertThat(row("Casey Holt")).isEqualTo(List.of("Casey Holt", "9 h", "6 h", "67%", "0", "✗ Under-dosed", "1"));
 		assertThat(row("Avery Chen")).isEqualTo(List.of("Avery Chen", "9 h", "9 h", "100%", "0", "✓ Met", "0"));
 		assertThat(row("Emery Walsh").get(5)).isEqualTo("◐ Partial week");
@@ -65,7 +65,8 @@ class DoseBrowserTest extends BrowserTestBase {
 		HttpResponse<String> csv = asThisBrowser("GET", href);
 
 		assertThat(csv.statusCode()).isEqualTo(200);
-		assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+		assertThat(csv.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
 		assertThat(csv.body()).startsWith("participant_id,participant,date,start_time")
 			.contains("Blake Romero,2026-10-26,18:00", "ABSENT,UNDER_DOSED");
 	}
@@ -92,7 +93,10 @@ class DoseBrowserTest extends BrowserTestBase {
 		screenshot("participant-for-staff");
 	}
 
-	/** One clinic for the class: its four weeks of attendance take a few seconds to record. */
+	/**
+	 * One clinic for the class: its four weeks of attendance take a few seconds to
+	 * record.
+	 */
 	@BeforeAll
 	void recordAWeekOfAttendance() {
 		clinic = fixtures.clinic("Evening Adult IOP");

@@ -28,11 +28,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The pages' door (the form-login filter chain) and every page rendering, without a browser: runs
- * in the default build. The browser tests drive the same pages in Chromium under -Pbrowser.
+ * The pages' door (the form-login filter chain) and every page rendering, without a
+ * browser: runs in the default build. The browser tests drive the same pages in Chromium
+ * under -Pbrowser.
  */
-@SpringBootTest(properties = { "iop.demo-data=false",
-		"iop.bootstrap-coordinator=" })
+@SpringBootTest(properties = { "iop.demo-data=false", "iop.bootstrap-coordinator=" })
 @AutoConfigureMockMvc
 @Import({ BrowserTestBase.StillClock.class, PageFixtures.class })
 class PageAccessTest {
@@ -60,9 +60,10 @@ class PageAccessTest {
 		long program = evening.program().getId();
 		long session = fixtures.session(evening.program(), evening.monday(), PageFixtures.MONDAY).getId();
 
-		for (String page : new String[] { "/programs", "/people", "/people?page=1", "/programs/" + program + "/calendar",
-				"/programs/" + program + "/calendar?week=2026-W46", "/programs/" + program + "/blocks/new",
-				"/blocks/" + evening.monday().getId() + "/edit", "/programs/" + program + "/enrol",
+		for (String page : new String[] { "/programs", "/people", "/people?page=1",
+				"/programs/" + program + "/calendar", "/programs/" + program + "/calendar?week=2026-W46",
+				"/programs/" + program + "/blocks/new", "/blocks/" + evening.monday().getId() + "/edit",
+				"/programs/" + program + "/enrol",
 				"/programs/" + program + "/enrol/plan?blockIds=" + evening.monday().getId(),
 				"/programs/" + program + "/dose", "/programs/" + program + "/dose?show=attention",
 				"/sessions/" + session, "/sessions/" + session + "/attendance", "/participants/" + participant.getId(),
@@ -119,14 +120,16 @@ class PageAccessTest {
 				.andExpect(content().string(containsString("rows[")));
 		}
 		assertThat(jdbc.queryForObject("select count(*) from attendance_mark where session_id = ?", Integer.class,
-				session)).isZero();
+				session))
+			.isZero();
 	}
 
 	@Test
 	void aPeoplePageBeyondTheLastAllowedShowsThatLastPageInsteadOfFailing() throws Exception {
 		Account coordinator = fixtures.coordinator("Far Page Coordinator");
 
-		// at most 100000 rows are skipped: page 1000 of 100; page=2147483647 overflowed into a 500 until #11
+		// at most 100000 rows are skipped: page 1000 of 100; page=2147483647 overflowed
+		// into a 500 until #11
 		mvc.perform(get("/people?page=2147483647").with(as(coordinator)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("href=\"/people?page=999\"")));
@@ -184,8 +187,7 @@ class PageAccessTest {
 	@Test
 	void aFormWithoutItsCsrfTokenIsRefused() throws Exception {
 		Account coordinator = fixtures.coordinator("D");
-		mvc.perform(post("/programs").param("name", "Forged").with(as(coordinator)))
-			.andExpect(status().isForbidden());
+		mvc.perform(post("/programs").param("name", "Forged").with(as(coordinator))).andExpect(status().isForbidden());
 		mvc.perform(post("/programs").param("name", "Genuine")
 			.param("population", "ADULT")
 			.param("timeZone", "America/New_York")
@@ -233,15 +235,16 @@ class PageAccessTest {
 		long session = fixtures.session(evening.program(), evening.monday(), PageFixtures.MONDAY).getId();
 
 		mvc.perform(get("/participants/" + participant.getId()).with(as(coordinator))).andExpect(status().isOk());
-		mvc.perform(post("/sessions/" + session + "/attendance").param("rows[0].participantId",
-				String.valueOf(participant.getId()))
+		mvc.perform(post("/sessions/" + session + "/attendance")
+			.param("rows[0].participantId", String.valueOf(participant.getId()))
 			.param("rows[0].status", "PRESENT")
 			.with(as(counselor))
 			.with(csrf())).andExpect(status().is3xxRedirection());
 		mvc.perform(get("/me").with(as(participant))).andExpect(status().isOk());
 
 		assertThat(linesAbout(participant)).contains(
-				AuditAction.READ_PARTICIPANT + " by " + coordinator.getId() + " GET /participants/" + participant.getId(),
+				AuditAction.READ_PARTICIPANT + " by " + coordinator.getId() + " GET /participants/"
+						+ participant.getId(),
 				AuditAction.MARK_ATTENDANCE + " by " + counselor.getId() + " POST /sessions/" + session + "/attendance",
 				AuditAction.READ_SCHEDULE + " by " + participant.getId() + " GET /me");
 	}

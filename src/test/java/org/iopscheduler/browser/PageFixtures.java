@@ -27,8 +27,9 @@ import org.iopscheduler.program.Program;
 import org.iopscheduler.program.Programs;
 
 /**
- * Data the browser tests stand on, made through the services (the pages under test are not
- * used to set up other pages' tests). Usernames are unique per call; names are what people see.
+ * Data the browser tests stand on, made through the services (the pages under test are
+ * not used to set up other pages' tests). Usernames are unique per call; names are what
+ * people see.
  */
 class PageFixtures {
 
@@ -65,7 +66,10 @@ class PageFixtures {
 		this.attendance = attendance;
 	}
 
-	/** The evening program of most IOPs: three 3-hour groups a week, 540 minutes, the adult minimum. */
+	/**
+	 * The evening program of most IOPs: three 3-hour groups a week, 540 minutes, the
+	 * adult minimum.
+	 */
 	record Evening(Program program, Account counselor, WeeklyBlock monday, WeeklyBlock wednesday,
 			WeeklyBlock thursday) {
 
@@ -113,7 +117,8 @@ class PageFixtures {
 
 	/**
 	 * A full week of an evening program, as it would look in a clinic: groups, concurrent
-	 * individual sessions, a family session by video, a weekend group, and eight participants.
+	 * individual sessions, a family session by video, a weekend group, and eight
+	 * participants.
 	 */
 	record Clinic(Program program, Account lead, Account second, Account third, WeeklyBlock monday,
 			WeeklyBlock wednesday, WeeklyBlock saturday, WeeklyBlock thursday, Map<String, Account> participants) {
@@ -146,8 +151,8 @@ class PageFixtures {
 				"18:00", 120, priya, "Room 4");
 		block(program, BlockType.INDIVIDUAL, "Individual counseling", DayOfWeek.THURSDAY, "16:30", 50, dana,
 				"Office 3");
-		WeeklyBlock saturday = block(program, BlockType.GROUP, "Weekend skills group", DayOfWeek.SATURDAY, "10:00",
-				180, marcus, "Room 2");
+		WeeklyBlock saturday = block(program, BlockType.GROUP, "Weekend skills group", DayOfWeek.SATURDAY, "10:00", 180,
+				marcus, "Room 2");
 		Map<String, Account> participants = new LinkedHashMap<>();
 		List<Long> plan = List.of(monday.getId(), wednesday.getId(), saturday.getId());
 		for (String participantName : CLINIC_PARTICIPANTS) {
@@ -161,9 +166,9 @@ class PageFixtures {
 	}
 
 	/**
-	 * Attendance that gives last week (2026-W44) every status a coordinator meets: met, under-dosed
-	 * two weeks running (Blake), under-dosed once (Casey), a partial week (Emery); and this week
-	 * on track, at risk and unmarked.
+	 * Attendance that gives last week (2026-W44) every status a coordinator meets: met,
+	 * under-dosed two weeks running (Blake), under-dosed once (Casey), a partial week
+	 * (Emery); and this week on track, at risk and unmarked.
 	 */
 	void attendanceOf(Clinic clinic) {
 		Account by = clinic.lead();
@@ -171,19 +176,24 @@ class PageFixtures {
 		for (Account p : clinic.participants().values()) {
 			String name = p.getFullName();
 			if (name.equals("Blake Romero")) {
-				week(clinic, p, MONDAY.minusWeeks(3), AttendanceStatus.PRESENT, AttendanceStatus.PRESENT, AttendanceStatus.PRESENT);
-				week(clinic, p, MONDAY.minusWeeks(2), AttendanceStatus.ABSENT, AttendanceStatus.ABSENT, AttendanceStatus.ABSENT);
+				week(clinic, p, MONDAY.minusWeeks(3), AttendanceStatus.PRESENT, AttendanceStatus.PRESENT,
+						AttendanceStatus.PRESENT);
+				week(clinic, p, MONDAY.minusWeeks(2), AttendanceStatus.ABSENT, AttendanceStatus.ABSENT,
+						AttendanceStatus.ABSENT);
 				week(clinic, p, lastMonday, AttendanceStatus.ABSENT, AttendanceStatus.ABSENT, AttendanceStatus.ABSENT);
 			}
 			else if (name.equals("Casey Holt")) {
-				week(clinic, p, MONDAY.minusWeeks(2), AttendanceStatus.PRESENT, AttendanceStatus.PRESENT, AttendanceStatus.PRESENT);
-				week(clinic, p, lastMonday, AttendanceStatus.PRESENT, AttendanceStatus.PRESENT, AttendanceStatus.ABSENT);
+				week(clinic, p, MONDAY.minusWeeks(2), AttendanceStatus.PRESENT, AttendanceStatus.PRESENT,
+						AttendanceStatus.PRESENT);
+				week(clinic, p, lastMonday, AttendanceStatus.PRESENT, AttendanceStatus.PRESENT,
+						AttendanceStatus.ABSENT);
 			}
 			else if (name.equals("Emery Walsh")) {
 				week(clinic, p, lastMonday, null, AttendanceStatus.PRESENT, AttendanceStatus.PRESENT);
 			}
 			else {
-				week(clinic, p, lastMonday, AttendanceStatus.PRESENT, AttendanceStatus.PRESENT, AttendanceStatus.PRESENT);
+				week(clinic, p, lastMonday, AttendanceStatus.PRESENT, AttendanceStatus.PRESENT,
+						AttendanceStatus.PRESENT);
 			}
 		}
 		DatedSession monday = session(clinic.program(), clinic.monday(), MONDAY);
@@ -211,8 +221,8 @@ class PageFixtures {
 		}
 	}
 
-	private void week(Clinic clinic, Account participant, LocalDate monday, AttendanceStatus mon,
-			AttendanceStatus wed, AttendanceStatus sat) {
+	private void week(Clinic clinic, Account participant, LocalDate monday, AttendanceStatus mon, AttendanceStatus wed,
+			AttendanceStatus sat) {
 		Account by = clinic.lead();
 		if (mon != null) {
 			mark(session(clinic.program(), clinic.monday(), monday), participant, mon, null, by);

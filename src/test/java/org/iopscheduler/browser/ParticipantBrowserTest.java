@@ -33,8 +33,8 @@ class ParticipantBrowserTest extends BrowserTestBase {
 		signIn(quinn.getUsername());
 		assertThat(text("#hours-attended")).isEqualTo("6 h attended of the 9 h minimum");
 		assertThat(browser.findElement(By.id("hours-bar")).getDomAttribute("value")).isEqualTo("360");
-		assertThat(pageText()).contains("Monday 2 November", "18:00–21:00 EST",
-				"Process group", "Room 2", "Relapse prevention", "On track");
+		assertThat(pageText()).contains("Monday 2 November", "18:00–21:00 EST", "Process group", "Room 2",
+				"Relapse prevention", "On track");
 		screenshot("participant-own-week");
 	}
 

@@ -16,8 +16,8 @@ class BlockRulesTest {
 
 	static WeeklyBlock mondayGroup() {
 		return WeeklyBlock.create(1L, BlockType.GROUP, "Process group", null,
-				new WeeklySlot(DayOfWeek.MONDAY, LocalTime.of(18, 0), 180), 7L, org.iopscheduler.calendar.Location.of("Room 2", null), null,
-				Instant.EPOCH);
+				new WeeklySlot(DayOfWeek.MONDAY, LocalTime.of(18, 0), 180), 7L,
+				org.iopscheduler.calendar.Location.of("Room 2", null), null, Instant.EPOCH);
 	}
 
 	@Nested
@@ -105,8 +105,8 @@ class BlockRulesTest {
 			LocalDate tenth = LocalDate.of(2026, 12, 10);
 			LocalDate third = LocalDate.of(2026, 12, 3);
 			block.changeFrom(tenth, new WeeklySlot(DayOfWeek.MONDAY, LocalTime.of(17, 30), 180), 7L, room("Room 2"));
-			WeeklyBlock.Changed changed = block.changeFrom(third, new WeeklySlot(DayOfWeek.MONDAY, LocalTime.of(18, 0), 180),
-					7L, room("Room 9"));
+			WeeklyBlock.Changed changed = block.changeFrom(third,
+					new WeeklySlot(DayOfWeek.MONDAY, LocalTime.of(18, 0), 180), 7L, room("Room 9"));
 			assertThat(changed.replaced()).extracting(ScheduledChange::validFrom).containsExactly(tenth);
 			assertThat(block.versionOn(tenth.plusWeeks(5)).orElseThrow().getLocation()).isEqualTo("Room 9");
 			assertThat(block.versionOn(tenth).orElseThrow().getStartTime()).isEqualTo(LocalTime.of(18, 0));
@@ -115,13 +115,14 @@ class BlockRulesTest {
 
 		@Test
 		void aCorrectionOnTheSameDateReplacesTheEarlierOneInPlace() {
-			// break 2 of #10: no second version with the same date (the database's key refused it)
+			// break 2 of #10: no second version with the same date (the database's key
+			// refused it)
 			WeeklyBlock block = mondayGroup();
 			LocalDate from = LocalDate.of(2026, 12, 7);
 			block.changeFrom(from, new WeeklySlot(DayOfWeek.MONDAY, LocalTime.of(17, 30), 180), 7L, room("Room 2"));
 			BlockVersion first = block.versionOn(from).orElseThrow();
-			WeeklyBlock.Changed changed = block.changeFrom(from, new WeeklySlot(DayOfWeek.MONDAY, LocalTime.of(17, 0), 180),
-					7L, room("Room 2"));
+			WeeklyBlock.Changed changed = block.changeFrom(from,
+					new WeeklySlot(DayOfWeek.MONDAY, LocalTime.of(17, 0), 180), 7L, room("Room 2"));
 			assertThat(changed.version()).isSameAs(first);
 			assertThat(changed.replaced()).singleElement()
 				.satisfies(r -> assertThat(r.slot().start()).isEqualTo(LocalTime.of(17, 30)));

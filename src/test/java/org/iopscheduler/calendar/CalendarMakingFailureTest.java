@@ -30,11 +30,12 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
- * More than 25 programs go to calendar making in groups, two at once. When one group fails (here a lock
- * wait that timed out) while the other is in the middle of its reads and writes, the other finishes
- * untouched and the database keeps serving. On an H2 file database, as in production without
- * PostgreSQL: H2 closes its file when a thread is interrupted during I/O, and every later request
- * failed (sign-ins with a misleading 401).
+ * More than 25 programs go to calendar making in groups, two at once. When one group
+ * fails (here a lock wait that timed out) while the other is in the middle of its reads
+ * and writes, the other finishes untouched and the database keeps serving. On an H2 file
+ * database, as in production without PostgreSQL: H2 closes its file when a thread is
+ * interrupted during I/O, and every later request failed (sign-ins with a misleading
+ * 401).
  */
 @TestPropertySource(properties = { "iop.calendar.making-threads=2",
 		"spring.datasource.url=jdbc:h2:file:./target/h2-calendar-failure/iop-${random.uuid};DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0" })
@@ -57,7 +58,8 @@ class CalendarMakingFailureTest extends ApplicationTest {
 		List<Long> programs = new ArrayList<>();
 		for (int i = 0; i < 2 * CalendarMaking.PROGRAMS_AT_ONCE; i++) {
 			long program = program("ADULT", "America/Chicago");
-			// one counselor for all: a slot of its own for each block, 7 days x 08:00..15:00
+			// one counselor for all: a slot of its own for each block, 7 days x
+			// 08:00..15:00
 			block(program, counselor.id(), java.time.DayOfWeek.of(1 + i % 7).name(),
 					String.format("%02d:00", 8 + i / 7), 60);
 			programs.add(program);
@@ -82,12 +84,14 @@ class CalendarMakingFailureTest extends ApplicationTest {
 
 		assertThat(failed.status()).as(failed.toString()).isEqualTo(409);
 		assertThat(failed.contentType()).startsWith("application/problem+json");
-		// the other group ran to its end: every one of its programs has its December sessions
+		// the other group ran to its end: every one of its programs has its December
+		// sessions
 		for (long program : programs.subList(CalendarMaking.PROGRAMS_AT_ONCE, programs.size())) {
 			assertThat(sessions(program)).as("sessions of program %d", program).isBetween(4L, 5L);
 		}
 		assertThat(sessions(failing)).isZero();
-		// and the database still serves: sign-in, reads, readiness, and the second call makes what is missing
+		// and the database still serves: sign-in, reads, readiness, and the second call
+		// makes what is missing
 		assertThat(coordinator.get("/api/programs").json()).hasSize(programs.size());
 		assertThat(new Api(port, null, null).get("/actuator/health/readiness").status()).isEqualTo(200);
 		Api.Reply again = coordinator.post(DECEMBER, null);
@@ -97,15 +101,16 @@ class CalendarMakingFailureTest extends ApplicationTest {
 	}
 
 	/**
-	 * Should H2 be closed by an interrupt all the same, the pool drops each connection to the closed
-	 * database when it fails (ClosedDatabaseConnections) instead of handing it out again for ever, and
-	 * new connections open the file again.
+	 * Should H2 be closed by an interrupt all the same, the pool drops each connection to
+	 * the closed database when it fails (ClosedDatabaseConnections) instead of handing it
+	 * out again for ever, and new connections open the file again.
 	 */
 	@Test
 	void connectionsToADatabaseThatH2ClosedAreReplacedByOnesThatOpenItAgain() throws Exception {
 		Person counselor = counselor();
 		int programs = coordinator.get("/api/programs").json().size();
-		boolean h2 = jdbc.execute((ConnectionCallback<Boolean>) c -> "H2".equals(c.getMetaData().getDatabaseProductName()));
+		boolean h2 = jdbc
+			.execute((ConnectionCallback<Boolean>) c -> "H2".equals(c.getMetaData().getDatabaseProductName()));
 
 		boolean closed = jdbc.execute((ConnectionCallback<Boolean>) connection -> {
 			Thread.currentThread().interrupt();
@@ -120,10 +125,12 @@ class CalendarMakingFailureTest extends ApplicationTest {
 				Thread.interrupted();
 			}
 		});
-		// H2 closes its file on an interrupt during I/O; PostgreSQL's driver pays no attention to one
+		// H2 closes its file on an interrupt during I/O; PostgreSQL's driver pays no
+		// attention to one
 		assertThat(closed).isEqualTo(h2);
 
-		// every connection of the pool is used once, as requests would: the dead ones fail once and are dropped
+		// every connection of the pool is used once, as requests would: the dead ones
+		// fail once and are dropped
 		HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
 		List<Connection> held = new ArrayList<>();
 		try {

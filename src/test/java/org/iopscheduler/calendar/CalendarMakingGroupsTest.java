@@ -17,9 +17,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * How calendar making runs its groups of programs: a group that fails never interrupts one still
- * running (an interrupt during I/O closes an H2 database file), the call answers only when every
- * group has finished, and it reports the first failure.
+ * How calendar making runs its groups of programs: a group that fails never interrupts
+ * one still running (an interrupt during I/O closes an H2 database file), the call
+ * answers only when every group has finished, and it reports the first failure.
  */
 class CalendarMakingGroupsTest {
 
@@ -54,7 +54,8 @@ class CalendarMakingGroupsTest {
 					}
 					secondStarted.countDown();
 					try {
-						// the second group is still at work (in JDBC, in real life) when the first fails
+						// the second group is still at work (in JDBC, in real life) when
+						// the first fails
 						release.await();
 					}
 					catch (InterruptedException e) {

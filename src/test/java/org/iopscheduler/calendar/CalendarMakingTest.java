@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** A coordinator makes every program's sessions for up to 400 days at once; days made stay made. */
+/**
+ * A coordinator makes every program's sessions for up to 400 days at once; days made stay
+ * made.
+ */
 class CalendarMakingTest extends ApplicationTest {
 
 	static final String YEAR = "/api/calendar/sessions?from=2026-01-01&to=2026-12-31";
@@ -61,7 +64,10 @@ class CalendarMakingTest extends ApplicationTest {
 		assertThat(coordinator.post("/api/calendar/sessions?from=2026-03-01", null).status()).isEqualTo(400);
 	}
 
-	/** Year 9999 or +999999999 once failed a group half-way (500) and took the database down with it. */
+	/**
+	 * Year 9999 or +999999999 once failed a group half-way (500) and took the database
+	 * down with it.
+	 */
 	@Test
 	void datesOutsideTheAcceptedRangeAreABadRequestNamingTheField() {
 		var far = coordinator.post("/api/calendar/sessions?from=9999-12-01&to=9999-12-31", null);
@@ -92,7 +98,10 @@ class CalendarMakingTest extends ApplicationTest {
 			.hasMessageStartingWith("from:");
 	}
 
-	/** Sessions were keyed by days since 1970: before it, every block shared one key a day. */
+	/**
+	 * Sessions were keyed by days since 1970: before it, every block shared one key a
+	 * day.
+	 */
 	@Test
 	void aSecondBlocksSessionsBefore1970AreMadeToo() {
 		long program = program("ADULT", "America/New_York");

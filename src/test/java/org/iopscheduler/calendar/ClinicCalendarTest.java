@@ -23,14 +23,23 @@ import org.iopscheduler.program.Program;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.NestedExceptionUtils;
 
-/** "Today" and "this week" are the local date's, in the zone asked for, at every hour of the week. */
+/**
+ * "Today" and "this week" are the local date's, in the zone asked for, at every hour of
+ * the week.
+ */
 class ClinicCalendarTest {
 
-	/** From UTC-10 to UTC+14: between them every hour of the day is a Sunday/Monday boundary somewhere. */
+	/**
+	 * From UTC-10 to UTC+14: between them every hour of the day is a Sunday/Monday
+	 * boundary somewhere.
+	 */
 	static final List<String> ZONES = List.of("Pacific/Honolulu", "America/New_York", "Europe/London",
 			"Australia/Sydney", "Pacific/Kiritimati");
 
-	/** Sunday 22 to Monday 30 November 2026 (UTC): the whole of 2026-W48 in every zone, and both its edges. */
+	/**
+	 * Sunday 22 to Monday 30 November 2026 (UTC): the whole of 2026-W48 in every zone,
+	 * and both its edges.
+	 */
 	static final Instant FIRST_HOUR = Instant.parse("2026-11-22T00:00:00Z");
 
 	static final int HOURS = 9 * 24;
@@ -43,7 +52,10 @@ class ClinicCalendarTest {
 		return Stream.iterate(FIRST_HOUR, t -> t.plus(Duration.ofHours(1))).limit(HOURS);
 	}
 
-	/** W47 before Monday 23 November 00:00 local, W49 from Monday 30 November 00:00: worked out apart from it. */
+	/**
+	 * W47 before Monday 23 November 00:00 local, W49 from Monday 30 November 00:00:
+	 * worked out apart from it.
+	 */
 	static IsoWeek expected(Instant now, ZoneId zone) {
 		Instant w48 = LocalDate.of(2026, 11, 23).atStartOfDay(zone).toInstant();
 		Instant w49 = LocalDate.of(2026, 11, 30).atStartOfDay(zone).toInstant();
@@ -80,7 +92,8 @@ class ClinicCalendarTest {
 	void aProgramsTodayAndWeekAreTakenInItsOwnZone() {
 		Program sydney = Program.create("Harbour IOP", Population.ADULT, "Australia/Sydney", null, Instant.EPOCH);
 		Program honolulu = Program.create("Island IOP", Population.ADULT, "Pacific/Honolulu", null, Instant.EPOCH);
-		// Sunday 29 November 14:00 UTC: already Monday 01:00 in Sydney, still Sunday 04:00 in Honolulu
+		// Sunday 29 November 14:00 UTC: already Monday 01:00 in Sydney, still Sunday
+		// 04:00 in Honolulu
 		ClinicCalendar calendar = at(Instant.parse("2026-11-29T14:00:00Z"));
 
 		assertThat(calendar.today(sydney)).isEqualTo(LocalDate.of(2026, 11, 30));
@@ -124,8 +137,7 @@ class ClinicCalendarTest {
 
 	@Test
 	void theServiceDoesNotStartWithAnUnknownOrganisationZone() {
-		ApplicationContextRunner runner = new ApplicationContextRunner()
-			.withBean(Clock.class, Clock::systemUTC)
+		ApplicationContextRunner runner = new ApplicationContextRunner().withBean(Clock.class, Clock::systemUTC)
 			.withUserConfiguration(ClinicCalendar.class);
 
 		runner.withPropertyValues("iop.organisation.time-zone=Europe/Atlantis")

@@ -11,7 +11,10 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-/** Sessions keep their local wall time across clock changes; their offset follows the date. */
+/**
+ * Sessions keep their local wall time across clock changes; their offset follows the
+ * date.
+ */
 class DaylightSavingTest {
 
 	static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
@@ -19,8 +22,9 @@ class DaylightSavingTest {
 	static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
 	static DatedSession session(LocalDate date, String start, int minutes) {
-		return DatedSession.makeUp(template(), date, new WeeklySlot(date.getDayOfWeek(), LocalTime.parse(start), minutes),
-				"Group", 1L, Location.of("Room 1", null), Set.of(), Instant.EPOCH);
+		return DatedSession.makeUp(template(), date,
+				new WeeklySlot(date.getDayOfWeek(), LocalTime.parse(start), minutes), "Group", 1L,
+				Location.of("Room 1", null), Set.of(), Instant.EPOCH);
 	}
 
 	static DatedSession template() {
@@ -49,7 +53,8 @@ class DaylightSavingTest {
 
 	@Test
 	void aSessionSpanningTheUsFallBackHourLastsItsMinutesNotItsWallClockSpan() {
-		// 00:30 + 180 min on 1 November 2026 in New York: the 01:00-02:00 hour happens twice
+		// 00:30 + 180 min on 1 November 2026 in New York: the 01:00-02:00 hour happens
+		// twice
 		DatedSession overnight = session(LocalDate.of(2026, 11, 1), "00:30", 180);
 		assertThat(java.time.Duration.between(overnight.startsAt(NEW_YORK), overnight.endsAt(NEW_YORK)).toMinutes())
 			.isEqualTo(180);
@@ -65,7 +70,8 @@ class DaylightSavingTest {
 
 	@Test
 	void aStartInsideChathamsFortyFiveMinuteGapMovesToTheFirstRealMinute() {
-		// Pacific/Chatham jumps from 02:45 +12:45 to 03:45 +13:45 on the last Sunday of September
+		// Pacific/Chatham jumps from 02:45 +12:45 to 03:45 +13:45 on the last Sunday of
+		// September
 		ZoneId chatham = ZoneId.of("Pacific/Chatham");
 		assertThat(session(LocalDate.of(2026, 9, 27), "03:00", 60).startsAt(chatham).toOffsetDateTime())
 			.hasToString("2026-09-27T03:45+13:45");
@@ -81,7 +87,8 @@ class DaylightSavingTest {
 	void theDoseSqlCountsAGapSessionAsStartedFromTheFirstRealMinuteNotBefore() {
 		DatedSession inGap = session(LocalDate.of(2026, 3, 8), "02:30", 60);
 		Instant jump = inGap.startsAt(NEW_YORK).toInstant();
-		java.time.LocalDateTime justBefore = org.iopscheduler.dose.DoseFacts.startedUntil(jump.minusSeconds(60), NEW_YORK);
+		java.time.LocalDateTime justBefore = org.iopscheduler.dose.DoseFacts.startedUntil(jump.minusSeconds(60),
+				NEW_YORK);
 		java.time.LocalDateTime atJump = org.iopscheduler.dose.DoseFacts.startedUntil(jump, NEW_YORK);
 		java.time.LocalDateTime gapStart = java.time.LocalDateTime.of(2026, 3, 8, 2, 30);
 		assertThat(inGap.hasStartedAt(jump.minusSeconds(60), NEW_YORK)).isFalse();

@@ -28,20 +28,27 @@ import org.iopscheduler.calendar.DoubleBooking.Clash;
 
 /**
  * The walk (nearest meeting of the other only, from clock change to clock change) finds
- * the same first clash as comparing every meeting of the candidate with every meeting of every other
- * commitment, date by date, over a year, for random slots in zones with all kinds of clock changes.
+ * the same first clash as comparing every meeting of the candidate with every meeting of
+ * every other commitment, date by date, over a year, for random slots in zones with all
+ * kinds of clock changes.
  */
 class DoubleBookingPropertiesTest {
 
 	static final LocalDate YEAR = LocalDate.of(2027, 1, 1);
 
-	/** Northern and southern daylight saving, none, half and quarter hours, 30-minute DST, +14 and -11. */
+	/**
+	 * Northern and southern daylight saving, none, half and quarter hours, 30-minute DST,
+	 * +14 and -11.
+	 */
 	static final List<String> ZONES = List.of("America/New_York", "Europe/London", "America/Phoenix",
 			"America/Los_Angeles", "Europe/Berlin", "Australia/Sydney", "Australia/Lord_Howe", "Pacific/Chatham",
 			"Asia/Kolkata", "Asia/Kathmandu", "America/St_Johns", "Pacific/Kiritimati", "Pacific/Pago_Pago",
 			"America/Santiago", "Africa/Casablanca", "UTC");
 
-	/** A candidate and the counselor's commitments, some of them placed around the candidate's moments. */
+	/**
+	 * A candidate and the counselor's commitments, some of them placed around the
+	 * candidate's moments.
+	 */
 	record Case(Commitment candidate, List<Commitment> commitments) {
 	}
 
@@ -58,14 +65,15 @@ class DoubleBookingPropertiesTest {
 	}
 
 	/**
-	 * Every meeting of the candidate against every meeting of the others from a week before its first
-	 * day to a week after its last (meetings that share a moment lie at most two days apart).
+	 * Every meeting of the candidate against every meeting of the others from a week
+	 * before its first day to a week after its last (meetings that share a moment lie at
+	 * most two days apart).
 	 */
 	static Optional<LocalDate> bruteForceFirstClash(Commitment candidate, List<Commitment> commitments) {
 		List<Instant[]> theirs = new ArrayList<>();
 		for (Commitment other : commitments) {
-			for (LocalDate date = candidate.from().minusDays(7); date.isBefore(candidate.to().plusDays(7)); date = date
-				.plusDays(1)) {
+			for (LocalDate date = candidate.from().minusDays(7); date
+				.isBefore(candidate.to().plusDays(7)); date = date.plusDays(1)) {
 				boolean valid = (other.from() == null || !date.isBefore(other.from()))
 						&& (other.to() == null || date.isBefore(other.to()));
 				if (valid && date.getDayOfWeek() == other.slot().day()) {
@@ -102,8 +110,9 @@ class DoubleBookingPropertiesTest {
 	}
 
 	/**
-	 * A weekly slot starting around one of its zone's clock changes of the year (inside the skipped or
-	 * the repeated hour, or just before or after), valid from a few weeks before it for up to a year.
+	 * A weekly slot starting around one of its zone's clock changes of the year (inside
+	 * the skipped or the repeated hour, or just before or after), valid from a few weeks
+	 * before it for up to a year.
 	 */
 	Arbitrary<Commitment> atAClockChange() {
 		return Combinators
@@ -143,8 +152,9 @@ class DoubleBookingPropertiesTest {
 	}
 
 	/**
-	 * A block in another zone at the candidate's moment on one of its dates, moved by up to two hours:
-	 * whether it clashes then depends on which clock changes lie between that date and the others.
+	 * A block in another zone at the candidate's moment on one of its dates, moved by up
+	 * to two hours: whether it clashes then depends on which clock changes lie between
+	 * that date and the others.
 	 */
 	Arbitrary<Commitment> near(Commitment candidate) {
 		LocalDate first = candidate.from().with(TemporalAdjusters.nextOrSame(candidate.slot().day()));
@@ -166,17 +176,16 @@ class DoubleBookingPropertiesTest {
 	}
 
 	Arbitrary<Commitment> once() {
-		return Combinators.combine(slots(), zones(), Arbitraries.integers().between(-10, 380))
-			.as((slot, zone, day) -> {
-				LocalDate date = YEAR.plusDays(day);
-				return Commitment.once("session", date, slot.start(), slot.durationMinutes(), zone);
-			});
+		return Combinators.combine(slots(), zones(), Arbitraries.integers().between(-10, 380)).as((slot, zone, day) -> {
+			LocalDate date = YEAR.plusDays(day);
+			return Commitment.once("session", date, slot.start(), slot.durationMinutes(), zone);
+		});
 	}
 
 	Arbitrary<WeeklySlot> slots() {
-		// small hours and Sundays often: when clocks change (and starts move out of the gap)
-		Arbitrary<Integer> minute = Arbitraries.frequencyOf(
-				Tuple.of(3, Arbitraries.integers().between(0, 24 * 60 - 1)),
+		// small hours and Sundays often: when clocks change (and starts move out of the
+		// gap)
+		Arbitrary<Integer> minute = Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.integers().between(0, 24 * 60 - 1)),
 				Tuple.of(1, Arbitraries.integers().between(0, 4 * 60)));
 		Arbitrary<DayOfWeek> days = Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.of(DayOfWeek.class)),
 				Tuple.of(1, Arbitraries.of(DayOfWeek.SUNDAY)));

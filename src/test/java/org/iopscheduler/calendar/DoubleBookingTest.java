@@ -14,7 +14,10 @@ import org.iopscheduler.calendar.DoubleBooking.Clash;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** A counselor is in one session at a time: the first date a new commitment meets an existing one. */
+/**
+ * A counselor is in one session at a time: the first date a new commitment meets an
+ * existing one.
+ */
 class DoubleBookingTest {
 
 	static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
@@ -79,7 +82,8 @@ class DoubleBookingTest {
 
 		@Test
 		void theSpringForwardNightIsAnHourShorterInAbsoluteTime() {
-			// 00:30 + 180 min on 8 March 2026 ends at 04:30 EDT, into a block that starts at 04:00
+			// 00:30 + 180 min on 8 March 2026 ends at 04:30 EDT, into a block that starts
+			// at 04:00
 			Commitment overnight = weekly(NEW_YORK, DayOfWeek.SUNDAY, "00:30", 180, LocalDate.of(2026, 3, 1), null);
 			assertThat(firstClashDate(overnight, weekly(NEW_YORK, DayOfWeek.SUNDAY, "04:00", 60)))
 				.contains(LocalDate.of(2026, 3, 8));
@@ -102,7 +106,8 @@ class DoubleBookingTest {
 
 		@Test
 		void newYorkAndLondonCollideInTheWeeksBetweenTheirSpringClockChanges() {
-			// New York moves on 14 March 2027, London on 28 March: 13:00 there is 17:00 here for two Mondays
+			// New York moves on 14 March 2027, London on 28 March: 13:00 there is 17:00
+			// here for two Mondays
 			Optional<Clash> clash = DoubleBooking.firstClash(newBlock(LONDON, DayOfWeek.MONDAY, "17:00", 60),
 					List.of(weekly(NEW_YORK, DayOfWeek.MONDAY, "13:00", 60)));
 			assertThat(clash).isPresent();
@@ -137,7 +142,8 @@ class DoubleBookingTest {
 
 		@Test
 		void aClashInOnlyOneSeasonCountsWhenOneZoneHasNoDaylightSaving() {
-			// Phoenix keeps -07:00 all year: 15:00 there is 18:00 in New York only while New York is on -04:00
+			// Phoenix keeps -07:00 all year: 15:00 there is 18:00 in New York only while
+			// New York is on -04:00
 			assertThat(firstClashDate(newBlock(NEW_YORK, DayOfWeek.MONDAY, "18:00", 60),
 					weekly(PHOENIX, DayOfWeek.MONDAY, "15:00", 30)))
 				.contains(LocalDate.of(2027, 3, 15));
@@ -145,7 +151,8 @@ class DoubleBookingTest {
 
 		@Test
 		void aStartMovedOutOfTheSpringForwardGapIsMovedOnlyThatDay() {
-			// 02:30 on 14 March 2027 is 03:00 EDT (07:00 UTC); a week later 02:30 EDT is 06:30 UTC again
+			// 02:30 on 14 March 2027 is 03:00 EDT (07:00 UTC); a week later 02:30 EDT is
+			// 06:30 UTC again
 			Commitment small = weekly(NEW_YORK, DayOfWeek.SUNDAY, "02:30", 60, LocalDate.of(2027, 3, 1), null);
 			assertThat(firstClashDate(small, weekly(ZoneId.of("UTC"), DayOfWeek.SUNDAY, "06:30", 30)))
 				.contains(LocalDate.of(2027, 3, 21));
@@ -153,7 +160,8 @@ class DoubleBookingTest {
 
 		@Test
 		void meetingsOnDifferentLocalDaysClashAcrossTheDateLine() {
-			// Sunday 21:00 in Los Angeles (-08:00) is Monday 16:00 in Sydney (+11:00) in the northern winter
+			// Sunday 21:00 in Los Angeles (-08:00) is Monday 16:00 in Sydney (+11:00) in
+			// the northern winter
 			Optional<Clash> clash = DoubleBooking.firstClash(newBlock(LOS_ANGELES, DayOfWeek.SUNDAY, "21:00", 60),
 					List.of(weekly(SYDNEY, DayOfWeek.MONDAY, "16:00", 60)));
 			assertThat(clash.map(c -> c.mine().date())).contains(LocalDate.of(2026, 11, 29));
@@ -190,8 +198,8 @@ class DoubleBookingTest {
 
 		@Test
 		void aCandidateNeedsAFirstDay() {
-			assertThatThrownBy(() -> DoubleBooking.firstClash(weekly(NEW_YORK, DayOfWeek.MONDAY, "18:00", 60),
-					List.of()))
+			assertThatThrownBy(
+					() -> DoubleBooking.firstClash(weekly(NEW_YORK, DayOfWeek.MONDAY, "18:00", 60), List.of()))
 				.isInstanceOf(IllegalArgumentException.class);
 		}
 

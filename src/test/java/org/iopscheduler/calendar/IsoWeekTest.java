@@ -72,7 +72,10 @@ class IsoWeekTest {
 			assertThatThrownBy(() -> IsoWeek.parse(null)).isInstanceOf(InvalidInput.class);
 		}
 
-		/** The weeks that hold an accepted date (1900-01-01 to 2200-12-31); it used to be any year up to 9998. */
+		/**
+		 * The weeks that hold an accepted date (1900-01-01 to 2200-12-31); it used to be
+		 * any year up to 9998.
+		 */
 		@Test
 		void aWeekOutsideTheWeeksThatHoldAnAcceptedDate() {
 			assertThatThrownBy(() -> IsoWeek.parse("1899-W52")).isInstanceOf(InvalidInput.class)

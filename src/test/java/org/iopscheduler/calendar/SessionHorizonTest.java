@@ -32,8 +32,8 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Asking again for days whose sessions are made costs one small query, until the program's
- * calendar changes; the horizons are kept in the database, not in the instance.
+ * Asking again for days whose sessions are made costs one small query, until the
+ * program's calendar changes; the horizons are kept in the database, not in the instance.
  */
 @Import(SessionHorizonTest.CountStatements.class)
 class SessionHorizonTest extends ApplicationTest {
@@ -44,7 +44,10 @@ class SessionHorizonTest extends ApplicationTest {
 
 	static final LocalDate SUNDAY = MONDAY.plusDays(6);
 
-	/** Counts the statements prepared on every connection of the application's data source. */
+	/**
+	 * Counts the statements prepared on every connection of the application's data
+	 * source.
+	 */
 	@TestConfiguration(proxyBeanMethods = false)
 	static class CountStatements {
 
@@ -117,8 +120,11 @@ class SessionHorizonTest extends ApplicationTest {
 	}
 
 	long block(DayOfWeek day) {
-		return blocks.create(program, new BlockDefinition(BlockType.GROUP, "Group", day, LocalTime.of(9, 0), 180,
-				counselor, "Room 1", null, 10, null)).getId();
+		return blocks
+			.create(program,
+					new BlockDefinition(BlockType.GROUP, "Group", day, LocalTime.of(9, 0), 180, counselor, "Room 1",
+							null, 10, null))
+			.getId();
 	}
 
 	long statementsOf(Runnable work) {
@@ -167,10 +173,12 @@ class SessionHorizonTest extends ApplicationTest {
 		closures.close(program, closed, "Snow", counselor);
 		assertThat(calendarVersion()).isEqualTo(version + 2);
 		assertThat(statementsOf(() -> maker.ensure(program, MONDAY, SUNDAY))).isGreaterThan(1);
-		// the weeks up to the closed day are made: two blocks a week, the closed Monday's one cancelled
+		// the weeks up to the closed day are made: two blocks a week, the closed Monday's
+		// one cancelled
 		assertThat(maker.ensure(program, MONDAY, SUNDAY.plusWeeks(2))).isEqualTo(3);
 		assertThat(jdbc.queryForList("select status from dated_session where program_id = ? and session_date = ?",
-				String.class, program, closed)).containsExactly("CANCELLED");
+				String.class, program, closed))
+			.containsExactly("CANCELLED");
 
 		closures.reopen(program, closures.ofProgram(program).get(0).getId());
 		assertThat(calendarVersion()).isEqualTo(version + 3);
@@ -182,8 +190,8 @@ class SessionHorizonTest extends ApplicationTest {
 	void aChangedBlockRetiresTheHorizon() {
 		long wednesday = block(DayOfWeek.WEDNESDAY);
 		maker.ensure(program, MONDAY, SUNDAY.plusWeeks(3));
-		blocks.change(wednesday, new BlockChange(MONDAY.plusWeeks(2), DayOfWeek.THURSDAY, null, null, null, null, null,
-				null, null));
+		blocks.change(wednesday,
+				new BlockChange(MONDAY.plusWeeks(2), DayOfWeek.THURSDAY, null, null, null, null, null, null, null));
 		assertThat(statementsOf(() -> maker.ensure(program, MONDAY, SUNDAY.plusWeeks(3)))).isGreaterThan(1);
 	}
 
@@ -193,10 +201,12 @@ class SessionHorizonTest extends ApplicationTest {
 			@Autowired NamedParameterJdbcTemplate named, @Autowired PlatformTransactionManager transactions) {
 		maker.ensure(program, MONDAY, SUNDAY.plusWeeks(1));
 		assertThat(jdbc.queryForList("select made_from from session_horizon where program_id = ?", LocalDate.class,
-				program)).containsExactly(MONDAY);
-		// a maker that has never run, as on another instance or after a restart, asks the database only
-		SessionMaker fresh = new SessionMaker(blockRepository, closureRepository,
-				new SessionHorizons(named), jdbc, named, transactions, clock);
+				program))
+			.containsExactly(MONDAY);
+		// a maker that has never run, as on another instance or after a restart, asks the
+		// database only
+		SessionMaker fresh = new SessionMaker(blockRepository, closureRepository, new SessionHorizons(named), jdbc,
+				named, transactions, clock);
 		int[] made = new int[1];
 		assertThat(statementsOf(() -> made[0] = fresh.ensure(List.of(program), MONDAY, SUNDAY.plusWeeks(1))))
 			.isEqualTo(1);

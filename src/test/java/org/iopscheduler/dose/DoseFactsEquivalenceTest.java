@@ -25,8 +25,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The dose added up in SQL is the dose added up in memory ({@link WeekOfSessions}, the rules as
- * first written), for every enrollment and week of a varied program, at several moments.
+ * The dose added up in SQL is the dose added up in memory ({@link WeekOfSessions}, the
+ * rules as first written), for every enrollment and week of a varied program, at several
+ * moments.
  */
 @Import(VariedPrograms.class)
 class DoseFactsEquivalenceTest extends ApplicationTest {

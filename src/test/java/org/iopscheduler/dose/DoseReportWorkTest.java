@@ -26,7 +26,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
-/** The program dose report costs the same few SQL statements for 10 participants or 60: no N+1. */
+/**
+ * The program dose report costs the same few SQL statements for 10 participants or 60: no
+ * N+1.
+ */
 @TestPropertySource(properties = "spring.jpa.properties.hibernate.generate_statistics=true")
 class DoseReportWorkTest extends ApplicationTest {
 
@@ -55,8 +58,11 @@ class DoseReportWorkTest extends ApplicationTest {
 		List<Long> plan = new ArrayList<>();
 		for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY)) {
 			long counselor = people.createStaff(unique("c"), "password-123", "C", Role.COUNSELOR).getId();
-			plan.add(blocks.create(program.getId(), new BlockDefinition(BlockType.GROUP, "Group", day,
-					LocalTime.of(18, 0), 180, counselor, "Room 1", null, 100, null)).getId());
+			plan.add(blocks
+				.create(program.getId(),
+						new BlockDefinition(BlockType.GROUP, "Group", day, LocalTime.of(18, 0), 180, counselor,
+								"Room 1", null, 100, null))
+				.getId());
 		}
 		for (int i = 0; i < participants; i++) {
 			long participant = people.createParticipant(unique("p"), "password-123", "P", LocalDate.of(1990, 1, 1))

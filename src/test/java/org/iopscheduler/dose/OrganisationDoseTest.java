@@ -33,7 +33,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 
-/** The organisation-wide week: coordinators only, the program report's numbers, filters, CSV, audited, the floor's rows. */
+/**
+ * The organisation-wide week: coordinators only, the program report's numbers, filters,
+ * CSV, audited, the floor's rows.
+ */
 @Import(VariedPrograms.class)
 class OrganisationDoseTest extends ApplicationTest {
 
@@ -98,7 +101,8 @@ class OrganisationDoseTest extends ApplicationTest {
 				.filter(r -> r.get("programId").asLong() == programId)
 				.map(OrganisationDoseTest::line)
 				.toList();
-			assertThat(actual).hasSize(rows.stream().filter(r -> r.get("programId").asLong() == programId).toList().size())
+			assertThat(actual)
+				.hasSize(rows.stream().filter(r -> r.get("programId").asLong() == programId).toList().size())
 				.isEqualTo(expected)
 				.isNotEmpty();
 		}
@@ -115,8 +119,10 @@ class OrganisationDoseTest extends ApplicationTest {
 		long program = programIds.get(1);
 		List<JsonNode> one = list(ok("/api/dosage?week=" + WEEK + "&programId=" + program).get("participants"));
 		assertThat(one).isNotEmpty().allSatisfy(r -> assertThat(r.get("programId").asLong()).isEqualTo(program));
-		assertThat(one.stream().map(OrganisationDoseTest::line)).containsExactlyElementsOf(
-				all.stream().filter(r -> r.get("programId").asLong() == program).map(OrganisationDoseTest::line).toList());
+		assertThat(one.stream().map(OrganisationDoseTest::line)).containsExactlyElementsOf(all.stream()
+			.filter(r -> r.get("programId").asLong() == program)
+			.map(OrganisationDoseTest::line)
+			.toList());
 	}
 
 	@Test
@@ -143,13 +149,15 @@ class OrganisationDoseTest extends ApplicationTest {
 
 	@Test
 	void theCsvHasAHeaderAndTheJsonRowsAsAnAttachment() throws Exception {
-		HttpResponse<String> csv = HttpClient.newHttpClient().send(HttpRequest
-			.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/dosage.csv?week=" + WEEK))
-			.header("Authorization", "Basic " + Base64.getEncoder()
-				.encodeToString((ADMIN + ":" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> csv = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/dosage.csv?week=" + WEEK))
+				.header("Authorization",
+						"Basic " + Base64.getEncoder()
+							.encodeToString((ADMIN + ":" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(csv.statusCode()).isEqualTo(200);
-		assertThat(csv.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"dosage-" + WEEK + ".csv\"");
+		assertThat(csv.headers().firstValue("Content-Disposition"))
+			.hasValue("attachment; filename=\"dosage-" + WEEK + ".csv\"");
 		assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
 		List<String> lines = csv.body().lines().toList();
 		assertThat(lines.get(0)).isEqualTo("program_id,participant_id,enrollment_id,scheduled_minutes,attended_minutes,"

@@ -33,10 +33,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestComponent;
 
 /**
- * Programs with everything a week can hold: make-ups, cancellations, a closure, a discharge and an
- * end in mid-week, a plan change in mid-week, a start in mid-week, PRESENT / ABSENT / EXCUSED / LATE /
- * LEFT_EARLY marks, unmarked sessions and sessions still to come, in two time zones. Built at "now"
- * 2026-11-25T12:00Z (Wednesday of 2026-W48), marks from 2026-W40 on, deterministic for a seed.
+ * Programs with everything a week can hold: make-ups, cancellations, a closure, a
+ * discharge and an end in mid-week, a plan change in mid-week, a start in mid-week,
+ * PRESENT / ABSENT / EXCUSED / LATE / LEFT_EARLY marks, unmarked sessions and sessions
+ * still to come, in two time zones. Built at "now" 2026-11-25T12:00Z (Wednesday of
+ * 2026-W48), marks from 2026-W40 on, deterministic for a seed.
  */
 @TestComponent
 public class VariedPrograms {
@@ -75,7 +76,10 @@ public class VariedPrograms {
 		return prefix + (++sequence) + "v" + Long.toString(System.nanoTime() % 1000000, 36);
 	}
 
-	/** Builds one program in the zone with {@code participants} (at least 8) and returns its id. */
+	/**
+	 * Builds one program in the zone with {@code participants} (at least 8) and returns
+	 * its id.
+	 */
 	public long build(String zone, int participants, long seed) {
 		Random random = new Random(seed);
 		Account coordinator = people.createStaff(unique("vc"), "password-123", "C", Role.COORDINATOR);
@@ -98,7 +102,8 @@ public class VariedPrograms {
 				case 2 -> start.plusWeeks(3);
 				default -> start;
 			};
-			LocalDate until = i % 8 == 3 ? LocalDate.of(2026, 11, 26) : null; // ends on a Thursday
+			LocalDate until = i % 8 == 3 ? LocalDate.of(2026, 11, 26) : null; // ends on a
+																				// Thursday
 			List<Long> chosen = new ArrayList<>(i % 8 == 4 ? List.of(monday, wednesday, thursday, friday) : plan);
 			if (i % 8 == 6) {
 				chosen.add(sunday);
@@ -123,15 +128,15 @@ public class VariedPrograms {
 		sessions.cancel(thursday47.getId(), "Counselor ill");
 		made.add(makeUps.add(thursday47.getId(),
 				new MakeUpRequest(LocalDate.of(2026, 11, 21), LocalTime.of(10, 0), 200, counselor, "Room 2",
-						LocationKind.ROOM, "Make-up", List.of(enrolled.get(0).getParticipantId(),
-								enrolled.get(3).getParticipantId()))));
+						LocationKind.ROOM, "Make-up",
+						List.of(enrolled.get(0).getParticipantId(), enrolled.get(3).getParticipantId()))));
 		// this week's make-up on Friday: not started yet
 		DatedSession monday48 = made.stream()
 			.filter(s -> s.getDate().equals(LocalDate.of(2026, 11, 23)))
 			.findFirst()
 			.orElseThrow();
-		makeUps.add(monday48.getId(), new MakeUpRequest(LocalDate.of(2026, 11, 27), LocalTime.of(14, 0), 180,
-				counselor, "Room 2", LocationKind.ROOM, "Make-up", List.of(enrolled.get(0).getParticipantId())));
+		makeUps.add(monday48.getId(), new MakeUpRequest(LocalDate.of(2026, 11, 27), LocalTime.of(14, 0), 180, counselor,
+				"Room 2", LocationKind.ROOM, "Make-up", List.of(enrolled.get(0).getParticipantId())));
 		AttendanceStatus[] statuses = AttendanceStatus.values();
 		for (DatedSession session : made) {
 			for (Enrollment enrollment : enrolled) {
@@ -154,8 +159,11 @@ public class VariedPrograms {
 	}
 
 	private long block(Program program, DayOfWeek day, int hour, int minutes, long counselor) {
-		return blocks.create(program.getId(), new BlockDefinition(BlockType.GROUP, "Group " + day, day,
-				LocalTime.of(hour, 0), minutes, counselor, "Room 1", LocationKind.ROOM, 100, null)).getId();
+		return blocks
+			.create(program.getId(),
+					new BlockDefinition(BlockType.GROUP, "Group " + day, day, LocalTime.of(hour, 0), minutes, counselor,
+							"Room 1", LocationKind.ROOM, 100, null))
+			.getId();
 	}
 
 }

@@ -13,7 +13,10 @@ import org.iopscheduler.calendar.IsoWeek;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** The dose rules of the contract, each a sentence. Week 2026-W47: Monday 16 to Sunday 22 November. */
+/**
+ * The dose rules of the contract, each a sentence. Week 2026-W47: Monday 16 to Sunday 22
+ * November.
+ */
 class WeeklyDoseTest {
 
 	static final ZoneId NEW_YORK = ZoneId.of("America/New_York");

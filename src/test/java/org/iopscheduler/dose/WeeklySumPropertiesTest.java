@@ -21,7 +21,8 @@ import org.iopscheduler.calendar.IsoWeek;
 /** For any week of marks, the weekly sum is the sum of what each mark counts. */
 class WeeklySumPropertiesTest {
 
-	record Mark(int dayOffset, int startHour, int durationMinutes, AttendanceStatus status, int partial, boolean cancelled) {
+	record Mark(int dayOffset, int startHour, int durationMinutes, AttendanceStatus status, int partial,
+			boolean cancelled) {
 
 		Integer counted() {
 			Integer requested = switch (status) {
@@ -60,10 +61,10 @@ class WeeklySumPropertiesTest {
 
 	@Provide
 	Arbitrary<List<Mark>> weeks() {
-		Arbitrary<Mark> mark = Combinators.combine(Arbitraries.integers().between(0, 6),
-				Arbitraries.integers().between(6, 20), Arbitraries.integers().between(2, 720),
-				Arbitraries.of(AttendanceStatus.class), Arbitraries.integers().between(0, 10_000),
-				Arbitraries.of(true, false, false, false))
+		Arbitrary<Mark> mark = Combinators
+			.combine(Arbitraries.integers().between(0, 6), Arbitraries.integers().between(6, 20),
+					Arbitraries.integers().between(2, 720), Arbitraries.of(AttendanceStatus.class),
+					Arbitraries.integers().between(0, 10_000), Arbitraries.of(true, false, false, false))
 			.as(Mark::new);
 		return mark.list().ofMaxSize(12);
 	}

@@ -34,10 +34,10 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Guards of the work a request asks of the database, counted at the DataSource (every SQL statement,
- * whoever sends it, and every row read from a ResultSet):
- * the reports and a participant's schedule cost the same statements for 10 participants as for
- * 100; and no read endpoint reads rows of data it does not show (another program's participants,
+ * Guards of the work a request asks of the database, counted at the DataSource (every SQL
+ * statement, whoever sends it, and every row read from a ResultSet): the reports and a
+ * participant's schedule cost the same statements for 10 participants as for 100; and no
+ * read endpoint reads rows of data it does not show (another program's participants,
  * sessions and marks).
  */
 @Import(SqlWork.class)
@@ -45,7 +45,10 @@ class WorkGuardsTest extends ApplicationTest {
 
 	static final String PASSWORD = "password-123";
 
-	/** A program, one of its participants (who can sign in), and one of its started sessions. */
+	/**
+	 * A program, one of its participants (who can sign in), and one of its started
+	 * sessions.
+	 */
 	record Built(long programId, long participantId, String username, long sessionId) {
 	}
 
@@ -79,27 +82,34 @@ class WorkGuardsTest extends ApplicationTest {
 		}
 	}
 
-	/** The read endpoints, each as a coordinator (or the participant) would call it for a program. */
+	/**
+	 * The read endpoints, each as a coordinator (or the participant) would call it for a
+	 * program.
+	 */
 	Map<String, Function<Built, Api.Reply>> endpoints() {
 		Map<String, Function<Built, Api.Reply>> calls = new LinkedHashMap<>();
 		calls.put("program dose report",
 				b -> coordinator.get("/api/programs/" + b.programId() + "/dosage?week=2026-W47"));
 		calls.put("organisation report of a program",
 				b -> coordinator.get("/api/dosage?week=2026-W47&programId=" + b.programId()));
-		calls.put("organisation report of a program, by status",
-				b -> coordinator.get("/api/dosage?week=2026-W47&status=UNDER_DOSED,AT_RISK&programId=" + b.programId()));
+		calls.put("organisation report of a program, by status", b -> coordinator
+			.get("/api/dosage?week=2026-W47&status=UNDER_DOSED,AT_RISK&programId=" + b.programId()));
 		calls.put("participant dosage over weeks",
 				b -> coordinator.get("/api/participants/" + b.participantId() + "/dosage?from=2026-W40&to=2026-W48"));
 		calls.put("own schedule", b -> coordinator.as(b.username(), PASSWORD).get("/api/me/schedule?week=2026-W48"));
-		calls.put("own dosage", b -> coordinator.as(b.username(), PASSWORD).get("/api/me/dosage?from=2026-W44&to=2026-W48"));
-		calls.put("sessions of a week", b -> coordinator.get("/api/programs/" + b.programId() + "/sessions?week=2026-W48"));
+		calls.put("own dosage",
+				b -> coordinator.as(b.username(), PASSWORD).get("/api/me/dosage?from=2026-W44&to=2026-W48"));
+		calls.put("sessions of a week",
+				b -> coordinator.get("/api/programs/" + b.programId() + "/sessions?week=2026-W48"));
 		calls.put("roster of a session", b -> coordinator.get("/api/sessions/" + b.sessionId() + "/attendance"));
-		calls.put("audit listing of a participant", b -> coordinator.get("/api/audit?size=5&participantId=" + b.participantId()));
+		calls.put("audit listing of a participant",
+				b -> coordinator.get("/api/audit?size=5&participantId=" + b.participantId()));
 		return calls;
 	}
 
 	Cost cost(Function<Built, Api.Reply> call, Built program) {
-		Api.Reply first = call.apply(program); // makes the weeks' sessions, like any first look
+		Api.Reply first = call.apply(program); // makes the weeks' sessions, like any
+												// first look
 		assertThat(first.status()).as(first.body()).isEqualTo(200);
 		return SqlWork.measure(() -> assertThat(call.apply(program).status()).isEqualTo(200));
 	}
@@ -140,14 +150,20 @@ class WorkGuardsTest extends ApplicationTest {
 		});
 	}
 
-	/** A program of three weekly groups from 2026-09-07, with {@code participants} enrolled in all of them. */
+	/**
+	 * A program of three weekly groups from 2026-09-07, with {@code participants}
+	 * enrolled in all of them.
+	 */
 	Built programWith(int participants) {
 		Program program = programs.create(unique("Guard "), Population.ADULT, "America/New_York", null);
 		List<Long> plan = new ArrayList<>();
 		for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY)) {
 			long counselor = people.createStaff(unique("gc"), PASSWORD, "C", Role.COUNSELOR).getId();
-			plan.add(blocks.create(program.getId(), new BlockDefinition(BlockType.GROUP, "Group", day,
-					LocalTime.of(9, 0), 180, counselor, "Room 1", null, 200, null)).getId());
+			plan.add(blocks
+				.create(program.getId(),
+						new BlockDefinition(BlockType.GROUP, "Group", day, LocalTime.of(9, 0), 180, counselor, "Room 1",
+								null, 200, null))
+				.getId());
 		}
 		String username = unique("gp");
 		Account signsIn = people.createParticipant(username, PASSWORD, "P", LocalDate.of(1990, 1, 1));
@@ -163,7 +179,10 @@ class WorkGuardsTest extends ApplicationTest {
 		return new Built(program.getId(), signsIn.getId(), username, session);
 	}
 
-	/** Participants inserted in one batch (hashing a password per participant would take minutes). */
+	/**
+	 * Participants inserted in one batch (hashing a password per participant would take
+	 * minutes).
+	 */
 	List<Long> quickParticipants(int count, Account template) {
 		String hash = jdbc.queryForObject("select password_hash from account where id = ?", String.class,
 				template.getId());
@@ -175,8 +194,7 @@ class WorkGuardsTest extends ApplicationTest {
 		}
 		jdbc.batchUpdate("insert into account (username, password_hash, full_name, role, date_of_birth, created_at) "
 				+ "values (?, ?, ?, ?, ?, ?)", rows);
-		return jdbc.queryForList("select id from account where username like ? order by id", Long.class,
-				prefix + "-%");
+		return jdbc.queryForList("select id from account where username like ? order by id", Long.class, prefix + "-%");
 	}
 
 	/** Every participant present at every started session of the program. */

@@ -10,7 +10,9 @@ import org.iopscheduler.calendar.WeeklyBlock;
 import org.iopscheduler.calendar.WeeklySlot;
 import org.springframework.test.util.ReflectionTestUtils;
 
-/** Weekly blocks for domain tests: program 1, 18:00 on the day, running since they began. */
+/**
+ * Weekly blocks for domain tests: program 1, 18:00 on the day, running since they began.
+ */
 final class Blocks {
 
 	private Blocks() {
@@ -22,7 +24,8 @@ final class Blocks {
 
 	static WeeklyBlock block(long id, DayOfWeek day, int minutes, Integer capacity) {
 		WeeklyBlock block = WeeklyBlock.create(1L, BlockType.GROUP, "Block " + id, capacity,
-				new WeeklySlot(day, LocalTime.of(18, 0), minutes), 7L, Location.of("Room 1", null), null, Instant.EPOCH);
+				new WeeklySlot(day, LocalTime.of(18, 0), minutes), 7L, Location.of("Room 1", null), null,
+				Instant.EPOCH);
 		ReflectionTestUtils.setField(block, "id", id);
 		return block;
 	}

@@ -133,7 +133,8 @@ class EnrollmentRulesTest {
 
 		@Test
 		void aChangeDatedBeforeAScheduledChangeReplacesIt() {
-			// break 1 of #10: {Mon, Tue, Thu}; from W+2 {Mon, Tue, Fri}; then from W+1 {Mon, Tue, Thu}
+			// break 1 of #10: {Mon, Tue, Thu}; from W+2 {Mon, Tue, Fri}; then from W+1
+			// {Mon, Tue, Thu}
 			Enrollment e = enrollment(List.of(1L, 2L, 4L));
 			e.changePlan(START.plusWeeks(2), List.of(1L, 2L, 5L));
 			List<PlanStretch> replaced = e.changePlan(START.plusWeeks(1), List.of(1L, 2L, 4L));
@@ -146,7 +147,8 @@ class EnrollmentRulesTest {
 
 		@Test
 		void aCorrectionOnTheSameDateKeepsOneEntryPerBlockAndDate() {
-			// break 2 of #10: the database's key (enrollment, block, valid_from) must never see two
+			// break 2 of #10: the database's key (enrollment, block, valid_from) must
+			// never see two
 			Enrollment e = enrollment(List.of(1L, 2L, 3L));
 			LocalDate from = START.plusWeeks(2);
 			e.changePlan(from, List.of(1L, 2L, 4L));
@@ -222,9 +224,9 @@ class EnrollmentRulesTest {
 			late.changeFrom(START.plusWeeks(3), new WeeklySlot(DayOfWeek.MONDAY, LocalTime.of(19, 0), 180), 7L,
 					org.iopscheduler.calendar.Location.of("Room 1", null));
 			var third = block(3, DayOfWeek.WEDNESDAY, 180);
-			assertThatThrownBy(() -> PlanRules.requireValid(
-					List.of(new PlanStretch(START, null, java.util.Set.of(1L, 2L, 3L))),
-					java.util.Map.of(1L, monday, 2L, late, 3L, third), 540))
+			assertThatThrownBy(
+					() -> PlanRules.requireValid(List.of(new PlanStretch(START, null, java.util.Set.of(1L, 2L, 3L))),
+							java.util.Map.of(1L, monday, 2L, late, 3L, third), 540))
 				.isInstanceOf(Conflict.class)
 				.hasMessageContaining("from " + START.plusWeeks(3));
 		}

@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 
 import org.iopscheduler.calendar.ClinicCalendar;
 
-/** A participant's current program: the one whose zone their "today" and "this week" are taken in. */
+/**
+ * A participant's current program: the one whose zone their "today" and "this week" are
+ * taken in.
+ */
 class ParticipantZonesTest {
 
 	static final long HONOLULU = 1;
@@ -42,9 +45,11 @@ class ParticipantZonesTest {
 		Enrollment sydney = enrollment(SYDNEY, "2026-11-30", null);
 		Enrollment earlier = enrollment(LONDON, "2026-09-01", "2026-10-31");
 
-		// Sunday 13:30 UTC is Monday 00:30 in Sydney: the enrollment has begun there, though not in UTC
+		// Sunday 13:30 UTC is Monday 00:30 in Sydney: the enrollment has begun there,
+		// though not in UTC
 		assertThat(currentProgram("2026-11-29T13:30:00Z", earlier, sydney)).contains(SYDNEY);
-		// half an hour earlier it is still Sunday in Sydney: the London stay, the last one lived, is current
+		// half an hour earlier it is still Sunday in Sydney: the London stay, the last
+		// one lived, is current
 		assertThat(currentProgram("2026-11-29T12:30:00Z", earlier, sydney)).contains(LONDON);
 	}
 
@@ -53,7 +58,8 @@ class ParticipantZonesTest {
 		Enrollment honolulu = enrollment(HONOLULU, "2026-10-05", "2026-11-29");
 		Enrollment sydney = enrollment(SYDNEY, "2026-11-30", null);
 
-		// Monday 01:00 in Sydney, Sunday 04:00 in Honolulu: both cover their own today, the participant has moved
+		// Monday 01:00 in Sydney, Sunday 04:00 in Honolulu: both cover their own today,
+		// the participant has moved
 		assertThat(currentProgram("2026-11-29T14:00:00Z", honolulu, sydney)).contains(SYDNEY);
 		// Sunday 23:00 in Sydney: only Honolulu covers today
 		assertThat(currentProgram("2026-11-29T12:00:00Z", honolulu, sydney)).contains(HONOLULU);

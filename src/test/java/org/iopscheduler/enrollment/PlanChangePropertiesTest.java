@@ -27,10 +27,11 @@ import org.iopscheduler.calendar.WeeklySlot;
 import org.iopscheduler.system.DomainException;
 
 /**
- * Random sequences of dated plan changes and attendance, each change accepted only when the rules
- * the service applies let it through. Whatever the order of the dates, the plan is what the changes
- * say (a change from D holds every day from D on), every stretch reaches the minimum, and no session
- * with recorded attendance ever leaves the participant's roster.
+ * Random sequences of dated plan changes and attendance, each change accepted only when
+ * the rules the service applies let it through. Whatever the order of the dates, the plan
+ * is what the changes say (a change from D holds every day from D on), every stretch
+ * reaches the minimum, and no session with recorded attendance ever leaves the
+ * participant's roster.
  */
 class PlanChangePropertiesTest {
 
@@ -40,7 +41,10 @@ class PlanChangePropertiesTest {
 
 	static final int WEEKS = 20;
 
-	/** Mon, Tue, Wed, Thu, Fri (ends after ten weeks), Sat, and a Monday block overlapping the first. */
+	/**
+	 * Mon, Tue, Wed, Thu, Fri (ends after ten weeks), Sat, and a Monday block overlapping
+	 * the first.
+	 */
 	static final Map<Long, WeeklyBlock> BLOCKS = blocks();
 
 	static Map<Long, WeeklyBlock> blocks() {
@@ -76,8 +80,8 @@ class PlanChangePropertiesTest {
 			LocalDate day = START.plusDays(step.day());
 			if (!step.change()) {
 				WeeklyBlock block = BLOCKS.get(step.attendedBlock());
-				DatedSession session = Sessions.blockSession(1L, step.attendedBlock(),
-						day.with(java.time.temporal.TemporalAdjusters.nextOrSame(block.sorted().get(0).getDayOfWeek())));
+				DatedSession session = Sessions.blockSession(1L, step.attendedBlock(), day
+					.with(java.time.temporal.TemporalAdjusters.nextOrSame(block.sorted().get(0).getDayOfWeek())));
 				if (enrollment.expects(session)) {
 					attended.add(session);
 				}
@@ -94,7 +98,10 @@ class PlanChangePropertiesTest {
 		}
 	}
 
-	/** The checks Enrollments.changePlan makes on the new stretch, before it saves anything. */
+	/**
+	 * The checks Enrollments.changePlan makes on the new stretch, before it saves
+	 * anything.
+	 */
 	static boolean passes(Enrollment enrollment, LocalDate from, Set<Long> blocks) {
 		try {
 			PlanStretch stretch = new PlanStretch(enrollment.effectiveDate(from), enrollment.lastDay(), blocks);
@@ -122,7 +129,10 @@ class PlanChangePropertiesTest {
 		}
 	}
 
-	/** A change from D replaces every change dated on or after D; the plan on a day is the latest one before it. */
+	/**
+	 * A change from D replaces every change dated on or after D; the plan on a day is the
+	 * latest one before it.
+	 */
 	static Set<Long> model(List<Change> accepted, LocalDate date) {
 		List<Change> standing = new ArrayList<>();
 		for (Change change : accepted) {
@@ -156,8 +166,8 @@ class PlanChangePropertiesTest {
 	Arbitrary<List<Step>> steps() {
 		Arbitrary<Set<Long>> plans = Arbitraries.longs().between(1, 7).set().ofMinSize(1).ofMaxSize(6);
 		Arbitrary<Step> step = Combinators
-			.combine(Arbitraries.integers().between(0, 9).map(n -> n < 6), Arbitraries.integers().between(0, WEEKS * 7 - 1),
-					plans, Arbitraries.longs().between(1, 7))
+			.combine(Arbitraries.integers().between(0, 9).map(n -> n < 6),
+					Arbitraries.integers().between(0, WEEKS * 7 - 1), plans, Arbitraries.longs().between(1, 7))
 			.as(Step::new);
 		return step.list().ofMinSize(1).ofMaxSize(12);
 	}

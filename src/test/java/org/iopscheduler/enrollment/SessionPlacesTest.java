@@ -20,7 +20,8 @@ class SessionPlacesTest {
 
 	@Test
 	void aGroupOfTwoWhereOneLeavesBeforeTheOtherArrivesHasAPlaceForAThird() {
-		// break 6 of #10: A leaves before B arrives; C never sits with more than one of them
+		// break 6 of #10: A leaves before B arrives; C never sits with more than one of
+		// them
 		WeeklyBlock group = Blocks.block(1, DayOfWeek.MONDAY, 180, 2);
 		Days a = days(MONDAY, MONDAY.plusWeeks(3).minusDays(1));
 		Days b = days(MONDAY.plusWeeks(4), null);
@@ -40,14 +41,16 @@ class SessionPlacesTest {
 	void aFutureAdmissionDoesNotCountAgainstSessionsBeforeItStarts() {
 		WeeklyBlock group = Blocks.block(1, DayOfWeek.MONDAY, 180, 1);
 		Days later = days(MONDAY.plusWeeks(10), null);
-		assertThat(SessionPlaces.firstFull(group, List.of(days(MONDAY, MONDAY.plusWeeks(9))), List.of(later))).isEmpty();
+		assertThat(SessionPlaces.firstFull(group, List.of(days(MONDAY, MONDAY.plusWeeks(9))), List.of(later)))
+			.isEmpty();
 		assertThat(SessionPlaces.firstFull(group, List.of(days(MONDAY, null)), List.of(later)))
 			.contains(new SessionPlaces.FullSession(MONDAY.plusWeeks(10), 1));
 	}
 
 	@Test
 	void daysWithoutASessionOfTheBlockNeverMakeItFull() {
-		// two others overlap only from Tuesday to Saturday: the Monday group never holds both
+		// two others overlap only from Tuesday to Saturday: the Monday group never holds
+		// both
 		WeeklyBlock group = Blocks.block(1, DayOfWeek.MONDAY, 180, 2);
 		Days a = days(MONDAY, MONDAY.plusDays(5));
 		Days b = days(MONDAY.plusDays(1), MONDAY.plusDays(6));

@@ -35,13 +35,17 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-/** Sign-in throttling: five failed sign-ins in a row lock the account for fifteen minutes. */
+/**
+ * Sign-in throttling: five failed sign-ins in a row lock the account for fifteen minutes.
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import({ Clinic.class, SignInThrottlingTest.Time.class })
 class SignInThrottlingTest {
 
-	/** Every failed sign-in, locked or not, known username or not, answers in these words. */
+	/**
+	 * Every failed sign-in, locked or not, known username or not, answers in these words.
+	 */
 	private static final String REFUSED = "sign in with HTTP Basic: a valid username and password are required; "
 			+ "an account rests for a while after repeated failed sign-ins";
 
@@ -164,7 +168,8 @@ class SignInThrottlingTest {
 			pool.shutdown();
 			pool.awaitTermination(30, TimeUnit.SECONDS);
 		}
-		// five locked the account and started the count again; the other two counted after that
+		// five locked the account and started the count again; the other two counted
+		// after that
 		assertThat(reload().getLockedUntil()).isNotNull();
 		assertThat(reload().getFailedLogins()).isEqualTo(failures - 5);
 	}
@@ -187,7 +192,8 @@ class SignInThrottlingTest {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		String unknown = mvc.perform(get("/api/programs").with(httpBasic("nobody-" + Clinic.unique("x"), Clinic.PASSWORD)))
+		String unknown = mvc
+			.perform(get("/api/programs").with(httpBasic("nobody-" + Clinic.unique("x"), Clinic.PASSWORD)))
 			.andExpect(status().isUnauthorized())
 			.andReturn()
 			.getResponse()
@@ -217,8 +223,7 @@ class SignInThrottlingTest {
 
 	private void failFiveTimes() throws Exception {
 		for (int i = 0; i < 5; i++) {
-			basic("wrong-password").andExpect(status().isUnauthorized())
-				.andExpect(jsonPath("$.detail").value(REFUSED));
+			basic("wrong-password").andExpect(status().isUnauthorized()).andExpect(jsonPath("$.detail").value(REFUSED));
 		}
 	}
 
@@ -227,9 +232,8 @@ class SignInThrottlingTest {
 	}
 
 	private ResultActions form(String password) throws Exception {
-		return mvc.perform(post("/login").param("username", coordinator.getUsername())
-			.param("password", password)
-			.with(csrf()));
+		return mvc.perform(
+				post("/login").param("username", coordinator.getUsername()).param("password", password).with(csrf()));
 	}
 
 	private Account reload() {

@@ -107,7 +107,10 @@ class ProgramTest {
 			assertThatThrownBy(() -> inZone("Etc/GMT+0")).isInstanceOf(InvalidInput.class);
 		}
 
-		/** Decision: EST, MST and HST are read as fixed offsets; refused with the region a clinic means. */
+		/**
+		 * Decision: EST, MST and HST are read as fixed offsets; refused with the region a
+		 * clinic means.
+		 */
 		@Test
 		void theLegacyFixedOffsetAbbreviationsAreRefusedWithTheRegionMostLikelyMeant() {
 			assertThatThrownBy(() -> inZone("EST")).isInstanceOf(InvalidInput.class)
@@ -120,7 +123,10 @@ class ProgramTest {
 				.hasMessageContaining("Pacific/Honolulu");
 		}
 
-		/** Decision: old aliases that follow a region's daylight saving (US/Eastern, EST5EDT) stay accepted. */
+		/**
+		 * Decision: old aliases that follow a region's daylight saving (US/Eastern,
+		 * EST5EDT) stay accepted.
+		 */
 		@ParameterizedTest
 		@ValueSource(strings = { "US/Eastern", "EST5EDT", "Asia/Calcutta" })
 		void anOldAliasThatFollowsItsRegionsDaylightSavingIsAccepted(String alias) {
@@ -139,7 +145,8 @@ class ProgramTest {
 			for (String id : ZoneId.getAvailableZoneIds()) {
 				if (ProgramZone.accepts(id)) {
 					ZoneId zone = ZoneId.of(id);
-					assertThat(!zone.getRules().isFixedOffset() || zone.getRules().getOffset(Instant.EPOCH).getTotalSeconds() == 0)
+					assertThat(!zone.getRules().isFixedOffset()
+							|| zone.getRules().getOffset(Instant.EPOCH).getTotalSeconds() == 0)
 						.as(id)
 						.isTrue();
 				}

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A clinic's week over HTTP with credentials: an adult evening IOP in New York, Monday, Wednesday
- * and Thursday 18:00 for 180 minutes. "Now" is Wednesday 25 November 2026 07:00 in New York.
+ * A clinic's week over HTTP with credentials: an adult evening IOP in New York, Monday,
+ * Wednesday and Thursday 18:00 for 180 minutes. "Now" is Wednesday 25 November 2026 07:00
+ * in New York.
  */
 class ClinicWeekTest extends ApplicationTest {
 
@@ -52,7 +53,8 @@ class ClinicWeekTest extends ApplicationTest {
 	}
 
 	JsonNode doseOf(long participant, String week) {
-		for (JsonNode row : coordinator.get("/api/programs/" + program + "/dosage?week=" + week).json()
+		for (JsonNode row : coordinator.get("/api/programs/" + program + "/dosage?week=" + week)
+			.json()
 			.get("participants")) {
 			if (row.get("participantId").asLong() == participant) {
 				return row;
@@ -70,8 +72,9 @@ class ClinicWeekTest extends ApplicationTest {
 		for (int i = 0; i < 3; i++) {
 			long session = week.get(i).get("id").asLong();
 			assertThat(mark(counselor.api(), session, alice.id(), "PRESENT", null).status()).isEqualTo(200);
-			assertThat(mark(counselor.api(), session, bob.id(), i == 0 ? "LATE" : "PRESENT", i == 0 ? 120 : null)
-				.status()).isEqualTo(200);
+			assertThat(
+					mark(counselor.api(), session, bob.id(), i == 0 ? "LATE" : "PRESENT", i == 0 ? 120 : null).status())
+				.isEqualTo(200);
 		}
 		JsonNode aliceRow = doseOf(alice.id(), "2026-W47");
 		assertThat(aliceRow.get("status").asString()).isEqualTo("MET");
@@ -80,7 +83,8 @@ class ClinicWeekTest extends ApplicationTest {
 		assertThat(bobRow.get("status").asString()).isEqualTo("UNDER_DOSED");
 		assertThat(bobRow.get("attendedMinutes").asInt()).isEqualTo(480);
 		assertThat(bobRow.get("scheduledMinutes").asInt()).isEqualTo(540);
-		// enrolled since Monday 2 November with nothing marked in weeks 45 and 46: the third week running
+		// enrolled since Monday 2 November with nothing marked in weeks 45 and 46: the
+		// third week running
 		assertThat(bobRow.get("consecutiveUnderDosedWeeks").asInt()).isEqualTo(3);
 		assertThat(aliceRow.get("consecutiveUnderDosedWeeks").asInt()).isZero();
 	}
@@ -139,8 +143,7 @@ class ClinicWeekTest extends ApplicationTest {
 		@Test
 		void aCounselorMayNotReadTheHistoryOnlyACoordinator() {
 			long session = sessions("2026-W47").get(0).get("id").asLong();
-			assertThat(counselor.api().get("/api/sessions/" + session + "/attendance/history").status())
-				.isEqualTo(403);
+			assertThat(counselor.api().get("/api/sessions/" + session + "/attendance/history").status()).isEqualTo(403);
 		}
 
 		@Test

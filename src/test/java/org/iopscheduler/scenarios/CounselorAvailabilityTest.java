@@ -17,10 +17,10 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A counselor is in one session at a time, over HTTP: weekly blocks on every date they meet, in every
- * zone and across every clock change, and one-off make-ups, whether that week's sessions were made or
- * not. "Now" is Wednesday 25 November 2026; New York moves its clocks on 14 March 2027, London on 28
- * March.
+ * A counselor is in one session at a time, over HTTP: weekly blocks on every date they
+ * meet, in every zone and across every clock change, and one-off make-ups, whether that
+ * week's sessions were made or not. "Now" is Wednesday 25 November 2026; New York moves
+ * its clocks on 14 March 2027, London on 28 March.
  */
 @Import(SqlWork.class)
 class CounselorAvailabilityTest extends ApplicationTest {
@@ -37,7 +37,10 @@ class CounselorAvailabilityTest extends ApplicationTest {
 
 	Person counselor;
 
-	/** A session of another counselor in New York that a participant missed, to make up for. */
+	/**
+	 * A session of another counselor in New York that a participant missed, to make up
+	 * for.
+	 */
 	long missed;
 
 	long participant;
@@ -58,9 +61,9 @@ class CounselorAvailabilityTest extends ApplicationTest {
 	}
 
 	Reply makeUp(String date, String start, int minutes) {
-		return coordinator.post("/api/sessions/" + missed + "/make-ups", Api.body("date", date, "startTime", start,
-				"durationMinutes", minutes, "counselorId", counselor.id(), "location", "Room 9", "participantIds",
-				List.of(participant)));
+		return coordinator.post("/api/sessions/" + missed + "/make-ups",
+				Api.body("date", date, "startTime", start, "durationMinutes", minutes, "counselorId", counselor.id(),
+						"location", "Room 9", "participantIds", List.of(participant)));
 	}
 
 	Reply newBlock(long program, String day, String start, int minutes) {
@@ -85,8 +88,7 @@ class CounselorAvailabilityTest extends ApplicationTest {
 		assertThat(jdbc.queryForObject("select count(*) from dated_session where counselor_id = ?", Long.class,
 				counselor.id()))
 			.isZero();
-		conflict(makeUp("2027-02-15", "13:30", 60), "block " + group, "(Europe/London)",
-				"first collide on 2027-02-15");
+		conflict(makeUp("2027-02-15", "13:30", 60), "block " + group, "(Europe/London)", "first collide on 2027-02-15");
 		assertThat(makeUp("2027-02-15", "15:00", 60).status()).isEqualTo(201);
 	}
 
@@ -103,7 +105,8 @@ class CounselorAvailabilityTest extends ApplicationTest {
 	@Test
 	void aCancelledMakeUpNoLongerHoldsItsCounselor() {
 		long session = created(makeUp("2026-12-08", "10:00", 60));
-		// in the service: POST /api/sessions/{id}/cancel answers 500 for a make-up (its roster is read lazily)
+		// in the service: POST /api/sessions/{id}/cancel answers 500 for a make-up (its
+		// roster is read lazily)
 		sessions.cancel(session, "moved");
 		assertThat(newBlock(newYork, "TUESDAY", "10:00", 60).status()).isEqualTo(201);
 	}
@@ -126,7 +129,8 @@ class CounselorAvailabilityTest extends ApplicationTest {
 
 	@Test
 	void blocksInTwoZonesThatMeetOnlyBetweenTheirClockChangesAreAConflict() {
-		// 13:00 in New York is 18:00 in London in winter and summer, 17:00 in the weeks between the changes
+		// 13:00 in New York is 18:00 in London in winter and summer, 17:00 in the weeks
+		// between the changes
 		long first = block(newYork, counselor.id(), "MONDAY", "13:00", 60);
 		conflict(newBlock(london, "MONDAY", "17:00", 60), "block " + first, "on MONDAY 13:00-14:00 (America/New_York)",
 				"first collide on 2027-03-15", "2027-03-15 13:00 -04:00", "2027-03-15 17:00 +00:00 (Europe/London)");
@@ -138,12 +142,15 @@ class CounselorAvailabilityTest extends ApplicationTest {
 	void aBlockChangedOntoAnotherZonesBlockInTheMismatchedWeeksIsAConflict() {
 		long first = block(newYork, counselor.id(), "MONDAY", "13:00", 60);
 		long evening = block(london, counselor.id(), "MONDAY", "19:00", 60);
-		conflict(coordinator.put("/api/blocks/" + evening,
-				Api.body("effectiveFrom", "2026-12-07", "startTime", "17:00")), "block " + first,
-				"first collide on 2027-03-15");
+		conflict(
+				coordinator.put("/api/blocks/" + evening,
+						Api.body("effectiveFrom", "2026-12-07", "startTime", "17:00")),
+				"block " + first, "first collide on 2027-03-15");
 		// its own earlier version is what the change replaces, not a clash
-		assertThat(coordinator.put("/api/blocks/" + evening, Api.body("effectiveFrom", "2026-12-07", "startTime",
-				"19:30")).status()).isEqualTo(200);
+		assertThat(
+				coordinator.put("/api/blocks/" + evening, Api.body("effectiveFrom", "2026-12-07", "startTime", "19:30"))
+					.status())
+			.isEqualTo(200);
 	}
 
 	@Test
@@ -177,12 +184,11 @@ class CounselorAvailabilityTest extends ApplicationTest {
 				block(newYork, few, days.get(i), start, 90);
 			}
 		}
-		Cost small = SqlWork.measure(() -> assertThat(newBlock(london, few, "SUNDAY", "10:00", 60).status())
-			.isEqualTo(201));
-		Cost large = SqlWork.measure(() -> assertThat(newBlock(london, many, "SUNDAY", "10:00", 60).status())
-			.isEqualTo(201));
-		assertThat(large.statements()).as("30 blocks\n" + large + "\n3 blocks\n" + small)
-			.isEqualTo(small.statements());
+		Cost small = SqlWork
+			.measure(() -> assertThat(newBlock(london, few, "SUNDAY", "10:00", 60).status()).isEqualTo(201));
+		Cost large = SqlWork
+			.measure(() -> assertThat(newBlock(london, many, "SUNDAY", "10:00", 60).status()).isEqualTo(201));
+		assertThat(large.statements()).as("30 blocks\n" + large + "\n3 blocks\n" + small).isEqualTo(small.statements());
 	}
 
 }

@@ -37,14 +37,15 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 /**
- * Every "this week" the service answers without {@code ?week=} is the ISO week of the local date
- * where it belongs: the program's zone for a program, the participant's current program's for
- * {@code /api/me/*} and their pages, the organisation's (here Kiritimati, UTC+14, far from UTC on
- * purpose) for the organisation report. Five programs from UTC-10 to UTC+14 are asked over HTTP at
- * the minutes either side of each one's midnight between Sunday 29 and Monday 30 November 2026, and
- * on Wednesday; at each, every program is asked, so each is seen on Sunday evening and on Monday
- * morning. Every hour of the week in each zone is ClinicCalendarTest's: over HTTP that took minutes
- * on the shared build machine.
+ * Every "this week" the service answers without {@code ?week=} is the ISO week of the
+ * local date where it belongs: the program's zone for a program, the participant's
+ * current program's for {@code /api/me/*} and their pages, the organisation's (here
+ * Kiritimati, UTC+14, far from UTC on purpose) for the organisation report. Five programs
+ * from UTC-10 to UTC+14 are asked over HTTP at the minutes either side of each one's
+ * midnight between Sunday 29 and Monday 30 November 2026, and on Wednesday; at each,
+ * every program is asked, so each is seen on Sunday evening and on Monday morning. Every
+ * hour of the week in each zone is ClinicCalendarTest's: over HTTP that took minutes on
+ * the shared build machine.
  */
 @TestPropertySource(properties = "iop.organisation.time-zone=" + DefaultWeekTest.ORGANISATION_ZONE)
 class DefaultWeekTest extends ApplicationTest {
@@ -57,7 +58,10 @@ class DefaultWeekTest extends ApplicationTest {
 	static final Pattern WEEK_PICKER = Pattern
 		.compile("id=\"week-picker\" type=\"week\" name=\"week\" value=\"([^\"]+)\"");
 
-	/** One program per zone, a block every day, a participant on all seven. Made once per class. */
+	/**
+	 * One program per zone, a block every day, a participant on all seven. Made once per
+	 * class.
+	 */
 	static Map<String, Site> sites;
 
 	static SignedIn admin;
@@ -95,7 +99,10 @@ class DefaultWeekTest extends ApplicationTest {
 		sites = made;
 	}
 
-	/** Each program's Sunday 23:59 and Monday 00:00 at the end of 2026-W48, and Wednesday noon (UTC). */
+	/**
+	 * Each program's Sunday 23:59 and Monday 00:00 at the end of 2026-W48, and Wednesday
+	 * noon (UTC).
+	 */
 	static Stream<Instant> instants() {
 		Stream<Instant> edges = ZONES.stream()
 			.map(ZoneId::of)
@@ -132,8 +139,9 @@ class DefaultWeekTest extends ApplicationTest {
 	}
 
 	/**
-	 * Monday 00:00 in Sydney (Sunday morning in the Americas), then Sunday 23:59 in New York (Monday
-	 * in London and beyond): each splits the five programs between two weeks.
+	 * Monday 00:00 in Sydney (Sunday morning in the Americas), then Sunday 23:59 in New
+	 * York (Monday in London and beyond): each splits the five programs between two
+	 * weeks.
 	 */
 	static Stream<Instant> weekTurns() {
 		return Stream.of("2026-11-29T13:00:00Z", "2026-11-30T04:59:00Z").map(Instant::parse);
@@ -177,7 +185,8 @@ class DefaultWeekTest extends ApplicationTest {
 		// Sunday 23:00 in Sydney, Sunday 02:00 in Honolulu: still the Honolulu week
 		clock.set(Instant.parse("2026-11-29T12:00:00Z"));
 		assertThat(weeksOf(moving.api().get("/api/me/schedule"))).containsExactly("2026-W48");
-		// Monday 01:00 in Sydney, Sunday 04:00 in Honolulu: the Sydney enrollment has begun, and its week with it
+		// Monday 01:00 in Sydney, Sunday 04:00 in Honolulu: the Sydney enrollment has
+		// begun, and its week with it
 		clock.set(Instant.parse("2026-11-29T14:00:00Z"));
 		Api.Reply schedule = moving.api().get("/api/me/schedule");
 		assertThat(weeksOf(schedule)).containsExactly("2026-W49");
@@ -198,8 +207,8 @@ class DefaultWeekTest extends ApplicationTest {
 		coordinator.get("/api/programs/" + site.programId() + "/blocks")
 			.json()
 			.forEach(b -> blocks.add(b.get("id").asLong()));
-		return coordinator.post("/api/programs/" + site.programId() + "/enrollments", Api.body("participantId",
-				participant.id(), "startDate", start, "endDate", end, "blockIds", blocks));
+		return coordinator.post("/api/programs/" + site.programId() + "/enrollments",
+				Api.body("participantId", participant.id(), "startDate", start, "endDate", end, "blockIds", blocks));
 	}
 
 	private SignedIn signedIn(Person person) {
@@ -218,7 +227,10 @@ class DefaultWeekTest extends ApplicationTest {
 		return picker.group(1);
 	}
 
-	/** The ISO weeks the sessions of a schedule fall in (one, when the answer is one week's). */
+	/**
+	 * The ISO weeks the sessions of a schedule fall in (one, when the answer is one
+	 * week's).
+	 */
 	private static List<String> weeksOf(Api.Reply reply) {
 		assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
 		List<String> weeks = new ArrayList<>();

@@ -40,8 +40,8 @@ class ErrorContractTest extends ApplicationTest {
 
 		@Test
 		void anUnknownEnumValueNamesTheFieldAndTheAllowedValues() {
-			problem(coordinator.post("/api/programs",
-					Api.body("name", "x", "population", "CHILD", "timeZone", "UTC")), 400, "population", "ADULT");
+			problem(coordinator.post("/api/programs", Api.body("name", "x", "population", "CHILD", "timeZone", "UTC")),
+					400, "population", "ADULT");
 		}
 
 		@Test
@@ -94,9 +94,10 @@ class ErrorContractTest extends ApplicationTest {
 			long block = block(program, counselor().id(), "MONDAY", "09:00", 540);
 			problem(enrol(program, participant().id(), "9999-01-01", List.of(block)), 400, "startDate",
 					"1900-01-01 to 2200-12-31");
-			problem(coordinator.post("/api/programs/" + program + "/enrollments", Api.body("participantId",
-					participant().id(), "startDate", "2026-11-02", "endDate", "+999999999-12-31", "blockIds",
-					List.of(block))), 400, "endDate", "1900-01-01 to 2200-12-31");
+			problem(coordinator.post("/api/programs/" + program + "/enrollments",
+					Api.body("participantId", participant().id(), "startDate", "2026-11-02", "endDate",
+							"+999999999-12-31", "blockIds", List.of(block))),
+					400, "endDate", "1900-01-01 to 2200-12-31");
 		}
 
 		@Test
@@ -107,8 +108,8 @@ class ErrorContractTest extends ApplicationTest {
 
 		@Test
 		void aBadWeekParameterNamesTheFormat() {
-			problem(coordinator.get("/api/programs/" + program("ADULT", "UTC") + "/sessions?week=2026-48"), 400,
-					"week", "YYYY-Www");
+			problem(coordinator.get("/api/programs/" + program("ADULT", "UTC") + "/sessions?week=2026-48"), 400, "week",
+					"YYYY-Www");
 		}
 
 		@Test
@@ -143,8 +144,9 @@ class ErrorContractTest extends ApplicationTest {
 		@Test
 		void aProgramsZoneMayBeSentBackUnchangedButNeverChanged() {
 			long program = program("ADULT", "America/New_York");
-			assertThat(coordinator.put("/api/programs/" + program, Api.body("name", "Renamed", "timeZone",
-					"America/New_York")).status()).isEqualTo(200);
+			assertThat(coordinator
+				.put("/api/programs/" + program, Api.body("name", "Renamed", "timeZone", "America/New_York"))
+				.status()).isEqualTo(200);
 			problem(coordinator.put("/api/programs/" + program, Api.body("timeZone", "America/Chicago")), 422,
 					"timeZone", "America/New_York");
 			problem(coordinator.put("/api/programs/" + program, Api.body("timeZone", "-05:00")), 400, "timeZone",
@@ -203,7 +205,10 @@ class ErrorContractTest extends ApplicationTest {
 			problem(enrol(program, participant, "2026-12-07", List.of(block)), 409, "already has enrollment");
 		}
 
-		/** Decision: one level of care at a time, so two programs may not share a day; a transfer may. */
+		/**
+		 * Decision: one level of care at a time, so two programs may not share a day; a
+		 * transfer may.
+		 */
 		@Test
 		void aParticipantIsInOneProgramAtATimeButMayTransferTheNextDay() {
 			long evening = program("ADULT", "America/New_York");
@@ -213,10 +218,13 @@ class ErrorContractTest extends ApplicationTest {
 			long participant = participant().id();
 			long enrollment = created(enrol(evening, participant, "2026-11-02", List.of(eveningBlock)));
 			problem(enrol(day, participant, "2026-11-18", List.of(dayBlock)), 409, "one program at a time");
-			assertThat(coordinator.post("/api/enrollments/" + enrollment + "/discharge",
-					Api.body("date", "2026-11-17", "reason", "stepped up to day program")).status()).isEqualTo(200);
+			assertThat(coordinator
+				.post("/api/enrollments/" + enrollment + "/discharge",
+						Api.body("date", "2026-11-17", "reason", "stepped up to day program"))
+				.status()).isEqualTo(200);
 			assertThat(enrol(day, participant, "2026-11-18", List.of(dayBlock)).status()).isEqualTo(201);
-			var weeks = coordinator.get("/api/participants/" + participant + "/dosage?from=2026-W47&to=2026-W47").json();
+			var weeks = coordinator.get("/api/participants/" + participant + "/dosage?from=2026-W47&to=2026-W47")
+				.json();
 			assertThat(weeks.get(0).get("status").asString()).isEqualTo("PARTIAL_WEEK");
 		}
 
@@ -239,8 +247,8 @@ class ErrorContractTest extends ApplicationTest {
 		void aCounselorMayReadProgramsButNotCreateThem() {
 			Person counselor = counselor();
 			assertThat(counselor.api().get("/api/programs").status()).isEqualTo(200);
-			problem(counselor.api().post("/api/programs", Api.body("name", "x", "population", "ADULT", "timeZone",
-					"UTC")), 403, "role");
+			problem(counselor.api()
+				.post("/api/programs", Api.body("name", "x", "population", "ADULT", "timeZone", "UTC")), 403, "role");
 		}
 
 		@Test
@@ -254,7 +262,8 @@ class ErrorContractTest extends ApplicationTest {
 			Reply reply = coordinator.post("/api/participants", Api.body("username", username, "password",
 					"hunter2-hunter2", "fullName", "P", "dateOfBirth", "1990-01-01"));
 			assertThat(reply.body()).doesNotContain("hunter2").doesNotContain("password");
-			assertThat(coordinator.get("/api/participants").body()).doesNotContain("hunter2").doesNotContain("{bcrypt}");
+			assertThat(coordinator.get("/api/participants").body()).doesNotContain("hunter2")
+				.doesNotContain("{bcrypt}");
 		}
 
 	}

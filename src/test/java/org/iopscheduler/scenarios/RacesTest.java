@@ -36,8 +36,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Rules that span rows hold when requests race: each scenario starts its requests together on
- * separate threads (separate transactions and connections) and counts the outcomes.
+ * Rules that span rows hold when requests race: each scenario starts its requests
+ * together on separate threads (separate transactions and connections) and counts the
+ * outcomes.
  */
 class RacesTest extends ApplicationTest {
 
@@ -102,8 +103,11 @@ class RacesTest extends ApplicationTest {
 	}
 
 	long block(Program program, Account counselor, DayOfWeek day, int minutes, Integer capacity) {
-		return blocks.create(program.getId(), new BlockDefinition(BlockType.GROUP, "Group", day, LocalTime.of(9, 0),
-				minutes, counselor.getId(), "Room 1", null, capacity, null)).getId();
+		return blocks
+			.create(program.getId(),
+					new BlockDefinition(BlockType.GROUP, "Group", day, LocalTime.of(9, 0), minutes, counselor.getId(),
+							"Room 1", null, capacity, null))
+			.getId();
 	}
 
 	@Test
@@ -181,7 +185,8 @@ class RacesTest extends ApplicationTest {
 		assertThat(sheet).hasSize(4);
 		for (var mark : sheet) {
 			var mine = history.stream().filter(c -> c.getParticipantId().equals(mark.getParticipantId())).toList();
-			// the history is a chain: each change starts where the one before ended, and ends at the current mark
+			// the history is a chain: each change starts where the one before ended, and
+			// ends at the current mark
 			assertThat(mine.get(0).getOldStatus()).isNull();
 			for (int i = 1; i < mine.size(); i++) {
 				assertThat(mine.get(i).getOldStatus()).isEqualTo(mine.get(i - 1).getNewStatus());
@@ -192,7 +197,8 @@ class RacesTest extends ApplicationTest {
 
 	@Test
 	void aMarkRacingWithAPlanChangeThatDropsItsSessionNeverLeavesAttendanceOffTheRoster() throws Exception {
-		// what was attended is history: either the mark lands and the change is refused, or the other way
+		// what was attended is history: either the mark lands and the change is refused,
+		// or the other way
 		Program program = programs.create(unique("P"), Population.ADULT, "America/New_York", null);
 		Account counselor = newCounselor();
 		long monday = block(program, counselor, DayOfWeek.MONDAY, 180, null);
@@ -209,7 +215,8 @@ class RacesTest extends ApplicationTest {
 			long participant = people.createParticipant(unique("p"), "password-123", "P", LocalDate.of(1990, 1, 1))
 				.getId();
 			long enrollment = enrollments
-				.enrol(program.getId(), participant, LocalDate.of(2026, 11, 16), null, List.of(monday, tuesday, thursday))
+				.enrol(program.getId(), participant, LocalDate.of(2026, 11, 16), null,
+						List.of(monday, tuesday, thursday))
 				.getId();
 			ExecutorService pool = Executors.newFixedThreadPool(2);
 			CountDownLatch start = new CountDownLatch(1);
@@ -225,13 +232,17 @@ class RacesTest extends ApplicationTest {
 			boolean marked = succeeded(mark, org.iopscheduler.system.NotFound.class);
 			boolean changed = succeeded(change, org.iopscheduler.system.RuleViolation.class);
 			pool.shutdown();
-			assertThat(marked ^ changed).as("exactly one of the mark and the plan change wins, round " + round).isTrue();
+			assertThat(marked ^ changed).as("exactly one of the mark and the plan change wins, round " + round)
+				.isTrue();
 			boolean onRoster = enrollments.get(enrollment).blocksOn(thursdaySession.getDate()).contains(thursday);
 			assertThat(onRoster).isEqualTo(marked);
 		}
 	}
 
-	/** Whether the task succeeded; fails the test unless it failed with the one refusal expected. */
+	/**
+	 * Whether the task succeeded; fails the test unless it failed with the one refusal
+	 * expected.
+	 */
 	static boolean succeeded(Future<?> task, Class<? extends Throwable> refusal) throws InterruptedException {
 		try {
 			task.get();

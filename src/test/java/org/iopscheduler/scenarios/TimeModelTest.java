@@ -14,9 +14,10 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * #10's time model over HTTP: dated changes state what holds from their date on, what was attended
- * is history, capacity is per session. An adult program in New York with 180-minute evening blocks
- * on Monday, Tuesday, Thursday and Friday; "now" is Wednesday 25 November 2026 (2026-W48).
+ * #10's time model over HTTP: dated changes state what holds from their date on, what was
+ * attended is history, capacity is per session. An adult program in New York with
+ * 180-minute evening blocks on Monday, Tuesday, Thursday and Friday; "now" is Wednesday
+ * 25 November 2026 (2026-W48).
  */
 class TimeModelTest extends ApplicationTest {
 
@@ -50,8 +51,8 @@ class TimeModelTest extends ApplicationTest {
 	}
 
 	Reply enrolUntil(String startDate, String endDate, List<Long> blocks) {
-		return coordinator.post("/api/programs/" + program + "/enrollments", Api.body("participantId", pat.id(),
-				"startDate", startDate, "endDate", endDate, "blockIds", blocks));
+		return coordinator.post("/api/programs/" + program + "/enrollments",
+				Api.body("participantId", pat.id(), "startDate", startDate, "endDate", endDate, "blockIds", blocks));
 	}
 
 	Reply changePlan(long enrollment, String from, List<Long> blocks) {
@@ -199,10 +200,14 @@ class TimeModelTest extends ApplicationTest {
 					Api.body("date", "2026-11-17", "reason", "moved away"));
 			assertThat(refused.status()).isEqualTo(422);
 			assertThat(refused.json().get("detail").asString()).contains("date", "2026-11-19");
-			JsonNode row = coordinator.get("/api/programs/" + program + "/dosage?week=2026-W47").json().get("participants");
+			JsonNode row = coordinator.get("/api/programs/" + program + "/dosage?week=2026-W47")
+				.json()
+				.get("participants");
 			assertThat(row.findValues("attendedMinutes")).extracting(JsonNode::asInt).contains(180);
-			assertThat(coordinator.post("/api/enrollments/" + enrollment + "/discharge",
-					Api.body("date", "2026-11-19", "reason", "moved away")).status()).isEqualTo(200);
+			assertThat(coordinator
+				.post("/api/enrollments/" + enrollment + "/discharge",
+						Api.body("date", "2026-11-19", "reason", "moved away"))
+				.status()).isEqualTo(200);
 		}
 
 	}

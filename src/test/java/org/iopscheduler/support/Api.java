@@ -25,9 +25,8 @@ public final class Api {
 
 	public Api(int port, String username, String password) {
 		this.base = "http://127.0.0.1:" + port;
-		this.authorization = username == null ? null
-				: "Basic " + Base64.getEncoder()
-					.encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+		this.authorization = username == null ? null : "Basic "
+				+ Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
 	}
 
 	public Api as(String username, String password) {
@@ -67,13 +66,16 @@ public final class Api {
 		return send("DELETE", path, null);
 	}
 
-	/** A string body is sent as it is (for malformed JSON); anything else is written as JSON. */
+	/**
+	 * A string body is sent as it is (for malformed JSON); anything else is written as
+	 * JSON.
+	 */
 	public Reply send(String method, String path, Object body) {
 		String text = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
 			.header("Accept", "application/json, application/problem+json")
-			.method(method, text == null ? HttpRequest.BodyPublishers.noBody()
-					: HttpRequest.BodyPublishers.ofString(text));
+			.method(method,
+					text == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(text));
 		if (text != null) {
 			request.header("Content-Type", "application/json");
 		}

@@ -14,8 +14,9 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 
 /**
- * The whole application on a random port with an in-memory database and a clock the test sets.
- * "Now" is Wednesday 25 November 2026, 12:00 UTC (week 2026-W48) unless a test moves it.
+ * The whole application on a random port with an in-memory database and a clock the test
+ * sets. "Now" is Wednesday 25 November 2026, 12:00 UTC (week 2026-W48) unless a test
+ * moves it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "iop.bootstrap-coordinator=" + ApplicationTest.ADMIN + ":" + ApplicationTest.ADMIN_PASSWORD)
@@ -67,8 +68,8 @@ public abstract class ApplicationTest {
 	/** A counselor, and a client signed in as them. */
 	protected Person counselor() {
 		String username = unique("counselor");
-		long id = created(coordinator.post("/api/staff", Api.body("username", username, "password",
-				"pw-" + username, "fullName", "Casey " + username, "role", "COUNSELOR")));
+		long id = created(coordinator.post("/api/staff", Api.body("username", username, "password", "pw-" + username,
+				"fullName", "Casey " + username, "role", "COUNSELOR")));
 		return new Person(id, coordinator.as(username, "pw-" + username));
 	}
 

@@ -25,8 +25,8 @@ import org.iopscheduler.program.Program;
 import org.iopscheduler.program.Programs;
 
 /**
- * Test fixtures made through the services, so every rule holds. Names are unique per call: tests
- * share one database. Bring it in with {@code @Import(Clinic.class)}.
+ * Test fixtures made through the services, so every rule holds. Names are unique per
+ * call: tests share one database. Bring it in with {@code @Import(Clinic.class)}.
  */
 public class Clinic {
 
@@ -75,11 +75,15 @@ public class Clinic {
 		return SignedIn.of(account, false);
 	}
 
-	/** An adult program with one nine-hour Monday group facilitated by {@code counselor}. */
+	/**
+	 * An adult program with one nine-hour Monday group facilitated by {@code counselor}.
+	 */
 	public Group group(Account counselor) {
 		Program program = programs.create(unique("Adult IOP"), Population.ADULT, "America/New_York", null);
-		long blockId = blocks.create(program.getId(), new BlockDefinition(BlockType.GROUP, "Monday group",
-				DayOfWeek.MONDAY, LocalTime.of(9, 0), 540, counselor.getId(), "Room 1", LocationKind.ROOM, null, null))
+		long blockId = blocks
+			.create(program.getId(),
+					new BlockDefinition(BlockType.GROUP, "Monday group", DayOfWeek.MONDAY, LocalTime.of(9, 0), 540,
+							counselor.getId(), "Room 1", LocationKind.ROOM, null, null))
 			.getId();
 		return new Group(program, blockId);
 	}

@@ -25,9 +25,10 @@ import org.iopscheduler.program.Programs;
 import org.springframework.stereotype.Component;
 
 /**
- * A small clinic made through the services, as a coordinator would: one adult program, a counselor,
- * a Monday group of 540 minutes that runs every week, and participants enrolled from six weeks ago.
- * Sessions two weeks back have started, so attendance can be marked on them with the real clock.
+ * A small clinic made through the services, as a coordinator would: one adult program, a
+ * counselor, a Monday group of 540 minutes that runs every week, and participants
+ * enrolled from six weeks ago. Sessions two weeks back have started, so attendance can be
+ * marked on them with the real clock.
  */
 @Component
 public class ClinicFixture {
@@ -42,8 +43,7 @@ public class ClinicFixture {
 
 	private final Sessions sessions;
 
-	public ClinicFixture(People people, Programs programs, Blocks blocks, Enrollments enrollments,
-			Sessions sessions) {
+	public ClinicFixture(People people, Programs programs, Blocks blocks, Enrollments enrollments, Sessions sessions) {
 		this.people = people;
 		this.programs = programs;
 		this.blocks = blocks;
@@ -61,14 +61,18 @@ public class ClinicFixture {
 				Role.COORDINATOR);
 		Account counselor = people.createStaff("couns-" + tag, "counselor-pw", "Chris Counselor", Role.COUNSELOR);
 		Program program = programs.create("Evening IOP " + tag, Population.ADULT, "America/New_York", null);
-		long blockId = blocks.create(program.getId(), new BlockDefinition(BlockType.GROUP, "Process group",
-				DayOfWeek.MONDAY, LocalTime.of(9, 0), 540, counselor.getId(), "Room 1", LocationKind.ROOM, 12, null))
+		long blockId = blocks
+			.create(program.getId(),
+					new BlockDefinition(BlockType.GROUP, "Process group", DayOfWeek.MONDAY, LocalTime.of(9, 0), 540,
+							counselor.getId(), "Room 1", LocationKind.ROOM, 12, null))
 			.getId();
 		LocalDate today = LocalDate.now(ZoneOffset.UTC);
 		List<Long> participantIds = new java.util.ArrayList<>();
 		for (int i = 0; i < participants; i++) {
-			long id = people.createParticipant("part-" + i + "-" + tag, "participant-pw", "Pat Participant " + i,
-					LocalDate.of(1990, 1, 1)).getId();
+			long id = people
+				.createParticipant("part-" + i + "-" + tag, "participant-pw", "Pat Participant " + i,
+						LocalDate.of(1990, 1, 1))
+				.getId();
 			enrollments.enrol(program.getId(), id, today.minusWeeks(6), null, List.of(blockId));
 			participantIds.add(id);
 		}

@@ -10,15 +10,19 @@ import java.util.concurrent.Future;
 import javax.sql.DataSource;
 
 /**
- * Lets a concurrency test know, without sleeping, that another thread has reached a row lock: it
- * asks the database (H2 or PostgreSQL) whether any of its sessions is waiting for one.
+ * Lets a concurrency test know, without sleeping, that another thread has reached a row
+ * lock: it asks the database (H2 or PostgreSQL) whether any of its sessions is waiting
+ * for one.
  */
 public final class LockWaits {
 
 	private LockWaits() {
 	}
 
-	/** Returns once the task is done or some session waits for a lock; fails after the limit. */
+	/**
+	 * Returns once the task is done or some session waits for a lock; fails after the
+	 * limit.
+	 */
 	public static void untilDoneOrWaitingForALock(Future<?> task, DataSource dataSource, Duration limit) {
 		long deadline = System.nanoTime() + limit.toNanos();
 		try (Connection connection = dataSource.getConnection()) {

@@ -21,10 +21,11 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * The postgres Maven profile runs every test that starts the application (SpringBootTest,
- * DataJpaTest) against the real PostgreSQL server instead of H2. Each application context gets a
- * database of its own, created here before the context starts and migrated by Flyway like a real
- * installation; all of them are dropped when the test run ends. Without the system property
- * {@code iop.test.postgres} (the server's JDBC URL without a database) nothing changes.
+ * DataJpaTest) against the real PostgreSQL server instead of H2. Each application context
+ * gets a database of its own, created here before the context starts and migrated by
+ * Flyway like a real installation; all of them are dropped when the test run ends.
+ * Without the system property {@code iop.test.postgres} (the server's JDBC URL without a
+ * database) nothing changes.
  *
  * <p>
  * The properties set here win over a test's own {@code spring.datasource.*} and over
@@ -48,7 +49,8 @@ public class PostgresTestDatabases implements EnvironmentPostProcessor {
 		}
 		int number = COUNTER.incrementAndGet();
 		if (number == 1) {
-			// a run that does not end through the JUnit launcher (an IDE, a crash) still cleans up
+			// a run that does not end through the JUnit launcher (an IDE, a crash) still
+			// cleans up
 			Runtime.getRuntime().addShutdownHook(new Thread(PostgresTestDatabases::dropAll, "drop-test-databases"));
 		}
 		String name = RUN + "_" + number;
@@ -60,14 +62,17 @@ public class PostgresTestDatabases implements EnvironmentPostProcessor {
 		properties.put("spring.datasource.password", password());
 		properties.put("spring.datasource.driver-class-name", "org.postgresql.Driver");
 		properties.put("spring.test.database.replace", "none");
-		// every cached test context keeps a pool open; a small one keeps the run under max_connections
+		// every cached test context keeps a pool open; a small one keeps the run under
+		// max_connections
 		properties.put("spring.datasource.hikari.maximum-pool-size", "6");
 		properties.put("spring.datasource.hikari.minimum-idle", "0");
 		properties.put("spring.datasource.hikari.idle-timeout", "10000");
 		environment.getPropertySources().addFirst(new MapPropertySource("postgresTestDatabase", properties));
 	}
 
-	/** Drops this run's databases; open pools are cut off (WITH FORCE, PostgreSQL 13+). */
+	/**
+	 * Drops this run's databases; open pools are cut off (WITH FORCE, PostgreSQL 13+).
+	 */
 	static synchronized void dropAll() {
 		String server = System.getProperty(SERVER);
 		for (String name : CREATED) {
@@ -84,8 +89,8 @@ public class PostgresTestDatabases implements EnvironmentPostProcessor {
 	}
 
 	private static void execute(String server, String sql) {
-		try (Connection connection = DriverManager.getConnection(withDatabase(server, "postgres"), user(),
-				password()); Statement statement = connection.createStatement()) {
+		try (Connection connection = DriverManager.getConnection(withDatabase(server, "postgres"), user(), password());
+				Statement statement = connection.createStatement()) {
 			statement.execute(sql);
 		}
 		catch (SQLException e) {
@@ -101,7 +106,9 @@ public class PostgresTestDatabases implements EnvironmentPostProcessor {
 		return System.getProperty(SERVER + ".password", "");
 	}
 
-	/** Registered with the JUnit Platform: the end of the test run drops what was created. */
+	/**
+	 * Registered with the JUnit Platform: the end of the test run drops what was created.
+	 */
 	public static class DropAtEnd implements LauncherSessionListener {
 
 		@Override

@@ -15,9 +15,10 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Counts the work the application asks of the database, at the DataSource (so Hibernate, JdbcTemplate
- * and Flyway alike): the SQL statements executed, and the rows read from every ResultSet. Import it
- * into a test context; {@link #measure} runs something and answers what it cost.
+ * Counts the work the application asks of the database, at the DataSource (so Hibernate,
+ * JdbcTemplate and Flyway alike): the SQL statements executed, and the rows read from
+ * every ResultSet. Import it into a test context; {@link #measure} runs something and
+ * answers what it cost.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class SqlWork {
@@ -28,7 +29,10 @@ public class SqlWork {
 
 	private static final List<String> SQL = Collections.synchronizedList(new ArrayList<>());
 
-	/** What one piece of work cost: statements executed (a batch counts once) and rows read. */
+	/**
+	 * What one piece of work cost: statements executed (a batch counts once) and rows
+	 * read.
+	 */
 	public record Cost(long statements, long rows, List<String> sql) {
 
 		@Override
@@ -55,29 +59,24 @@ public class SqlWork {
 				if (!(bean instanceof DataSource dataSource) || bean instanceof ProxyDataSource) {
 					return bean;
 				}
-				return ProxyDataSourceBuilder.create(dataSource)
-					.name("counted")
-					.afterQuery((execution, queries) -> {
-						STATEMENTS.incrementAndGet();
-						queries.forEach(q -> SQL.add("[" + execution.getElapsedTime() + " ms] " + q.getQuery()));
-					})
-					.proxyResultSet()
-					.methodListener(new net.ttddyy.dsproxy.listener.MethodExecutionListener() {
+				return ProxyDataSourceBuilder.create(dataSource).name("counted").afterQuery((execution, queries) -> {
+					STATEMENTS.incrementAndGet();
+					queries.forEach(q -> SQL.add("[" + execution.getElapsedTime() + " ms] " + q.getQuery()));
+				}).proxyResultSet().methodListener(new net.ttddyy.dsproxy.listener.MethodExecutionListener() {
 
-						@Override
-						public void beforeMethod(net.ttddyy.dsproxy.listener.MethodExecutionContext context) {
+					@Override
+					public void beforeMethod(net.ttddyy.dsproxy.listener.MethodExecutionContext context) {
+					}
+
+					@Override
+					public void afterMethod(net.ttddyy.dsproxy.listener.MethodExecutionContext context) {
+						if (context.getTarget() instanceof ResultSet && "next".equals(context.getMethod().getName())
+								&& Boolean.TRUE.equals(context.getResult())) {
+							ROWS.incrementAndGet();
 						}
+					}
 
-						@Override
-						public void afterMethod(net.ttddyy.dsproxy.listener.MethodExecutionContext context) {
-							if (context.getTarget() instanceof ResultSet && "next".equals(context.getMethod().getName())
-									&& Boolean.TRUE.equals(context.getResult())) {
-								ROWS.incrementAndGet();
-							}
-						}
-
-					})
-					.build();
+				}).build();
 			}
 
 		};

@@ -16,12 +16,17 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The served /v3/api-docs describes the whole API: who may call it, its error answers, what each call does. */
+/**
+ * The served /v3/api-docs describes the whole API: who may call it, its error answers,
+ * what each call does.
+ */
 class ApiDocumentationTest extends ApplicationTest {
 
 	private JsonNode document;
 
-	/** Fetched without credentials: the description is open, as the health endpoint is. */
+	/**
+	 * Fetched without credentials: the description is open, as the health endpoint is.
+	 */
 	@BeforeEach
 	void fetchTheDocument() throws Exception {
 		HttpResponse<String> response = HttpClient.newHttpClient()
@@ -36,9 +41,9 @@ class ApiDocumentationTest extends ApplicationTest {
 		JsonNode scheme = document.at("/components/securitySchemes/" + ApiDocumentation.BASIC);
 		assertThat(scheme.path("type").asString()).isEqualTo("http");
 		assertThat(scheme.path("scheme").asString()).isEqualTo("basic");
-		assertThat(apiOperations()).isNotEmpty().allSatisfy(op -> assertThat(op.node().path("security").toString())
-			.as(op.name())
-			.isEqualTo("[{\"" + ApiDocumentation.BASIC + "\":[]}]"));
+		assertThat(apiOperations()).isNotEmpty()
+			.allSatisfy(op -> assertThat(op.node().path("security").toString()).as(op.name())
+				.isEqualTo("[{\"" + ApiDocumentation.BASIC + "\":[]}]"));
 	}
 
 	@Test
@@ -47,7 +52,10 @@ class ApiDocumentationTest extends ApplicationTest {
 			.allSatisfy(op -> assertThat(op.node().path("summary").asString()).as(op.name()).isNotBlank());
 	}
 
-	/** springdoc leaves out the 200 of a method that declares other answers with @ApiResponse; declare it too. */
+	/**
+	 * springdoc leaves out the 200 of a method that declares other answers
+	 * with @ApiResponse; declare it too.
+	 */
 	@Test
 	void everyOperationDocumentsItsSuccess() {
 		assertThat(operations()).allSatisfy(op -> assertThat(op.node().path("responses").propertyNames()).as(op.name())

@@ -66,11 +66,11 @@ import org.springframework.web.util.pattern.PathPattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Several hundred requests that are malformed, oversized, wrong-typed or out of range, sent by a
- * coordinator (who may call everything) to every endpoint under /api. The endpoints are read from
- * the running application, so one added later is covered without touching this test. Each request
- * must be refused with a 4xx and RFC 9457 problem JSON; none may answer 500; and afterwards every
- * table holds exactly what it held before.
+ * Several hundred requests that are malformed, oversized, wrong-typed or out of range,
+ * sent by a coordinator (who may call everything) to every endpoint under /api. The
+ * endpoints are read from the running application, so one added later is covered without
+ * touching this test. Each request must be refused with a 4xx and RFC 9457 problem JSON;
+ * none may answer 500; and afterwards every table holds exactly what it held before.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(ClinicFixture.class)
@@ -84,11 +84,17 @@ class BadInputTest {
 	private static final List<String> BAD_IDS = List.of("abc", "1.5", "99999999999999999999", "-1", "0", "999999999",
 			"1e3", "%20", "null", "%27%20or%201%3D1--", "%00", "%E2%98%83");
 
-	/* An empty query value is no value (the parameter's default applies), so it is not among these. */
+	/*
+	 * An empty query value is no value (the parameter's default applies), so it is not
+	 * among these.
+	 */
 	private static final List<String> BAD_WEEKS = List.of("2026-W99", "2026-W00", "2026-48", "abc", "1899-W52",
 			"0000-W01", "99999-W01", "2026-W4", "2026-W48-1", "%00", "2201-W02", "9998-W01");
 
-	/* Outside the accepted dates (1900-01-01 to 2200-12-31) as well as malformed: one rule for every date. */
+	/*
+	 * Outside the accepted dates (1900-01-01 to 2200-12-31) as well as malformed: one
+	 * rule for every date.
+	 */
 	private static final List<String> BAD_DATES = List.of("2026-02-30", "2026-13-01", "01/02/2026", "yesterday", "%00",
 			"1899-12-31", "2201-01-01", "9999-12-31", "%2B999999999-12-31", "-999999999-01-01");
 
@@ -97,11 +103,16 @@ class BadInputTest {
 
 	private static final List<String> BAD_NUMBERS = List.of("abc", "1.5", "99999999999999999999", "1e3");
 
-	/* Past every list's last page: accounts skip at most 100000 rows, the audit log 1000000 pages (page=2147483647
-	 * overflowed into a 500 on the account lists). */
+	/*
+	 * Past every list's last page: accounts skip at most 100000 rows, the audit log
+	 * 1000000 pages (page=2147483647 overflowed into a 500 on the account lists).
+	 */
 	private static final List<String> BAD_PAGES = List.of("2147483647", "1000001", "-1");
 
-	/** Paths Spring Security's firewall (or Tomcat before it) refuses, whatever follows them. */
+	/**
+	 * Paths Spring Security's firewall (or Tomcat before it) refuses, whatever follows
+	 * them.
+	 */
 	private static final List<String> REJECTED_PATHS = List.of("/api/programs;jsessionid=1", "/api//programs",
 			"/api/programs/%2e%2e/staff", "/api/programs/%2F1", "/api/programs/%5C1", "/api/./programs",
 			"/api/programs%3B1");
@@ -111,8 +122,8 @@ class BadInputTest {
 	/** Bodies that are not JSON, or JSON of the wrong shape for any endpoint. */
 	private static final List<String> MALFORMED = List.of("", "{", "}", "[", "not json", "{\"a\":}", "[]", "\"text\"",
 			"42", "null", "true", "{\"x\":1,}", "{'single':'quotes'}", "\u0000", "\uFEFF{", "{\"a\":1}{\"b\":2}",
-			"[".repeat(5_000) + "]".repeat(5_000), "{\"a\":".repeat(3_000) + "1" + "}".repeat(3_000),
-			"{\"n\":-0x1F}", "{\"n\":NaN}", "{\"n\":01}");
+			"[".repeat(5_000) + "]".repeat(5_000), "{\"a\":".repeat(3_000) + "1" + "}".repeat(3_000), "{\"n\":-0x1F}",
+			"{\"n\":NaN}", "{\"n\":01}");
 
 	@LocalServerPort
 	int port;
@@ -177,15 +188,15 @@ class BadInputTest {
 		Clinic clinic = fixture.clinic(2);
 		long coordinator = people.createStaff("bad-input-" + System.nanoTime(), PASSWORD, "Bad Input", Role.COORDINATOR)
 			.getId();
-		// a cheap hash: hundreds of signed-in requests would otherwise spend a minute in bcrypt
+		// a cheap hash: hundreds of signed-in requests would otherwise spend a minute in
+		// bcrypt
 		jdbc.update("update account set password_hash = ? where id = ?",
 				"{bcrypt}" + new BCryptPasswordEncoder(4).encode(PASSWORD), coordinator);
 		String username = jdbc.queryForObject("select username from account where id = ?", String.class, coordinator);
 		authorization = "Basic "
 				+ Base64.getEncoder().encodeToString((username + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
 		long program = clinic.program().getId();
-		long closure = closures
-			.close(program, LocalDate.now().plusYears(1).withDayOfYear(1), "new year", coordinator)
+		long closure = closures.close(program, LocalDate.now().plusYears(1).withDayOfYear(1), "new year", coordinator)
 			.closure()
 			.getId();
 		ids = new LinkedHashMap<>();
@@ -213,15 +224,15 @@ class BadInputTest {
 				bodyType = parameter.getParameterType();
 			}
 			else if (path != null) {
-				String name = path.value().isEmpty() ? path.name().isEmpty() ? parameter.getParameterName() : path.name()
-						: path.value();
+				String name = path.value().isEmpty()
+						? path.name().isEmpty() ? parameter.getParameterName() : path.name() : path.value();
 				for (String bad : BAD_IDS) {
 					probes.add(new Probe(method, fill(pattern, name, bad), hasBodyOf(handler) ? "{}" : null, null));
 				}
 			}
 			else if (param != null) {
-				String name = param.value().isEmpty() ? param.name().isEmpty() ? parameter.getParameterName()
-						: param.name() : param.value();
+				String name = param.value().isEmpty()
+						? param.name().isEmpty() ? parameter.getParameterName() : param.name() : param.value();
 				for (String bad : name.equals("page") ? BAD_PAGES : badQueryValues(parameter.getParameterType())) {
 					probes.add(new Probe(method, valid + "?" + name + "=" + bad, null, null));
 				}
@@ -236,8 +247,8 @@ class BadInputTest {
 			probes.add(new Probe(method, valid, "{}", ""));
 			probes.add(new Probe(method, valid, "{\"x\":\"" + "y".repeat(100_000) + "\"}", null));
 			probes.add(Probe.chunked(method, valid, "[" + "1,".repeat(60_000) + "1]"));
-			probes.add(Probe.raw(method, valid, new byte[] { '{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28,
-					'"', '}' }));
+			probes.add(Probe.raw(method, valid,
+					new byte[] { '{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}' }));
 			if (bodyType != null && bodyType.isRecord()) {
 				probes.addAll(fieldProbes(method, valid, bodyType));
 			}
@@ -246,7 +257,10 @@ class BadInputTest {
 		return probes;
 	}
 
-	/** Each field of a plausible body, one at a time: missing, null, of the wrong type, out of range. */
+	/**
+	 * Each field of a plausible body, one at a time: missing, null, of the wrong type,
+	 * out of range.
+	 */
 	private List<Probe> fieldProbes(String method, String uri, Class<?> type) {
 		List<Probe> probes = new ArrayList<>();
 		Map<String, Object> base = new LinkedHashMap<>();
@@ -308,7 +322,8 @@ class BadInputTest {
 	/** Values no field of that type accepts, whatever the rest of the body says. */
 	private static List<Object> wrongTypes(RecordComponent component) {
 		Class<?> type = component.getType();
-		// an empty array of a list reads as "no value": refused only where a value is required (see null below);
+		// an empty array of a list reads as "no value": refused only where a value is
+		// required (see null below);
 		// dates and times are text only since #11 (no [], [2026,11,2], "" nor epoch days)
 		List<Object> bad = new ArrayList<>(List.of(Map.of("nested", 1)));
 		if (!Collection.class.isAssignableFrom(type)) {
@@ -330,7 +345,8 @@ class BadInputTest {
 					List.of(9, 0)));
 		}
 		else if (type.isEnum()) {
-			// by name only: {"status":0} recorded PRESENT and {"role":0} made a COORDINATOR until #11
+			// by name only: {"status":0} recorded PRESENT and {"role":0} made a
+			// COORDINATOR until #11
 			bad.addAll(List.of("NOPE", "", type.getEnumConstants()[0].toString().toLowerCase() + "x", 0,
 					type.getEnumConstants().length - 1, type.getEnumConstants()[0].toString().toLowerCase(), "0",
 					true));
@@ -346,7 +362,10 @@ class BadInputTest {
 		return bad;
 	}
 
-	/** What the field's own rules refuse: one past each bound, blank where text is required. */
+	/**
+	 * What the field's own rules refuse: one past each bound, blank where text is
+	 * required.
+	 */
 	private static List<Object> outOfRange(RecordComponent component) {
 		List<Object> bad = new ArrayList<>();
 		Min min = component.getAnnotation(Min.class);
@@ -434,7 +453,10 @@ class BadInputTest {
 		return false;
 	}
 
-	/** The pattern with every variable set to an existing record's id, except {@code bad} for {@code name}. */
+	/**
+	 * The pattern with every variable set to an existing record's id, except {@code bad}
+	 * for {@code name}.
+	 */
 	private String fill(String pattern, String name, String bad) {
 		String[] segments = pattern.split("/");
 		for (int i = 0; i < segments.length; i++) {
@@ -474,15 +496,18 @@ class BadInputTest {
 		request.method(probe.method(), probe.publisher());
 		HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as("status of %s; body %s", probe, response.body()).isBetween(400, 499);
-		assertThat(response.headers().firstValue("Content-Type").orElse("none")).as("content type of %s: %s", probe,
-				response.body())
+		assertThat(response.headers().firstValue("Content-Type").orElse("none"))
+			.as("content type of %s: %s", probe, response.body())
 			.startsWith("application/problem+json");
 		JsonNode problem = JSON.readTree(response.body());
 		assertThat(problem.path("status").asInt()).as("problem status of %s", probe).isEqualTo(response.statusCode());
 		assertThat(problem.path("detail").asString()).as("problem detail of %s", probe).isNotBlank();
 	}
 
-	/** Every table's rows, in a fixed order, as text: equal snapshots mean nothing was written. */
+	/**
+	 * Every table's rows, in a fixed order, as text: equal snapshots mean nothing was
+	 * written.
+	 */
 	private Map<String, String> snapshot() throws Exception {
 		List<String> tables = new ArrayList<>();
 		try (Connection connection = dataSource.getConnection();
@@ -495,10 +520,11 @@ class BadInputTest {
 		assertThat(tables).as("tables found").isNotEmpty();
 		Map<String, String> snapshot = new TreeMap<>();
 		for (String table : tables) {
-			snapshot.put(table, jdbc.queryForList("select * from \"" + table + "\" order by 1")
-				.stream()
-				.map(Object::toString)
-				.collect(Collectors.joining("\n")));
+			snapshot.put(table,
+					jdbc.queryForList("select * from \"" + table + "\" order by 1")
+						.stream()
+						.map(Object::toString)
+						.collect(Collectors.joining("\n")));
 		}
 		return snapshot;
 	}
@@ -546,9 +572,8 @@ class BadInputTest {
 
 		@Override
 		public String toString() {
-			String shown = label != null ? label
-					: body == null ? "" : body.length() > 40 ? body.substring(0, 40) + "... (" + body.length() + ")"
-							: body;
+			String shown = label != null ? label : body == null ? ""
+					: body.length() > 40 ? body.substring(0, 40) + "... (" + body.length() + ")" : body;
 			return method + " " + uri + (shown.isEmpty() ? "" : " " + shown)
 					+ (contentType != null && !contentType.equals("application/json") ? " as '" + contentType + "'"
 							: "");

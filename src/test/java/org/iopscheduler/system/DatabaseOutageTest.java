@@ -20,13 +20,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 
 /**
- * A database that cannot serve queries makes the instance unready: readiness and /actuator/health
- * answer 503 DOWN, so a load balancer stops sending it requests, while liveness stays UP (restarting
- * the process would not bring the database back). Sign-ins that cannot be checked answer 503, not a
- * 401 that tells a client its password is wrong.
+ * A database that cannot serve queries makes the instance unready: readiness and
+ * /actuator/health answer 503 DOWN, so a load balancer stops sending it requests, while
+ * liveness stays UP (restarting the process would not bring the database back). Sign-ins
+ * that cannot be checked answer 503, not a 401 that tells a client its password is wrong.
  * <p>
- * The database is taken away for good, so this class has a context and a database of its own (the
- * URL below differs from every other test's) and closes it afterwards.
+ * The database is taken away for good, so this class has a context and a database of its
+ * own (the URL below differs from every other test's) and closes it afterwards.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:outage-${random.uuid};DB_CLOSE_DELAY=-1",
@@ -78,20 +78,24 @@ class DatabaseOutageTest {
 			.execute((ConnectionCallback<String>) connection -> connection.getMetaData().getDatabaseProductName());
 		if ("H2".equals(product)) {
 			jdbc.execute("SHUTDOWN");
-			// the pool replaces its connections to the closed database (as it does by itself once they have been
-			// idle for half a second): the new ones open a new, empty in-memory database, where every connection
+			// the pool replaces its connections to the closed database (as it does by
+			// itself once they have been
+			// idle for half a second): the new ones open a new, empty in-memory database,
+			// where every connection
 			// is valid (Boot's own check said UP) and no query on the schema succeeds
 			dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean().softEvictConnections();
 			return;
 		}
-		// PostgreSQL (-Ppostgres), from the server's maintenance database: no connection may open any more, and
+		// PostgreSQL (-Ppostgres), from the server's maintenance database: no connection
+		// may open any more, and
 		// the open ones are cut
 		HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
 		String database = jdbc.queryForObject("select current_database()", String.class);
 		try (Connection server = DriverManager.getConnection(pool.getJdbcUrl().replace("/" + database, "/postgres"),
 				pool.getUsername(), pool.getPassword()); Statement statement = server.createStatement()) {
 			statement.execute("alter database \"" + database + "\" allow_connections false");
-			statement.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + database + "'");
+			statement
+				.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + database + "'");
 		}
 	}
 

@@ -16,9 +16,13 @@ import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The database holds the domain's rules too: a write that slips past the service still fails. */
+/**
+ * The database holds the domain's rules too: a write that slips past the service still
+ * fails.
+ */
 @DataJpaTest
-@org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase(replace = org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase.Replace.NONE)
+@org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase(
+		replace = org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase.Replace.NONE)
 class DatabaseRulesTest {
 
 	@Autowired
@@ -34,19 +38,25 @@ class DatabaseRulesTest {
 
 	@BeforeEach
 	void aProgramWithOneBlockAndOneParticipant() {
-		jdbc.update("insert into account (username, password_hash, full_name, role, created_at) values ('c', 'x', 'C', 'COORDINATOR', current_timestamp)");
+		jdbc.update(
+				"insert into account (username, password_hash, full_name, role, created_at) values ('c', 'x', 'C', 'COORDINATOR', current_timestamp)");
 		coordinator = jdbc.queryForObject("select id from account where username = 'c'", Long.class);
-		jdbc.update("insert into account (username, password_hash, full_name, role, date_of_birth, created_at) values ('p', 'x', 'P', 'PARTICIPANT', date '1990-01-01', current_timestamp)");
+		jdbc.update(
+				"insert into account (username, password_hash, full_name, role, date_of_birth, created_at) values ('p', 'x', 'P', 'PARTICIPANT', date '1990-01-01', current_timestamp)");
 		participant = jdbc.queryForObject("select id from account where username = 'p'", Long.class);
-		jdbc.update("insert into program (name, population, time_zone, minimum_weekly_minutes, created_at) values ('P', 'ADULT', 'UTC', 540, current_timestamp)");
+		jdbc.update(
+				"insert into program (name, population, time_zone, minimum_weekly_minutes, created_at) values ('P', 'ADULT', 'UTC', 540, current_timestamp)");
 		program = jdbc.queryForObject("select max(id) from program", Long.class);
-		jdbc.update("insert into weekly_block (program_id, type, title, capacity, created_at) values (?, 'GROUP', 'G', 12, current_timestamp)", program);
+		jdbc.update(
+				"insert into weekly_block (program_id, type, title, capacity, created_at) values (?, 'GROUP', 'G', 12, current_timestamp)",
+				program);
 		block = jdbc.queryForObject("select max(id) from weekly_block", Long.class);
 	}
 
 	@Test
 	void usernamesAreUnique() {
-		assertThatThrownBy(() -> jdbc.update("insert into account (username, password_hash, full_name, role, created_at) values ('c', 'y', 'C2', 'COUNSELOR', current_timestamp)"))
+		assertThatThrownBy(() -> jdbc.update(
+				"insert into account (username, password_hash, full_name, role, created_at) values ('c', 'y', 'C2', 'COUNSELOR', current_timestamp)"))
 			.isInstanceOf(DataIntegrityViolationException.class);
 	}
 
@@ -58,13 +68,17 @@ class DatabaseRulesTest {
 
 	@Test
 	void anIndividualBlockHasOnePlace() {
-		assertThatThrownBy(() -> jdbc.update("insert into weekly_block (program_id, type, title, capacity, created_at) values (?, 'INDIVIDUAL', 'I', 2, current_timestamp)", program))
+		assertThatThrownBy(() -> jdbc.update(
+				"insert into weekly_block (program_id, type, title, capacity, created_at) values (?, 'INDIVIDUAL', 'I', 2, current_timestamp)",
+				program))
 			.isInstanceOf(DataIntegrityViolationException.class);
 	}
 
 	@Test
 	void aBlockVersionLastsOneTo720Minutes() {
-		assertThatThrownBy(() -> jdbc.update("insert into block_version (block_id, day_of_week, start_time, duration_minutes, counselor_id, location_kind, location) values (?, 'MONDAY', time '09:00:00', 721, ?, 'ROOM', 'R')", block, coordinator))
+		assertThatThrownBy(() -> jdbc.update(
+				"insert into block_version (block_id, day_of_week, start_time, duration_minutes, counselor_id, location_kind, location) values (?, 'MONDAY', time '09:00:00', 721, ?, 'ROOM', 'R')",
+				block, coordinator))
 			.isInstanceOf(DataIntegrityViolationException.class);
 	}
 
@@ -78,7 +92,9 @@ class DatabaseRulesTest {
 
 	@Test
 	void anOpenEnrollmentMustBeMarkedOpen() {
-		assertThatThrownBy(() -> jdbc.update("insert into enrollment (program_id, participant_id, start_date, created_at) values (?, ?, date '2026-11-02', current_timestamp)", program, participant))
+		assertThatThrownBy(() -> jdbc.update(
+				"insert into enrollment (program_id, participant_id, start_date, created_at) values (?, ?, date '2026-11-02', current_timestamp)",
+				program, participant))
 			.isInstanceOf(DataIntegrityViolationException.class);
 	}
 
@@ -94,21 +110,25 @@ class DatabaseRulesTest {
 	@Test
 	void aBlockMakesOneSessionPerDate() {
 		aSession();
-		assertThatThrownBy(this::aSession)
-			.isInstanceOf(DataIntegrityViolationException.class);
+		assertThatThrownBy(this::aSession).isInstanceOf(DataIntegrityViolationException.class);
 	}
 
 	@Test
 	void anAbsenceCountsNoMinutes() {
 		long session = aSession();
-		assertThatThrownBy(() -> jdbc.update("insert into attendance_mark (session_id, participant_id, status, minutes_attended, marked_by, marked_at) values (?, ?, 'ABSENT', 30, ?, current_timestamp)", session, participant, coordinator))
+		assertThatThrownBy(() -> jdbc.update(
+				"insert into attendance_mark (session_id, participant_id, status, minutes_attended, marked_by, marked_at) values (?, ?, 'ABSENT', 30, ?, current_timestamp)",
+				session, participant, coordinator))
 			.isInstanceOf(DataIntegrityViolationException.class);
 	}
 
-	/** The database's share of the zone rule (V6): the obvious fixed-offset spellings, the service's too. */
+	/**
+	 * The database's share of the zone rule (V6): the obvious fixed-offset spellings, the
+	 * service's too.
+	 */
 	@ParameterizedTest
-	@ValueSource(strings = { "+05:30", "-05:00", "Z", "GMT+5", "GMT+05:00", "UTC-05:00", "UTC+05:30", "UT-03:00",
-			"UT", "Etc/GMT+5", "Etc/GMT-14", "SystemV/EST5", "EST", "MST", "HST" })
+	@ValueSource(strings = { "+05:30", "-05:00", "Z", "GMT+5", "GMT+05:00", "UTC-05:00", "UTC+05:30", "UT-03:00", "UT",
+			"Etc/GMT+5", "Etc/GMT-14", "SystemV/EST5", "EST", "MST", "HST" })
 	void aProgramsZoneIsNeverAFixedOffset(String offset) {
 		assertThatThrownBy(() -> jdbc.update("update program set time_zone = ? where id = ?", offset, program))
 			.isInstanceOf(DataIntegrityViolationException.class);
@@ -126,7 +146,9 @@ class DatabaseRulesTest {
 
 	/** A Monday 18:00 session of the block on 16 November 2026. */
 	long aSession() {
-		jdbc.update("insert into dated_session (program_id, block_id, session_date, start_time, duration_minutes, type, title, counselor_id, location_kind, location, status, created_at) values (?, ?, date '2026-11-16', time '18:00:00', 180, 'GROUP', 'G', ?, 'ROOM', 'R', 'SCHEDULED', current_timestamp)", program, block, coordinator);
+		jdbc.update(
+				"insert into dated_session (program_id, block_id, session_date, start_time, duration_minutes, type, title, counselor_id, location_kind, location, status, created_at) values (?, ?, date '2026-11-16', time '18:00:00', 180, 'GROUP', 'G', ?, 'ROOM', 'R', 'SCHEDULED', current_timestamp)",
+				program, block, coordinator);
 		return jdbc.queryForObject("select max(id) from dated_session", Long.class);
 	}
 

@@ -33,9 +33,9 @@ import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.support.PropertiesLoaderUtils;
 
 /**
- * No participant data or passwords in logs, checked by structure rather than by reading log text:
- * what could print a secret hides it, what could log values is switched off, and password hashes
- * stay where sign-in needs them.
+ * No participant data or passwords in logs, checked by structure rather than by reading
+ * log text: what could print a secret hides it, what could log values is switched off,
+ * and password hashes stay where sign-in needs them.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -65,8 +65,7 @@ class NoSecretsInLogsTest {
 		assertThat(withPassword).as("the request records of the accounts API at least").hasSizeGreaterThanOrEqualTo(2);
 
 		for (Class<?> type : withPassword) {
-			assertThat(instanceWithMarkedText(type).toString()).as(type.getName() + ".toString()")
-				.doesNotContain(MARK);
+			assertThat(instanceWithMarkedText(type).toString()).as(type.getName() + ".toString()").doesNotContain(MARK);
 		}
 	}
 
@@ -107,8 +106,9 @@ class NoSecretsInLogsTest {
 	}
 
 	/**
-	 * Read from the source tree: the test classpath's own application.properties shadows the
-	 * service's, so the settings a real start uses are checked where they are written.
+	 * Read from the source tree: the test classpath's own application.properties shadows
+	 * the service's, so the settings a real start uses are checked where they are
+	 * written.
 	 */
 	@Test
 	void sqlValuesAndRequestDetailsAreNeverLogged() throws Exception {
@@ -120,7 +120,8 @@ class NoSecretsInLogsTest {
 				.containsEntry("logging.level.org.hibernate.orm.jdbc.extract", "off")
 				.containsEntry("spring.jpa.show-sql", "false")
 				.containsEntry("spring.mvc.log-request-details", "false");
-			// nothing at DEBUG: Spring MVC logs the bodies it reads and writes there, Hibernate its values
+			// nothing at DEBUG: Spring MVC logs the bodies it reads and writes there,
+			// Hibernate its values
 			settings.stringPropertyNames()
 				.stream()
 				.filter(key -> key.startsWith("logging.level."))

@@ -22,7 +22,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What a load balancer and an operator rely on: open health probes, bounded request bodies, a shutdown limit. */
+/**
+ * What a load balancer and an operator rely on: open health probes, bounded request
+ * bodies, a shutdown limit.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OperationsTest {
 
@@ -63,11 +66,11 @@ class OperationsTest {
 
 		@Test
 		void aDeclaredBodyAboveTheLimitIsRefusedBeforeSignIn() throws Exception {
-			HttpResponse<String> response = send(post("/api/programs", null)
-				.POST(BodyPublishers.ofString(json(70_000))));
+			HttpResponse<String> response = send(
+					post("/api/programs", null).POST(BodyPublishers.ofString(json(70_000))));
 			assertThat(response.statusCode()).isEqualTo(413);
-			assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-					type -> assertThat(type).startsWith("application/problem+json"));
+			assertThat(response.headers().firstValue("Content-Type"))
+				.hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
 			assertThat(response.body()).contains("64 KB");
 		}
 
@@ -91,8 +94,8 @@ class OperationsTest {
 
 		@Test
 		void aBodyJustUnderTheLimitIsJudgedByTheFieldRules() throws Exception {
-			HttpResponse<String> response = send(post("/api/programs", coordinator())
-				.POST(BodyPublishers.ofString(json(60_000))));
+			HttpResponse<String> response = send(
+					post("/api/programs", coordinator()).POST(BodyPublishers.ofString(json(60_000))));
 			assertThat(response.statusCode()).isEqualTo(400);
 			assertThat(response.body()).contains("name");
 		}
@@ -119,8 +122,8 @@ class OperationsTest {
 	private String coordinator() {
 		String username = "ops-" + System.nanoTime();
 		people.createStaff(username, "operations-pw", "Ops", Role.COORDINATOR);
-		return "Basic " + Base64.getEncoder()
-			.encodeToString((username + ":operations-pw").getBytes(StandardCharsets.UTF_8));
+		return "Basic "
+				+ Base64.getEncoder().encodeToString((username + ":operations-pw").getBytes(StandardCharsets.UTF_8));
 	}
 
 	private static String json(int nameLength) {

@@ -17,7 +17,9 @@ import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.support.PropertiesLoaderUtils;
 
-/** Under the prod profile the service refuses demo data, a weak bootstrap password and H2. */
+/**
+ * Under the prod profile the service refuses demo data, a weak bootstrap password and H2.
+ */
 class ProductionSafetyTest {
 
 	private static final String POSTGRES = "spring.datasource.url=jdbc:postgresql://db.clinic.internal:5432/iop";
@@ -58,8 +60,7 @@ class ProductionSafetyTest {
 	void namesEveryProblemAtOnce() {
 		prod.withPropertyValues("spring.datasource.url=jdbc:h2:mem:x", "iop.demo-data=true",
 				"iop.bootstrap-coordinator=admin:short")
-			.run(context -> assertThat(refusal(context.getStartupFailure()))
-				.hasMessageContaining("demo data")
+			.run(context -> assertThat(refusal(context.getStartupFailure())).hasMessageContaining("demo data")
 				.hasMessageContaining("password")
 				.hasMessageContaining("H2"));
 	}
@@ -122,7 +123,8 @@ class ProductionSafetyTest {
 		void refusesToStartWhenItsEnvironmentAsksForDemoData() {
 			SpringApplicationBuilder app = new SpringApplicationBuilder(IopSchedulerApplication.class)
 				.web(WebApplicationType.NONE);
-			// command-line arguments outrank application-prod.properties, as IOP_DEMO_DATA would
+			// command-line arguments outrank application-prod.properties, as
+			// IOP_DEMO_DATA would
 			Throwable failure = catchThrowable(() -> app.run("--spring.profiles.active=prod", "--" + POSTGRES,
 					"--" + STRONG, "--iop.demo-data=true"));
 			assertThat(refusal(failure)).hasMessageContaining("demo data is enabled");

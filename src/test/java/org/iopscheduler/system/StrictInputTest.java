@@ -11,9 +11,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Strict input (#11): a value only in its own JSON type and format, refused with a 400 problem that
- * names the field, and nothing changed. Each test sends the refused request, then reads back what it
- * would have changed.
+ * Strict input (#11): a value only in its own JSON type and format, refused with a 400
+ * problem that names the field, and nothing changed. Each test sends the refused request,
+ * then reads back what it would have changed.
  */
 class StrictInputTest extends ApplicationTest {
 
@@ -34,7 +34,10 @@ class StrictInputTest extends ApplicationTest {
 		block = block(program, counselor.id(), "MONDAY", "09:00", 540);
 		participant = participant();
 		created(enrol(program, participant.id(), "2026-11-02", List.of(block)));
-		pastSession = coordinator.get("/api/programs/" + program + "/sessions?week=2026-W47").json().get(0).get("id")
+		pastSession = coordinator.get("/api/programs/" + program + "/sessions?week=2026-W47")
+			.json()
+			.get(0)
+			.get("id")
 			.asLong();
 	}
 
@@ -61,11 +64,14 @@ class StrictInputTest extends ApplicationTest {
 		assertThat(attendance()).isEqualTo("[]");
 
 		String username = unique("staff");
-		refused(coordinator.post("/api/staff", Api.body("username", username, "password", "a-long-password",
-				"fullName", "Role By Number", "role", 0)), "role");
+		refused(coordinator.post("/api/staff",
+				Api.body("username", username, "password", "a-long-password", "fullName", "Role By Number", "role", 0)),
+				"role");
 		// the username is still free: the refused request created nothing
-		assertThat(coordinator.post("/api/staff", Api.body("username", username, "password", "a-long-password",
-				"fullName", "Role By Name", "role", "COUNSELOR")).status()).isEqualTo(201);
+		assertThat(coordinator
+			.post("/api/staff", Api.body("username", username, "password", "a-long-password", "fullName",
+					"Role By Name", "role", "COUNSELOR"))
+			.status()).isEqualTo(201);
 	}
 
 	@Test
@@ -73,12 +79,13 @@ class StrictInputTest extends ApplicationTest {
 		String blocks = coordinator.get("/api/programs/" + program + "/blocks").body();
 		String sessions = coordinator.get("/api/programs/" + program + "/sessions?week=2026-W48").body();
 		for (Object time : List.of("10:00:30", "10:00:00", "10:00:00.5", "9:00", "10:00Z", "", List.of(10, 0), 600)) {
-			refused(coordinator.post("/api/programs/" + program + "/blocks",
-					Api.body("type", "GROUP", "title", "Seconds", "dayOfWeek", "TUESDAY", "startTime", time,
-							"durationMinutes", 60, "counselorId", counselor.id(), "location", "Room 3")),
+			refused(coordinator
+				.post("/api/programs/" + program + "/blocks",
+						Api.body("type", "GROUP", "title", "Seconds", "dayOfWeek", "TUESDAY", "startTime", time,
+								"durationMinutes", 60, "counselorId", counselor.id(), "location", "Room 3")),
 					"startTime");
-			refused(coordinator.put("/api/blocks/" + block,
-					Api.body("effectiveFrom", "2026-12-07", "startTime", time)), "startTime");
+			refused(coordinator.put("/api/blocks/" + block, Api.body("effectiveFrom", "2026-12-07", "startTime", time)),
+					"startTime");
 			refused(coordinator.post("/api/sessions/" + pastSession + "/make-ups",
 					Api.body("date", "2026-11-27", "startTime", time, "durationMinutes", 60, "counselorId",
 							counselor.id(), "location", "Room 3", "participantIds", List.of(participant.id()))),
@@ -126,8 +133,8 @@ class StrictInputTest extends ApplicationTest {
 		for (String blank : List.of("", "   ", "\t\n")) {
 			refused(coordinator.put("/api/blocks/" + block, Api.body("effectiveFrom", "2026-12-07", "title", blank)),
 					"title");
-			refused(coordinator.put("/api/blocks/" + block,
-					Api.body("effectiveFrom", "2026-12-07", "location", blank)), "location");
+			refused(coordinator.put("/api/blocks/" + block, Api.body("effectiveFrom", "2026-12-07", "location", blank)),
+					"location");
 			refused(coordinator.put("/api/programs/" + program, Api.body("name", blank)), "name");
 		}
 		assertThat(coordinator.get("/api/blocks/" + block).body()).isEqualTo(before);
@@ -152,7 +159,8 @@ class StrictInputTest extends ApplicationTest {
 			Reply reply = coordinator.get(path);
 			assertThat(reply.status()).as(path + ": " + reply).isEqualTo(400);
 			assertThat(reply.contentType()).as(path).startsWith("application/problem+json");
-			// Tomcat refuses %2F and %5C itself (its valve answers problem JSON too), the firewall the rest
+			// Tomcat refuses %2F and %5C itself (its valve answers problem JSON too), the
+			// firewall the rest
 			assertThat(reply.json().get("detail").asString()).as(path).contains("path");
 		}
 	}

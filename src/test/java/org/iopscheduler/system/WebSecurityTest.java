@@ -91,14 +91,10 @@ class WebSecurityTest {
 			MockHttpSession session = new MockHttpSession();
 			String before = session.getId();
 
-			MvcResult signIn = mvc
-				.perform(post("/login").session(session).with(request -> {
-					request.setRequestedSessionId(before);
-					return request;
-				})
-					.param("username", coordinator.getUsername())
-					.param("password", Clinic.PASSWORD)
-					.with(csrf()))
+			MvcResult signIn = mvc.perform(post("/login").session(session).with(request -> {
+				request.setRequestedSessionId(before);
+				return request;
+			}).param("username", coordinator.getUsername()).param("password", Clinic.PASSWORD).with(csrf()))
 				.andExpect(redirectedUrl("/"))
 				.andReturn();
 

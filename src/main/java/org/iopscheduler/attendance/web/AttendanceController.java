@@ -45,8 +45,8 @@ class AttendanceController {
 	}
 
 	record ChangeView(Long id, Long sessionId, Long participantId, AttendanceStatus oldStatus,
-			Integer oldMinutesAttended, AttendanceStatus newStatus, int newMinutesAttended, String note,
-			Long changedBy, Instant changedAt) {
+			Integer oldMinutesAttended, AttendanceStatus newStatus, int newMinutesAttended, String note, Long changedBy,
+			Instant changedAt) {
 
 		static ChangeView of(AttendanceChange c) {
 			return new ChangeView(c.getId(), c.getSessionId(), c.getParticipantId(), c.getOldStatus(),
@@ -64,8 +64,9 @@ class AttendanceController {
 	@PutMapping("/api/sessions/{sessionId}/attendance/{participantId}")
 	MarkView mark(@PathVariable long sessionId, @PathVariable long participantId, @Valid @RequestBody MarkBody body,
 			@AuthenticationPrincipal SignedIn me) {
-		return MarkView.of(attendance.mark(sessionId, participantId, body.status(), body.minutesAttended(), body.note(),
-				me).mark());
+		return MarkView
+			.of(attendance.mark(sessionId, participantId, body.status(), body.minutesAttended(), body.note(), me)
+				.mark());
 	}
 
 	@Operation(summary = "The session's attendance as it stands: one mark per participant marked")

@@ -48,8 +48,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * A counselor's day: the sessions they lead today and this week, and the attendance sheet of one
- * session, marked with one tap per participant and saved in one go. Made for a phone.
+ * A counselor's day: the sessions they lead today and this week, and the attendance sheet
+ * of one session, marked with one tap per participant and saved in one go. Made for a
+ * phone.
  */
 @PageController
 @RequiredArgsConstructor
@@ -93,14 +94,15 @@ class AttendancePages {
 
 	}
 
-	record SessionRow(long id, String day, String time, BlockType type, String title, String program,
-			String location, boolean video, boolean cancelled, boolean started, int expected, int marked) {
+	record SessionRow(long id, String day, String time, BlockType type, String title, String program, String location,
+			boolean video, boolean cancelled, boolean started, int expected, int marked) {
 	}
 
 	@GetMapping("/sessions")
 	String mine(@AuthenticationPrincipal SignedIn me, Model model) {
 		Instant now = calendar.now();
-		// each program's week is its own: read every day that is in this week somewhere, keep each program's
+		// each program's week is its own: read every day that is in this week somewhere,
+		// keep each program's
 		ClinicCalendar.Span anywhere = calendar.thisWeekAnywhere();
 		List<DatedSession> found = counselorSessions.between(me.id(), anywhere.first(), anywhere.last());
 		Map<Long, Program> byId = new HashMap<>();
@@ -122,7 +124,8 @@ class AttendancePages {
 		}
 		model.addAttribute("today", today);
 		model.addAttribute("week", thisWeek);
-		// the day as the counselor's programs see it (the first one's zone; the organisation's when there is none)
+		// the day as the counselor's programs see it (the first one's zone; the
+		// organisation's when there is none)
 		LocalDate localToday = byId.values()
 			.stream()
 			.findFirst()
@@ -150,12 +153,16 @@ class AttendancePages {
 		Map<Long, MarkRow> current = new HashMap<>();
 		currentRows(session).forEach(r -> current.put(r.getParticipantId(), r));
 		if (form.getRows().size() > current.size()) {
-			// rows[5000]: the binder made the rows up to it (a 500 beyond its limit, see PageAdvice)
+			// rows[5000]: the binder made the rows up to it (a 500 beyond its limit, see
+			// PageAdvice)
 			throw new InvalidInput("rows[" + (form.getRows().size() - 1) + "]: this sheet has " + current.size()
 					+ " rows, rows[0] to rows[" + (current.size() - 1) + "]");
 		}
 		Set<Long> offRoster = new HashSet<>();
-		form.getRows().stream().map(MarkRow::getParticipantId).filter(id -> id != null && !current.containsKey(id))
+		form.getRows()
+			.stream()
+			.map(MarkRow::getParticipantId)
+			.filter(id -> id != null && !current.containsKey(id))
 			.forEach(offRoster::add);
 		Map<Long, String> offRosterNames = offRoster.isEmpty() ? Map.of() : names.of(offRoster);
 		List<Attendance.SheetRow> toSave = new ArrayList<>();
@@ -176,7 +183,8 @@ class AttendancePages {
 			rowOf.put(row.getParticipantId(), i);
 		}
 		try {
-			// one transaction for the sheet and its audit lines: saved whole or not at all
+			// one transaction for the sheet and its audit lines: saved whole or not at
+			// all
 			Attendance.Sheet sheet = attendance.markSheet(sessionId, toSave, me,
 					changed -> audit.recordInTransaction(AuditAction.MARK_ATTENDANCE, changed));
 			if (sheet.saved()) {
@@ -190,7 +198,8 @@ class AttendancePages {
 							new Object[] { session.getDurationMinutes() }, refused.reason());
 				}
 				else {
-					// off the roster since the sheet was opened: untapped, so saving again keeps the others
+					// off the roster since the sheet was opened: untapped, so saving
+					// again keeps the others
 					form.getRows().get(i).setStatus(null);
 					result.rejectValue("rows[" + i + "].participantId", "attendance.notOnRoster", refused.reason());
 				}
@@ -214,8 +223,8 @@ class AttendancePages {
 		model.addAttribute("program", program);
 		model.addAttribute("row", row(session, program, form.getRows().size(), now));
 		model.addAttribute("statuses", AttendanceStatus.values());
-		model.addAttribute("startsAt", PageFormat.timeRange(session.startsAt(program.zone()),
-				session.endsAt(program.zone())));
+		model.addAttribute("startsAt",
+				PageFormat.timeRange(session.startsAt(program.zone()), session.endsAt(program.zone())));
 		return "attendance/sheet";
 	}
 
@@ -258,10 +267,10 @@ class AttendancePages {
 	private SessionRow row(DatedSession s, Program program, int expected, Instant now) {
 		ZoneId zone = program.zone();
 		int marked = s.hasStartedAt(now, zone) ? attendance.ofSession(s.getId()).size() : 0;
-		return new SessionRow(s.getId(), PageFormat.day(s.getDate()), PageFormat.timeRange(s.startsAt(zone),
-				s.endsAt(zone)), s.getType(), s.getTitle(), program.getName(), s.getLocation(),
-				s.getLocationKind() == LocationKind.VIDEO, s.isCancelled(), s.hasStartedAt(now, zone), expected,
-				marked);
+		return new SessionRow(s.getId(), PageFormat.day(s.getDate()),
+				PageFormat.timeRange(s.startsAt(zone), s.endsAt(zone)), s.getType(), s.getTitle(), program.getName(),
+				s.getLocation(), s.getLocationKind() == LocationKind.VIDEO, s.isCancelled(), s.hasStartedAt(now, zone),
+				expected, marked);
 	}
 
 }

@@ -28,8 +28,9 @@ class AuditController {
 	private final AuditLog auditLog;
 
 	/**
-	 * One request's access to one participant's records. participantId is null for a request that
-	 * disclosed many participants' records at once (the dose CSV export); target is its path and query.
+	 * One request's access to one participant's records. participantId is null for a
+	 * request that disclosed many participants' records at once (the dose CSV export);
+	 * target is its path and query.
 	 */
 	record AuditEventView(Long id, Instant at, Long actorId, Role actorRole, AuditAction action, boolean change,
 			Long participantId, String method, String target) {
@@ -52,12 +53,15 @@ class AuditController {
 					+ "(encode + as %2B).")
 	@GetMapping("/api/audit")
 	AuditPage search(
-			@Parameter(description = "only lines about this participant") @RequestParam(required = false) Long participantId,
+			@Parameter(description = "only lines about this participant") @RequestParam(
+					required = false) Long participantId,
 			@Parameter(description = "only lines by this account") @RequestParam(required = false) Long actorId,
 			@Parameter(description = "from this instant, inclusive") @RequestParam(required = false) Instant from,
 			@Parameter(description = "until this instant, exclusive") @RequestParam(required = false) Instant to,
-			@Parameter(description = "page number, from 0") @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
-			@Parameter(description = "lines per page, 1 to 500") @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+			@Parameter(description = "page number, from 0") @RequestParam(
+					defaultValue = "0") @Min(0) @Max(1_000_000) int page,
+			@Parameter(description = "lines per page, 1 to 500") @RequestParam(
+					defaultValue = "50") @Min(1) @Max(500) int size) {
 		if (from != null && to != null && !from.isBefore(to)) {
 			throw new InvalidInput("from must be before to");
 		}

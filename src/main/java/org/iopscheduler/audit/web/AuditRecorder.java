@@ -29,16 +29,20 @@ import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
 /**
- * Records every successful API request listed in {@link AuditedRequests}, just before its body goes
- * out. If the line cannot be written the caller gets a 503 instead of the records: nobody reads a
- * participant's records without leaving a trace. (A change is already committed by then, and the
- * 503 says so; attendance keeps its own history of who changed what, too.)
+ * Records every successful API request listed in {@link AuditedRequests}, just before its
+ * body goes out. If the line cannot be written the caller gets a 503 instead of the
+ * records: nobody reads a participant's records without leaving a trace. (A change is
+ * already committed by then, and the 503 says so; attendance keeps its own history of who
+ * changed what, too.)
  */
 @RestControllerAdvice(basePackages = "org.iopscheduler")
 @RequiredArgsConstructor
 class AuditRecorder implements ResponseBodyAdvice<Object> {
 
-	/** Always there in the application; absent only in web slice tests, which audit nothing. */
+	/**
+	 * Always there in the application; absent only in web slice tests, which audit
+	 * nothing.
+	 */
 	private final ObjectProvider<AuditLog> auditLog;
 
 	private final JsonMapper json;
@@ -71,8 +75,9 @@ class AuditRecorder implements ResponseBodyAdvice<Object> {
 	}
 
 	/**
-	 * For a response streamed to the client (no body passes this advice): records the request's rule
-	 * before the first byte goes out, with the same 503 if the line cannot be written.
+	 * For a response streamed to the client (no body passes this advice): records the
+	 * request's rule before the first byte goes out, with the same 503 if the line cannot
+	 * be written.
 	 */
 	void recordStreamed(HttpServletRequest http) {
 		String pattern = (String) http.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);

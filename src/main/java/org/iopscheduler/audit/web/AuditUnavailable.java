@@ -15,7 +15,10 @@ class AuditUnavailable extends DomainException {
 		super(message);
 	}
 
-	/** For a change whose audit lines were to be written in its own transaction: it was rolled back. */
+	/**
+	 * For a change whose audit lines were to be written in its own transaction: it was
+	 * rolled back.
+	 */
 	static AuditUnavailable nothingSaved() {
 		return new AuditUnavailable("the audit log could not record the change, so nothing was saved; try again later");
 	}

@@ -26,9 +26,10 @@ import java.util.Optional;
 import org.iopscheduler.audit.AuditAction;
 
 /**
- * The API requests that read or change a participant's records, keyed on their request mapping,
- * and where each names its participants. A test checks that every mapping about participants is
- * listed here (or deliberately left out) and that no line outlives its mapping.
+ * The API requests that read or change a participant's records, keyed on their request
+ * mapping, and where each names its participants. A test checks that every mapping about
+ * participants is listed here (or deliberately left out) and that no line outlives its
+ * mapping.
  */
 final class AuditedRequests {
 
@@ -53,8 +54,7 @@ final class AuditedRequests {
 	record Rule(String method, String pattern, AuditAction action, Whose whose) {
 	}
 
-	static final List<Rule> RULES = List.of(
-			new Rule("GET", "/api/participants", READ_PARTICIPANT, BODY_IDS),
+	static final List<Rule> RULES = List.of(new Rule("GET", "/api/participants", READ_PARTICIPANT, BODY_IDS),
 			new Rule("GET", "/api/participants/{id}", READ_PARTICIPANT, PATH_ID),
 			new Rule("POST", "/api/participants", CREATE_PARTICIPANT, BODY_IDS),
 			new Rule("GET", "/api/participants/{participantId}/schedule", READ_SCHEDULE, PATH_PARTICIPANT_ID),
@@ -63,15 +63,14 @@ final class AuditedRequests {
 			new Rule("GET", "/api/me/dosage", READ_DOSAGE, CALLER),
 			new Rule("GET", "/api/programs/{programId}/dosage", READ_DOSAGE, BODY_PARTICIPANTS),
 			new Rule("GET", "/api/programs/{programId}/dosage.csv", EXPORT_DOSAGE, MANY),
-			// streamed, so recorded by the controller through StreamedAudit before the first row
-			new Rule("GET", "/api/dosage", READ_DOSAGE, MANY),
-			new Rule("GET", "/api/dosage.csv", EXPORT_DOSAGE, MANY),
+			// streamed, so recorded by the controller through StreamedAudit before the
+			// first row
+			new Rule("GET", "/api/dosage", READ_DOSAGE, MANY), new Rule("GET", "/api/dosage.csv", EXPORT_DOSAGE, MANY),
 			new Rule("GET", "/api/participants/{participantId}/enrollments", READ_ENROLLMENTS, PATH_PARTICIPANT_ID),
 			new Rule("GET", "/api/programs/{programId}/enrollments", READ_ENROLLMENTS, BODY_PARTICIPANTS),
 			new Rule("GET", "/api/enrollments/{id}", READ_ENROLLMENTS, BODY_PARTICIPANTS),
 			new Rule("GET", "/api/sessions/{sessionId}/attendance", READ_ATTENDANCE, BODY_PARTICIPANTS),
-			new Rule("GET", "/api/sessions/{sessionId}/attendance/history", READ_ATTENDANCE_HISTORY,
-					BODY_PARTICIPANTS),
+			new Rule("GET", "/api/sessions/{sessionId}/attendance/history", READ_ATTENDANCE_HISTORY, BODY_PARTICIPANTS),
 			new Rule("POST", "/api/programs/{programId}/enrollments", ENROL, BODY_PARTICIPANTS),
 			new Rule("PUT", "/api/enrollments/{id}/blocks", CHANGE_PLAN, BODY_PARTICIPANTS),
 			new Rule("POST", "/api/enrollments/{id}/discharge", DISCHARGE, BODY_PARTICIPANTS),

@@ -20,15 +20,18 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * The pages' side of the audit log: a page that shows or changes participants' records says so
- * before it renders, with the same actions as the API. If the line cannot be written the page
- * shows an error instead of the records, as the API answers 503.
+ * The pages' side of the audit log: a page that shows or changes participants' records
+ * says so before it renders, with the same actions as the API. If the line cannot be
+ * written the page shows an error instead of the records, as the API answers 503.
  */
 @Component
 @RequiredArgsConstructor
 public class PageAudit {
 
-	/** Always there in the application; absent only in web slice tests, which audit nothing. */
+	/**
+	 * Always there in the application; absent only in web slice tests, which audit
+	 * nothing.
+	 */
 	private final ObjectProvider<AuditLog> auditLog;
 
 	public void record(AuditAction action, Collection<Long> participantIds) {
@@ -41,8 +44,9 @@ public class PageAudit {
 	}
 
 	/**
-	 * For a change made in the caller's transaction: the lines are written in it, so a change whose
-	 * lines cannot be written is rolled back with them (AuditUnavailable says nothing was saved).
+	 * For a change made in the caller's transaction: the lines are written in it, so a
+	 * change whose lines cannot be written is rolled back with them (AuditUnavailable
+	 * says nothing was saved).
 	 */
 	public void recordInTransaction(AuditAction action, Collection<Long> participantIds) {
 		Set<Long> named = new LinkedHashSet<>(participantIds);
@@ -62,7 +66,10 @@ public class PageAudit {
 		}
 	}
 
-	/** For a page that discloses many at once without listing them, such as the CSV export. */
+	/**
+	 * For a page that discloses many at once without listing them, such as the CSV
+	 * export.
+	 */
 	public void recordWithoutParticipant(AuditAction action) {
 		write(action, log -> log.recordWithoutParticipant(access(action)));
 	}

@@ -57,9 +57,9 @@ class BlockController {
 	}
 
 	record ChangeBlock(LocalDate effectiveFrom, DayOfWeek dayOfWeek, LocalTime startTime,
-			@Min(1) @Max(720) Integer durationMinutes, Long counselorId, @NotBlankIfGiven @Size(max = 500) String location,
-			LocationKind locationKind, @NotBlankIfGiven @Size(max = 200) String title,
-			Integer capacity) {
+			@Min(1) @Max(720) Integer durationMinutes, Long counselorId,
+			@NotBlankIfGiven @Size(max = 500) String location, LocationKind locationKind,
+			@NotBlankIfGiven @Size(max = 200) String title, Integer capacity) {
 	}
 
 	record EndBlock(@NotNull LocalDate date) {
@@ -70,9 +70,9 @@ class BlockController {
 	}
 
 	/**
-	 * The block as it stands today (or as it will first run), with its timeline of dated versions
-	 * (past, current and scheduled). After a change, replacedChanges lists the scheduled versions the
-	 * change replaced; it is empty on every other answer.
+	 * The block as it stands today (or as it will first run), with its timeline of dated
+	 * versions (past, current and scheduled). After a change, replacedChanges lists the
+	 * scheduled versions the change replaced; it is empty on every other answer.
 	 */
 	record BlockView(Long id, Long programId, BlockType type, String title, DayOfWeek dayOfWeek, String startTime,
 			int durationMinutes, Long counselorId, String location, LocationKind locationKind, int capacity,
@@ -80,7 +80,8 @@ class BlockController {
 	}
 
 	@Operation(summary = "Add a weekly block; 409 when its counselor facilitates an overlapping block in any program")
-	@ApiResponse(responseCode = "409", description = "Its counselor already facilitates a block or make-up at that time, in any program")
+	@ApiResponse(responseCode = "409",
+			description = "Its counselor already facilitates a block or make-up at that time, in any program")
 	@PostMapping("/api/programs/{programId}/blocks")
 	@ResponseStatus(HttpStatus.CREATED)
 	BlockView create(@PathVariable long programId, @Valid @RequestBody NewBlock body) {
@@ -111,18 +112,20 @@ class BlockController {
 					+ "effectiveFrom follow the change; if attendance is recorded on one of them the change is refused with 422.")
 	@ApiResponse(responseCode = "200", description = "The block with its versions and the changes it replaced")
 	@ApiResponse(responseCode = "409", description = "The counselor is busy at the new time")
-	@ApiResponse(responseCode = "422", description = "Attendance is recorded on, or a make-up refers to, a session the change would move; or the block does not run on effectiveFrom")
+	@ApiResponse(responseCode = "422",
+			description = "Attendance is recorded on, or a make-up refers to, a session the change would move; or the block does not run on effectiveFrom")
 	@PutMapping("/api/blocks/{id}")
 	BlockView change(@PathVariable long id, @Valid @RequestBody ChangeBlock body) {
-		Blocks.BlockChanged changed = blocks.change(id, new BlockChange(body.effectiveFrom(), body.dayOfWeek(),
-				body.startTime(), body.durationMinutes(), body.counselorId(), body.location(), body.locationKind(),
-				body.title(), body.capacity()));
+		Blocks.BlockChanged changed = blocks.change(id,
+				new BlockChange(body.effectiveFrom(), body.dayOfWeek(), body.startTime(), body.durationMinutes(),
+						body.counselorId(), body.location(), body.locationKind(), body.title(), body.capacity()));
 		return view(changed.block(), changed.replaced().stream().map(BlockController::version).toList());
 	}
 
 	@Operation(summary = "End a block: it no longer meets from the given date on")
 	@ApiResponse(responseCode = "200", description = "The block with its end date")
-	@ApiResponse(responseCode = "422", description = "The block has already ended by that date, or attendance is recorded on a session after it")
+	@ApiResponse(responseCode = "422",
+			description = "The block has already ended by that date, or attendance is recorded on a session after it")
 	@PostMapping("/api/blocks/{id}/end")
 	BlockView end(@PathVariable long id, @Valid @RequestBody EndBlock body) {
 		return view(blocks.end(id, body.date()));
@@ -139,7 +142,11 @@ class BlockController {
 
 	private static BlockView view(WeeklyBlock block, LocalDate today, List<VersionView> replaced) {
 		BlockVersion now = block.versionAround(today);
-		List<VersionView> versions = block.sorted().stream().map(ScheduledChange::of).map(BlockController::version).toList();
+		List<VersionView> versions = block.sorted()
+			.stream()
+			.map(ScheduledChange::of)
+			.map(BlockController::version)
+			.toList();
 		return new BlockView(block.getId(), block.getProgramId(), block.getType(), block.getTitle(), now.getDayOfWeek(),
 				HH_MM.format(now.getStartTime()), now.getDurationMinutes(), now.getCounselorId(), now.getLocation(),
 				now.getLocationKind(), block.getCapacity(), block.endsOn(), versions, replaced);

@@ -57,8 +57,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequiredArgsConstructor
 class CalendarPages {
 
-	private static final Set<String> BLOCK_FIELDS = Set.of("type", "title", "dayOfWeek", "startTime",
-			"durationMinutes", "counselorId", "location", "capacity", "startsOn", "effectiveFrom");
+	private static final Set<String> BLOCK_FIELDS = Set.of("type", "title", "dayOfWeek", "startTime", "durationMinutes",
+			"counselorId", "location", "capacity", "startsOn", "effectiveFrom");
 
 	private final Programs programs;
 
@@ -199,8 +199,8 @@ class CalendarPages {
 		form.setCounselorId(now.getCounselorId());
 		form.setLocation(now.getLocation());
 		form.setCapacity(block.getCapacity());
-		form.setEffectiveFrom(now.getValidFrom() != null && now.getValidFrom().isAfter(today) ? now.getValidFrom()
-				: today);
+		form.setEffectiveFrom(
+				now.getValidFrom() != null && now.getValidFrom().isAfter(today) ? now.getValidFrom() : today);
 		return blockForm(program, form, block, model);
 	}
 
@@ -219,9 +219,10 @@ class CalendarPages {
 								form.getDurationMinutes(), form.getCounselorId(), form.getLocation(), null,
 								form.getTitle().strip(), form.getCapacity()));
 				redirect.addFlashAttribute("saved", form.getTitle());
-				redirect.addFlashAttribute("replaced", scheduled(changed.replaced(), names.of(
-						changed.replaced().stream().map(ScheduledChange::counselorId).distinct().toList())));
-				return "redirect:/programs/" + program.getId() + "/calendar?week=" + IsoWeek.of(form.getEffectiveFrom());
+				redirect.addFlashAttribute("replaced", scheduled(changed.replaced(),
+						names.of(changed.replaced().stream().map(ScheduledChange::counselorId).distinct().toList())));
+				return "redirect:/programs/" + program.getId() + "/calendar?week="
+						+ IsoWeek.of(form.getEffectiveFrom());
 			}
 			catch (DomainException refused) {
 				DomainErrors.attach(refused, result, BLOCK_FIELDS);
@@ -279,8 +280,8 @@ class CalendarPages {
 		model.addAttribute("program", program);
 		model.addAttribute("blockForm", form);
 		model.addAttribute("block", block);
-		model.addAttribute("scheduled", block == null ? List.of()
-				: scheduled(block.scheduledAfter(calendar.today(program)),
+		model.addAttribute("scheduled",
+				block == null ? List.of() : scheduled(block.scheduledAfter(calendar.today(program)),
 						names.of(block.getVersions().stream().map(v -> v.getCounselorId()).distinct().toList())));
 		model.addAttribute("counselors", leaders);
 		model.addAttribute("types", BlockType.values());
@@ -290,13 +291,16 @@ class CalendarPages {
 
 	private static BlockRow row(WeeklyBlock block, LocalDate today, Map<Long, String> counselors) {
 		BlockVersion v = block.versionAround(today);
-		return new BlockRow(block.getId(), block.getType(), block.getTitle(),
-				v.getDayOfWeek(), PageFormat.time(v.getStartTime()) + "–" + PageFormat.time(v.slot().end()),
+		return new BlockRow(block.getId(), block.getType(), block.getTitle(), v.getDayOfWeek(),
+				PageFormat.time(v.getStartTime()) + "–" + PageFormat.time(v.slot().end()),
 				PageFormat.hours(v.getDurationMinutes()), counselors.get(v.getCounselorId()), v.getLocation(),
 				block.getCapacity(), block.endsOn(), scheduled(block.scheduledAfter(today), counselors));
 	}
 
-	/** "From Thu 10 Dec: Thursday 17:30–20:30, Dana, Room 2", one line per change still to come. */
+	/**
+	 * "From Thu 10 Dec: Thursday 17:30–20:30, Dana, Room 2", one line per change still to
+	 * come.
+	 */
 	private static List<String> scheduled(List<ScheduledChange> changes, Map<Long, String> counselors) {
 		return changes.stream()
 			.map(c -> "From " + PageFormat.day(c.validFrom()) + ": " + PageFormat.dayName(c.slot().day()) + " "

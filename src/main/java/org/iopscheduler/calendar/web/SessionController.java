@@ -73,8 +73,9 @@ class SessionController {
 		return found.stream().map(s -> SessionView.of(s, program.zone(), roster.get(s.getId()))).toList();
 	}
 
-	@Operation(summary = "Make every program's dated sessions between two days (coordinators; at most "
-			+ CalendarMaking.MAXIMUM_DAYS + " days a call)",
+	@Operation(
+			summary = "Make every program's dated sessions between two days (coordinators; at most "
+					+ CalendarMaking.MAXIMUM_DAYS + " days a call)",
 			description = "Ahead of need, e.g. for the coming year: days already made are skipped, so a second call "
 					+ "makes 0. Answers how many programs were looked at and how many sessions were made. from and to "
 					+ "lie between 1900-01-01 and 2200-12-31 (else 400). Programs go in groups of 25; if one group "
@@ -94,7 +95,8 @@ class SessionController {
 
 	@Operation(summary = "Cancel one session with a reason (422 if attendance was already recorded)")
 	@ApiResponse(responseCode = "200", description = "The session, now CANCELLED")
-	@ApiResponse(responseCode = "422", description = "Attendance is recorded for the session, or it was already cancelled")
+	@ApiResponse(responseCode = "422",
+			description = "Attendance is recorded for the session, or it was already cancelled")
 	@PostMapping("/api/sessions/{id}/cancel")
 	SessionView cancel(@PathVariable long id, @Valid @RequestBody Cancel body) {
 		DatedSession session = sessions.cancel(id, body.reason());

@@ -15,9 +15,9 @@ import org.iopscheduler.calendar.LocationKind;
 import org.iopscheduler.system.PageFormat;
 
 /**
- * A week drawn as a grid: days across, hours down, in quarter-hour rows. Sessions that meet at the
- * same time on a day sit side by side in lanes. Placement travels as class names (row, span,
- * lane), so the page needs no inline styles.
+ * A week drawn as a grid: days across, hours down, in quarter-hour rows. Sessions that
+ * meet at the same time on a day sit side by side in lanes. Placement travels as class
+ * names (row, span, lane), so the page needs no inline styles.
  */
 record WeekGrid(IsoWeek week, List<Hour> hours, List<Day> days, int rows) {
 
@@ -33,11 +33,12 @@ record WeekGrid(IsoWeek week, List<Hour> hours, List<Day> days, int rows) {
 
 	/**
 	 * @param lane the lane it sits in (1 = leftmost)
-	 * @param width how many lanes it spans: a session widens to the right while nothing meets there
+	 * @param width how many lanes it spans: a session widens to the right while nothing
+	 * meets there
 	 */
 	record Tile(long sessionId, BlockType type, String title, String time, String counselor, String location,
-			boolean video, boolean cancelled, String cancelReason, int enrolled, int row, int span, int lane,
-			int width, int durationMinutes) {
+			boolean video, boolean cancelled, String cancelReason, int enrolled, int row, int span, int lane, int width,
+			int durationMinutes) {
 
 		public String classes() {
 			return "tile t-" + type + " r-" + row + " s-" + span + " l-" + lane + " w-" + width
@@ -45,8 +46,8 @@ record WeekGrid(IsoWeek week, List<Hour> hours, List<Day> days, int rows) {
 		}
 
 		Tile widened(int lanes) {
-			return new Tile(sessionId, type, title, time, counselor, location, video, cancelled, cancelReason,
-					enrolled, row, span, lane, lanes, durationMinutes);
+			return new Tile(sessionId, type, title, time, counselor, location, video, cancelled, cancelReason, enrolled,
+					row, span, lane, lanes, durationMinutes);
 		}
 
 		boolean meets(Tile other) {
@@ -59,7 +60,8 @@ record WeekGrid(IsoWeek week, List<Hour> hours, List<Day> days, int rows) {
 			Map<Long, String> counselors, Map<Long, List<Long>> rosters) {
 		int firstHour = sessions.stream().mapToInt(s -> s.getStartTime().getHour()).min().orElse(9);
 		int lastHour = sessions.stream().mapToInt(s -> endHour(s)).max().orElse(17);
-		// at least six hours, widened before the first session (an evening program shows its afternoon)
+		// at least six hours, widened before the first session (an evening program shows
+		// its afternoon)
 		firstHour = Math.max(0, Math.min(firstHour, lastHour - 6));
 		lastHour = Math.min(24, Math.max(lastHour, firstHour + 6));
 		List<Hour> hours = new ArrayList<>();
@@ -100,8 +102,8 @@ record WeekGrid(IsoWeek week, List<Hour> hours, List<Day> days, int rows) {
 			tiles.add(new Tile(s.getId(), s.getType(), s.getTitle(),
 					PageFormat.timeRange(s.startsAt(zone), s.endsAt(zone)), counselors.get(s.getCounselorId()),
 					s.getLocation(), s.getLocationKind() == LocationKind.VIDEO, s.isCancelled(), s.getCancelReason(),
-					rosters.getOrDefault(s.getId(), List.of()).size(), row, span,
-					Math.min(lane, MAX_LANES - 1) + 1, 1, s.getDurationMinutes()));
+					rosters.getOrDefault(s.getId(), List.of()).size(), row, span, Math.min(lane, MAX_LANES - 1) + 1, 1,
+					s.getDurationMinutes()));
 		}
 		int lanes = Math.min(Math.max(1, laneEnds.size()), MAX_LANES);
 		List<Tile> widened = new ArrayList<>();

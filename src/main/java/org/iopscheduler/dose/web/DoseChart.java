@@ -10,8 +10,9 @@ import org.iopscheduler.dose.WeeklyDose;
 import org.iopscheduler.system.PageFormat;
 
 /**
- * Attended minutes per week against the minimum line, as numbers an SVG template draws: the
- * server does the geometry, the browser needs no script. Weeks without an enrollment have no bar.
+ * Attended minutes per week against the minimum line, as numbers an SVG template draws:
+ * the server does the geometry, the browser needs no script. Weeks without an enrollment
+ * have no bar.
  */
 record DoseChart(int width, int height, int left, int bottom, int minimumY, int minimum, List<Bar> bars,
 		List<Tick> ticks) {
@@ -48,7 +49,8 @@ record DoseChart(int width, int height, int left, int bottom, int minimumY, int 
 			int barWidth = slot - slot / 3;
 			String label = "W" + String.format("%02d", week.week());
 			if (dose == null) {
-				bars.add(new Bar(week.toString(), label, x, HEIGHT - BOTTOM, barWidth, 0, x + barWidth / 2, null, null));
+				bars.add(
+						new Bar(week.toString(), label, x, HEIGHT - BOTTOM, barWidth, 0, x + barWidth / 2, null, null));
 				continue;
 			}
 			int h = Math.round((float) plotHeight * dose.attendedMinutes() / scale);

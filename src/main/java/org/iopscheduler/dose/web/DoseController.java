@@ -47,8 +47,9 @@ class DoseController {
 
 	/**
 	 * One participant's row. Beyond the contract: consecutiveUnderDosedWeeks (the run of
-	 * under-dosed weeks ending this week, or last week while this one runs), daysAttended and
-	 * daysOfThreeHours (payers count days as well as hours), and a plain-words explanation.
+	 * under-dosed weeks ending this week, or last week while this one runs), daysAttended
+	 * and daysOfThreeHours (payers count days as well as hours), and a plain-words
+	 * explanation.
 	 */
 	record DoseRow(Long participantId, Long enrollmentId, int scheduledMinutes, int attendedMinutes,
 			int unmarkedSessions, DoseStatus status, int consecutiveUnderDosedWeeks, int daysAttended,
@@ -73,7 +74,8 @@ class DoseController {
 	ProgramReport program(@PathVariable long programId, @RequestParam(required = false) IsoWeek week) {
 		ProgramDose report = reports.program(programId, weekOr(week, programs.get(programId)));
 		return new ProgramReport(report.program().getId(), report.week().toString(),
-				report.program().getMinimumWeeklyMinutes(), report.participants()
+				report.program().getMinimumWeeklyMinutes(),
+				report.participants()
 					.stream()
 					.map(p -> new DoseRow(p.participantId(), p.enrollmentId(), p.dose().scheduledMinutes(),
 							p.dose().attendedMinutes(), p.dose().unmarkedSessions(), p.dose().status(),

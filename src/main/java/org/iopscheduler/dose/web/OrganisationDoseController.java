@@ -33,8 +33,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
- * The organisation-wide week for coordinators: every program's participants, streamed row by row
- * as the database returns them (20,000 rows are never held in memory), as JSON or CSV.
+ * The organisation-wide week for coordinators: every program's participants, streamed row
+ * by row as the database returns them (20,000 rows are never held in memory), as JSON or
+ * CSV.
  */
 @Tag(name = "Dose")
 @RestController
@@ -57,8 +58,10 @@ class OrganisationDoseController {
 	@GetMapping(value = "/api/dosage", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<StreamingResponseBody> organisation(
 			@Parameter(description = "ISO week, e.g. 2026-W48; default: this week in the organisation's zone "
-					+ "(iop.organisation.time-zone), or in the program's with programId") @RequestParam(required = false) IsoWeek week,
-			@Parameter(description = "only these statuses, e.g. UNDER_DOSED,AT_RISK") @RequestParam(required = false) String status,
+					+ "(iop.organisation.time-zone), or in the program's with programId") @RequestParam(
+							required = false) IsoWeek week,
+			@Parameter(description = "only these statuses, e.g. UNDER_DOSED,AT_RISK") @RequestParam(
+					required = false) String status,
 			@Parameter(description = "only this program") @RequestParam(required = false) Long programId,
 			HttpServletRequest request) {
 		Selection selection = select(week, status, programId, request);
@@ -111,10 +114,9 @@ class OrganisationDoseController {
 	private static void line(Writer w, Row row) {
 		WeeklyDose d = row.dose();
 		try {
-			w.write(row.programId() + "," + row.participantId() + "," + row.enrollmentId() + ","
-					+ d.scheduledMinutes() + "," + d.attendedMinutes() + "," + d.unmarkedSessions() + ","
-					+ d.status() + "," + d.minimumWeeklyMinutes() + "," + d.daysAttended() + ","
-					+ d.daysOfThreeHours() + "\r\n");
+			w.write(row.programId() + "," + row.participantId() + "," + row.enrollmentId() + "," + d.scheduledMinutes()
+					+ "," + d.attendedMinutes() + "," + d.unmarkedSessions() + "," + d.status() + ","
+					+ d.minimumWeeklyMinutes() + "," + d.daysAttended() + "," + d.daysOfThreeHours() + "\r\n");
 		}
 		catch (java.io.IOException e) {
 			throw new java.io.UncheckedIOException(e);
@@ -138,8 +140,8 @@ class OrganisationDoseController {
 				statuses.add(DoseStatus.valueOf(name.trim()));
 			}
 			catch (IllegalArgumentException e) {
-				throw new InvalidInput("status: '" + name.trim() + "' is not one of "
-						+ Arrays.toString(DoseStatus.values()));
+				throw new InvalidInput(
+						"status: '" + name.trim() + "' is not one of " + Arrays.toString(DoseStatus.values()));
 			}
 		}
 		return statuses;

@@ -36,9 +36,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * A participant's own page: this week's sessions, hours so far against the minimum, past weeks.
- * Everything on it is read by the signed-in participant's own id; no other participant's records
- * are loaded, so none can show.
+ * A participant's own page: this week's sessions, hours so far against the minimum, past
+ * weeks. Everything on it is read by the signed-in participant's own id; no other
+ * participant's records are loaded, so none can show.
  */
 @PageController
 @RequiredArgsConstructor
@@ -64,14 +64,15 @@ class OwnPages {
 			boolean cancelled, String cancelReason, String program, AttendanceStatus attended, boolean past) {
 	}
 
-	record Progress(String week, int attended, int scheduled, int minimum, int percent, int scheduledPercent, DoseStatus status,
-			String attendedText, String scheduledText, String minimumText) {
+	record Progress(String week, int attended, int scheduled, int minimum, int percent, int scheduledPercent,
+			DoseStatus status, String attendedText, String scheduledText, String minimumText) {
 	}
 
 	@GetMapping("/me")
 	String mine(@AuthenticationPrincipal SignedIn me, @RequestParam(required = false) IsoWeek week, Model model) {
 		Instant now = calendar.now();
-		// the same week /api/me/schedule answers: the one of the participant's current program
+		// the same week /api/me/schedule answers: the one of the participant's current
+		// program
 		IsoWeek thisWeek = calendar.thisWeek(zones.zoneOf(me.id()));
 		IsoWeek shown = week != null ? week : thisWeek;
 
@@ -110,8 +111,9 @@ class OwnPages {
 	private static Progress progress(WeeklyDose dose) {
 		int minimum = dose.minimumWeeklyMinutes();
 		return new Progress(dose.week().toString(), dose.attendedMinutes(), dose.scheduledMinutes(), minimum,
-				PageFormat.percent(dose.attendedMinutes(), minimum), PageFormat.percent(dose.scheduledMinutes(), minimum),
-				dose.status(), PageFormat.hours(dose.attendedMinutes()), PageFormat.hours(dose.scheduledMinutes()),
+				PageFormat.percent(dose.attendedMinutes(), minimum),
+				PageFormat.percent(dose.scheduledMinutes(), minimum), dose.status(),
+				PageFormat.hours(dose.attendedMinutes()), PageFormat.hours(dose.scheduledMinutes()),
 				PageFormat.hours(minimum));
 	}
 

@@ -46,8 +46,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * A participant's page for staff: enrolments and plans, attended minutes per week against the
- * minimum, and the attendance history. A participant who opens it sees only their own.
+ * A participant's page for staff: enrolments and plans, attended minutes per week against
+ * the minimum, and the attendance history. A participant who opens it sees only their
+ * own.
  */
 @PageController
 @RequiredArgsConstructor
@@ -84,8 +85,8 @@ class ParticipantPages {
 			String dischargeReason, List<PlanLine> plan, int plannedMinutes, boolean current) {
 	}
 
-	record HistoryRow(String day, String time, String title, BlockType type, AttendanceStatus status,
-			boolean cancelled, String minutes, String markedBy) {
+	record HistoryRow(String day, String time, String title, BlockType type, AttendanceStatus status, boolean cancelled,
+			String minutes, String markedBy) {
 	}
 
 	@GetMapping("/participants/{participantId}")
@@ -116,7 +117,10 @@ class ParticipantPages {
 		for (IsoWeek w = firstWeek; w.compareTo(thisWeek) <= 0; w = w.plusWeeks(1)) {
 			weeks.add(w);
 		}
-		int minimum = doses.values().stream().mapToInt(WeeklyDose::minimumWeeklyMinutes).max()
+		int minimum = doses.values()
+			.stream()
+			.mapToInt(WeeklyDose::minimumWeeklyMinutes)
+			.max()
 			.orElse(theirs.isEmpty() ? 0 : programs.get(theirs.get(0).getProgramId()).getMinimumWeeklyMinutes());
 
 		for (AuditAction shown : List.of(AuditAction.READ_PARTICIPANT, AuditAction.READ_ENROLLMENTS,
@@ -126,7 +130,8 @@ class ParticipantPages {
 		model.addAttribute("participant", participant);
 		model.addAttribute("enrollments", cards);
 		model.addAttribute("chart", DoseChart.of(weeks, doses, minimum));
-		List<WeeklyDose> newestFirst = new ArrayList<>(weeks.stream().filter(doses::containsKey).map(doses::get).toList());
+		List<WeeklyDose> newestFirst = new ArrayList<>(
+				weeks.stream().filter(doses::containsKey).map(doses::get).toList());
 		Collections.reverse(newestFirst);
 		model.addAttribute("weeks", newestFirst);
 		model.addAttribute("minimumText", PageFormat.hours(minimum));
@@ -140,8 +145,12 @@ class ParticipantPages {
 		LocalDate on = today.isBefore(e.getStartDate()) ? e.getStartDate()
 				: e.lastDay() != null && today.isAfter(e.lastDay()) ? e.lastDay() : today;
 		Set<Long> ids = e.planOn(on);
-		List<WeeklyBlock> planned = blocks.ofProgram(program.getId()).stream().filter(b -> ids.contains(b.getId())).toList();
-		Map<Long, String> counselors = names.of(planned.stream().map(b -> b.versionAround(on).getCounselorId()).toList());
+		List<WeeklyBlock> planned = blocks.ofProgram(program.getId())
+			.stream()
+			.filter(b -> ids.contains(b.getId()))
+			.toList();
+		Map<Long, String> counselors = names
+			.of(planned.stream().map(b -> b.versionAround(on).getCounselorId()).toList());
 		List<PlanLine> lines = new ArrayList<>();
 		int minutes = 0;
 		for (WeeklyBlock b : planned) {

@@ -52,30 +52,35 @@ class EnrollmentController {
 	}
 
 	/**
-	 * blockIds and plannedWeeklyMinutes are the plan in force today (or on the start date, if later);
-	 * timeline is the plan over the enrollment's dates, one stretch per change (past, current and
-	 * scheduled). After a plan change, replacedChanges lists the scheduled stretches it replaced; it is
-	 * empty on every other answer.
+	 * blockIds and plannedWeeklyMinutes are the plan in force today (or on the start
+	 * date, if later); timeline is the plan over the enrollment's dates, one stretch per
+	 * change (past, current and scheduled). After a plan change, replacedChanges lists
+	 * the scheduled stretches it replaced; it is empty on every other answer.
 	 */
 	record EnrollmentView(Long id, Long participantId, Long programId, LocalDate startDate, LocalDate endDate,
 			List<Long> blockIds, int plannedWeeklyMinutes, LocalDate dischargeDate, String dischargeReason,
 			List<StretchView> timeline, List<StretchView> replacedChanges) {
 	}
 
-	/** The plan from one date to another (inclusive; null while it runs on), with its minutes a week on its first day. */
+	/**
+	 * The plan from one date to another (inclusive; null while it runs on), with its
+	 * minutes a week on its first day.
+	 */
 	record StretchView(LocalDate from, LocalDate to, List<Long> blockIds, int plannedWeeklyMinutes) {
 	}
 
 	@Operation(summary = "Enrol a participant with a weekly plan of blocks",
 			description = "422 when the plan is below the program's minimum; 409 when a block is full, two blocks overlap, "
 					+ "or the participant already has an enrollment (in any program) whose dates overlap.")
-	@ApiResponse(responseCode = "409", description = "A chosen block is full, two chosen blocks overlap, or the participant's enrollments would share a day")
-	@ApiResponse(responseCode = "422", description = "The plan is below the program's weekly minimum, or uses a block that has ended")
+	@ApiResponse(responseCode = "409",
+			description = "A chosen block is full, two chosen blocks overlap, or the participant's enrollments would share a day")
+	@ApiResponse(responseCode = "422",
+			description = "The plan is below the program's weekly minimum, or uses a block that has ended")
 	@PostMapping("/api/programs/{programId}/enrollments")
 	@ResponseStatus(HttpStatus.CREATED)
 	EnrollmentView enrol(@PathVariable long programId, @Valid @RequestBody NewEnrollment body) {
-		return view(enrollments.enrol(programId, body.participantId(), body.startDate(), body.endDate(),
-				body.blockIds()));
+		return view(
+				enrollments.enrol(programId, body.participantId(), body.startDate(), body.endDate(), body.blockIds()));
 	}
 
 	@Operation(summary = "Enrollments of a program, by default those open today")
@@ -109,7 +114,8 @@ class EnrollmentController {
 					+ "participant off.")
 	@ApiResponse(responseCode = "200", description = "The enrollment with its new plan and the changes it replaced")
 	@ApiResponse(responseCode = "409", description = "A chosen block is full, or two chosen blocks overlap")
-	@ApiResponse(responseCode = "422", description = "A stretch of the plan is below the minimum, or the change would take the participant off an attended session")
+	@ApiResponse(responseCode = "422",
+			description = "A stretch of the plan is below the minimum, or the change would take the participant off an attended session")
 	@PutMapping("/api/enrollments/{id}/blocks")
 	EnrollmentView changePlan(@PathVariable long id, @Valid @RequestBody PlanChange body) {
 		Enrollments.PlanChanged changed = enrollments.changePlan(id, body.blockIds(), body.effectiveFrom());
@@ -118,7 +124,8 @@ class EnrollmentController {
 
 	@Operation(summary = "Discharge: no sessions after the date; the reason is kept")
 	@ApiResponse(responseCode = "200", description = "The discharged enrollment")
-	@ApiResponse(responseCode = "422", description = "The date lies outside the enrollment, it was already discharged, or attendance is recorded after the date")
+	@ApiResponse(responseCode = "422",
+			description = "The date lies outside the enrollment, it was already discharged, or attendance is recorded after the date")
 	@PostMapping("/api/enrollments/{id}/discharge")
 	EnrollmentView discharge(@PathVariable long id, @Valid @RequestBody Discharge body) {
 		return view(enrollments.discharge(id, body.date(), body.reason()));

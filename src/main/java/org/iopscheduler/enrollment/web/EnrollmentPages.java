@@ -43,8 +43,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Enrolling a participant: pick blocks while a running total (htmx, checked by the domain's own
- * plan rules) says whether the plan reaches the minimum, and why it would be refused if not.
+ * Enrolling a participant: pick blocks while a running total (htmx, checked by the
+ * domain's own plan rules) says whether the plan reaches the minimum, and why it would be
+ * refused if not.
  */
 @PageController
 @RequiredArgsConstructor
@@ -114,8 +115,8 @@ class EnrollmentPages {
 	}
 
 	@PostMapping("/programs/{programId}/enrol")
-	String enrol(@PathVariable long programId, @Valid @ModelAttribute("enrolForm") EnrolForm form,
-			BindingResult result, Model model, RedirectAttributes redirect) {
+	String enrol(@PathVariable long programId, @Valid @ModelAttribute("enrolForm") EnrolForm form, BindingResult result,
+			Model model, RedirectAttributes redirect) {
 		Program program = programs.get(programId);
 		if (!result.hasErrors()) {
 			try {
@@ -144,13 +145,11 @@ class EnrollmentPages {
 			BlockVersion v = b.versionAround(on);
 			return new Choice(b.getId(), b.getType(), b.getTitle(), v.getDayOfWeek(),
 					PageFormat.time(v.getStartTime()) + "–" + PageFormat.time(v.slot().end()), v.getDurationMinutes(),
-					counselors.get(v.getCounselorId()), v.getLocation(), preview.placesTaken(b, on),
-					b.getCapacity());
-		})
-			.sorted(Comparator.comparing(Choice::dayOfWeek).thenComparing(Choice::time))
-			.toList();
+					counselors.get(v.getCounselorId()), v.getLocation(), preview.placesTaken(b, on), b.getCapacity());
+		}).sorted(Comparator.comparing(Choice::dayOfWeek).thenComparing(Choice::time)).toList();
 		model.addAttribute("program", program);
-		// the first CHOICES by name; a search box is the next step for groups larger than that
+		// the first CHOICES by name; a search box is the next step for groups larger than
+		// that
 		List<Account> participants = people.withRoles(List.of(Role.PARTICIPANT), 0, CHOICES);
 		audit.record(AuditAction.READ_PARTICIPANT, participants.stream().map(Account::getId).toList());
 		model.addAttribute("participants", participants);

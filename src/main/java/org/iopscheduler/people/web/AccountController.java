@@ -41,7 +41,8 @@ class AccountController {
 	@ResponseStatus(HttpStatus.CREATED)
 	StaffView createStaff(@Valid @RequestBody NewStaff body) {
 		if (body.role() == Role.PARTICIPANT) {
-			throw new InvalidInput("role must be COORDINATOR or COUNSELOR; participants are created at /api/participants");
+			throw new InvalidInput(
+					"role must be COORDINATOR or COUNSELOR; participants are created at /api/participants");
 		}
 		return mapper.toStaff(people.createStaff(body.username(), body.password(), body.fullName(), body.role()));
 	}
@@ -51,7 +52,8 @@ class AccountController {
 	List<StaffView> staff(@RequestParam(required = false) Role role, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "" + ListPage.DEFAULT_SIZE) int size) {
 		if (role == Role.PARTICIPANT) {
-			throw new InvalidInput("role: must be COORDINATOR or COUNSELOR; participants are listed at /api/participants");
+			throw new InvalidInput(
+					"role: must be COORDINATOR or COUNSELOR; participants are listed at /api/participants");
 		}
 		ListPage.check(page, size);
 		List<Role> roles = role == null ? List.of(Role.COORDINATOR, Role.COUNSELOR) : List.of(role);

@@ -19,12 +19,15 @@ final class AccountRecords {
 	static final String USERNAME_RULE = "[A-Za-z0-9._@-]{3,100}";
 
 	record NewStaff(
-			@NotBlank @Pattern(regexp = USERNAME_RULE, message = "must be 3 to 100 letters, digits or . _ @ -") String username,
-			@NotBlank @Size(min = 8, max = 200) String password,
-			@NotBlank @Size(max = 200) String fullName,
+			@NotBlank @Pattern(regexp = USERNAME_RULE,
+					message = "must be 3 to 100 letters, digits or . _ @ -") String username,
+			@NotBlank @Size(min = 8, max = 200) String password, @NotBlank @Size(max = 200) String fullName,
 			@NotNull Role role) {
 
-		/** Request records end up in debug logs and error messages: never with the password. */
+		/**
+		 * Request records end up in debug logs and error messages: never with the
+		 * password.
+		 */
 		@Override
 		public String toString() {
 			return "NewStaff[role=" + role + "]";
@@ -33,9 +36,9 @@ final class AccountRecords {
 	}
 
 	record NewParticipant(
-			@NotBlank @Pattern(regexp = USERNAME_RULE, message = "must be 3 to 100 letters, digits or . _ @ -") String username,
-			@NotBlank @Size(min = 8, max = 200) String password,
-			@NotBlank @Size(max = 200) String fullName,
+			@NotBlank @Pattern(regexp = USERNAME_RULE,
+					message = "must be 3 to 100 letters, digits or . _ @ -") String username,
+			@NotBlank @Size(min = 8, max = 200) String password, @NotBlank @Size(max = 200) String fullName,
 			@NotNull @Past LocalDate dateOfBirth) {
 
 		/** Neither the password nor anything that identifies the participant. */

@@ -3,8 +3,8 @@ package org.iopscheduler.people.web;
 import org.iopscheduler.system.InvalidInput;
 
 /**
- * Account lists come a page at a time: a large group has 20,000 participants, and one request
- * must never read (or disclose, and write to the audit log) all of them at once.
+ * Account lists come a page at a time: a large group has 20,000 participants, and one
+ * request must never read (or disclose, and write to the audit log) all of them at once.
  */
 final class ListPage {
 
@@ -13,8 +13,9 @@ final class ListPage {
 	static final int MAX_SIZE = 500;
 
 	/**
-	 * At most this many rows are skipped to reach a page: more than any organisation's accounts, and far
-	 * inside an int (page=2147483647 once overflowed the offset and answered 500).
+	 * At most this many rows are skipped to reach a page: more than any organisation's
+	 * accounts, and far inside an int (page=2147483647 once overflowed the offset and
+	 * answered 500).
 	 */
 	static final int MAX_SKIPPED = 100_000;
 

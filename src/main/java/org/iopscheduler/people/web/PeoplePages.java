@@ -82,12 +82,16 @@ class PeoplePages {
 
 	}
 
-	/** A page of each list at a time: a large group has thousands of participants and counselors. */
+	/**
+	 * A page of each list at a time: a large group has thousands of participants and
+	 * counselors.
+	 */
 	static final int PAGE_SIZE = 100;
 
 	@GetMapping("/people")
 	String list(@RequestParam(defaultValue = "0") int page, Model model) {
-		// a page past the bound shows the last one allowed (empty, with its link back), never a 500
+		// a page past the bound shows the last one allowed (empty, with its link back),
+		// never a 500
 		int shown = Math.min(Math.max(page, 0), ListPage.lastPage(PAGE_SIZE));
 		if (!model.containsAttribute("staffForm")) {
 			model.addAttribute("staffForm", new StaffForm());
@@ -101,7 +105,8 @@ class PeoplePages {
 		model.addAttribute("staff", counselors);
 		model.addAttribute("coordinators", coordinators);
 		model.addAttribute("page", shown);
-		model.addAttribute("hasNext", Stream.of(counselors, coordinators, participants).anyMatch(l -> l.size() == PAGE_SIZE));
+		model.addAttribute("hasNext",
+				Stream.of(counselors, coordinators, participants).anyMatch(l -> l.size() == PAGE_SIZE));
 		audit.record(AuditAction.READ_PARTICIPANT, participants.stream().map(Account::getId).toList());
 		model.addAttribute("participants", participants);
 		return "people/list";
@@ -128,8 +133,8 @@ class PeoplePages {
 			Model model, RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
 			try {
-				Account created = people.createParticipant(form.getUsername(), form.getPassword(),
-						form.getFullName(), form.getDateOfBirth());
+				Account created = people.createParticipant(form.getUsername(), form.getPassword(), form.getFullName(),
+						form.getDateOfBirth());
 				audit.record(AuditAction.CREATE_PARTICIPANT, List.of(created.getId()));
 				redirect.addFlashAttribute("saved", form.getFullName());
 				return "redirect:/people";

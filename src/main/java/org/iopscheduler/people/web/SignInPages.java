@@ -5,7 +5,9 @@ import org.iopscheduler.system.PageController;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The sign-in page, and "/" which sends each role to the page its daily work starts on. */
+/**
+ * The sign-in page, and "/" which sends each role to the page its daily work starts on.
+ */
 @PageController
 class SignInPages {
 

@@ -41,7 +41,10 @@ class ProgramController {
 			@NotBlank @Size(max = 64) String timeZone, @Positive Integer minimumWeeklyMinutes) {
 	}
 
-	/** The zone may be sent back as it is (a client that PUTs the whole view); a different one is 422. */
+	/**
+	 * The zone may be sent back as it is (a client that PUTs the whole view); a different
+	 * one is 422.
+	 */
 	record ProgramChange(@NotBlankIfGiven @Size(max = 200) String name, @Positive Integer minimumWeeklyMinutes,
 			@Size(max = 64) String timeZone) {
 	}
@@ -56,15 +59,17 @@ class ProgramController {
 
 	}
 
-	@Operation(summary = "Create a program; the minimum defaults to 540 (ADULT) or 360 (ADOLESCENT) and may only be raised",
+	@Operation(
+			summary = "Create a program; the minimum defaults to 540 (ADULT) or 360 (ADOLESCENT) and may only be raised",
 			description = "timeZone is an IANA region id such as America/New_York (or UTC); a fixed offset in any "
 					+ "spelling (-05:00, Z, GMT+5, UTC+05:30, Etc/GMT+5, EST) is 400: it never follows daylight saving.")
-	@ApiResponse(responseCode = "422", description = "minimumWeeklyMinutes below the population's floor (540 ADULT, 360 ADOLESCENT)")
+	@ApiResponse(responseCode = "422",
+			description = "minimumWeeklyMinutes below the population's floor (540 ADULT, 360 ADOLESCENT)")
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	ProgramView create(@Valid @RequestBody NewProgram body) {
-		return mapper.toView(
-				programs.create(body.name(), body.population(), body.timeZone(), body.minimumWeeklyMinutes()));
+		return mapper
+			.toView(programs.create(body.name(), body.population(), body.timeZone(), body.minimumWeeklyMinutes()));
 	}
 
 	@Operation(summary = "Rename a program or raise its weekly minimum (lowering is 422)",

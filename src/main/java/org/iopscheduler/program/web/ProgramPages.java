@@ -31,7 +31,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 @RequiredArgsConstructor
 class ProgramPages {
 
-	/** Zones offered first, all of them ones the zone rule accepts; any other region id may be typed. */
+	/**
+	 * Zones offered first, all of them ones the zone rule accepts; any other region id
+	 * may be typed.
+	 */
 	private static final List<String> ZONES = ZoneId.getAvailableZoneIds()
 		.stream()
 		.filter(z -> z.startsWith("America/") || z.startsWith("Europe/") || z.startsWith("Pacific/")
@@ -77,8 +80,8 @@ class ProgramPages {
 	String create(@Valid @ModelAttribute("programForm") ProgramForm form, BindingResult result, Model model) {
 		if (!result.hasErrors()) {
 			try {
-				Program program = programs.create(form.getName().strip(), form.getPopulation(), form.getTimeZone().strip(),
-						form.getMinimumWeeklyMinutes());
+				Program program = programs.create(form.getName().strip(), form.getPopulation(),
+						form.getTimeZone().strip(), form.getMinimumWeeklyMinutes());
 				return "redirect:/programs/" + program.getId() + "/calendar";
 			}
 			catch (DomainException refused) {

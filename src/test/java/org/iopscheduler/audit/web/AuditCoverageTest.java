@@ -20,8 +20,8 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Every API mapping about participants is audited, unless it is named here with the reason it is
- * not; and no audit rule names a mapping that no longer exists.
+ * Every API mapping about participants is audited, unless it is named here with the
+ * reason it is not; and no audit rule names a mapping that no longer exists.
  */
 @SpringBootTest
 @AutoConfigureMockMvc

@@ -30,7 +30,10 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-/** The audit log records who read or changed a participant's records; coordinators read it. */
+/**
+ * The audit log records who read or changed a participant's records; coordinators read
+ * it.
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import(Clinic.class)
@@ -68,8 +71,9 @@ class AuditLogTest {
 
 		@Test
 		void aCoordinatorReadingAParticipantsSchedule() throws Exception {
-			mvc.perform(get("/api/participants/{id}/schedule?week={week}", participant.getId(), WEEK)
-				.with(as(coordinator))).andExpect(status().isOk());
+			mvc.perform(
+					get("/api/participants/{id}/schedule?week={week}", participant.getId(), WEEK).with(as(coordinator)))
+				.andExpect(status().isOk());
 
 			assertThat(linesAbout(participant)).singleElement().satisfies(line -> {
 				assertThat(line.getActorId()).isEqualTo(coordinator.getId());
@@ -97,10 +101,12 @@ class AuditLogTest {
 			clinic.enrol(group, participant);
 			clinic.enrol(group, second);
 
-			mvc.perform(get("/api/programs/{id}/dosage", group.program().getId()).param("week", WEEK)
-				.with(as(counselor))).andExpect(status().isOk());
+			mvc.perform(
+					get("/api/programs/{id}/dosage", group.program().getId()).param("week", WEEK).with(as(counselor)))
+				.andExpect(status().isOk());
 
-			assertThat(linesAbout(participant)).extracting(AuditEvent::getAction).containsExactly(AuditAction.READ_DOSAGE);
+			assertThat(linesAbout(participant)).extracting(AuditEvent::getAction)
+				.containsExactly(AuditAction.READ_DOSAGE);
 			assertThat(linesAbout(second)).extracting(AuditEvent::getActorId).containsExactly(counselor.getId());
 		}
 
@@ -124,10 +130,11 @@ class AuditLogTest {
 
 		@Test
 		void enrollingForTheParticipantNamedInTheRequest() throws Exception {
-			mvc.perform(post("/api/programs/{id}/enrollments", group.program().getId()).with(as(coordinator))
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"participantId\":" + participant.getId() + ",\"startDate\":\"2025-01-06\",\"blockIds\":["
-						+ group.blockId() + "]}"))
+			mvc.perform(
+					post("/api/programs/{id}/enrollments", group.program().getId()).with(as(coordinator))
+						.contentType(MediaType.APPLICATION_JSON)
+						.content("{\"participantId\":" + participant.getId()
+								+ ",\"startDate\":\"2025-01-06\",\"blockIds\":[" + group.blockId() + "]}"))
 				.andExpect(status().isCreated());
 
 			assertThat(linesAbout(participant)).singleElement().satisfies(line -> {
@@ -157,8 +164,7 @@ class AuditLogTest {
 
 			mvc.perform(post("/api/enrollments/{id}/discharge", enrollmentId).with(as(coordinator))
 				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"date\":\"2025-02-03\",\"reason\":\"completed the program\"}"))
-				.andExpect(status().isOk());
+				.content("{\"date\":\"2025-02-03\",\"reason\":\"completed the program\"}")).andExpect(status().isOk());
 
 			assertThat(linesAbout(participant)).extracting(AuditEvent::getAction)
 				.containsExactly(AuditAction.DISCHARGE);
@@ -184,10 +190,11 @@ class AuditLogTest {
 			clinic.enrol(group, participant);
 			DatedSession session = clinic.firstSession(group);
 
-			mvc.perform(put("/api/sessions/{s}/attendance/{p}", session.getId(), participant.getId())
-				.with(as(counselor))
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"status\":\"LATE\"}")).andExpect(status().isBadRequest());
+			mvc.perform(
+					put("/api/sessions/{s}/attendance/{p}", session.getId(), participant.getId()).with(as(counselor))
+						.contentType(MediaType.APPLICATION_JSON)
+						.content("{\"status\":\"LATE\"}"))
+				.andExpect(status().isBadRequest());
 
 			assertThat(linesAbout(participant)).isEmpty();
 		}
@@ -251,7 +258,8 @@ class AuditLogTest {
 		void theApiDocumentationDescribesIt() throws Exception {
 			mvc.perform(get("/v3/api-docs"))
 				.andExpect(status().isOk())
-				.andExpect(jsonPath("$.paths['/api/audit'].get.summary").value(Matchers.containsString("coordinators only")))
+				.andExpect(jsonPath("$.paths['/api/audit'].get.summary")
+					.value(Matchers.containsString("coordinators only")))
 				.andExpect(jsonPath("$.paths['/api/audit'].get.parameters[*].name")
 					.value(Matchers.hasItems("participantId", "from", "to", "page", "size")));
 		}

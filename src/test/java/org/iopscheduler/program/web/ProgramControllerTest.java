@@ -97,8 +97,8 @@ class ProgramControllerTest {
 
 		@Test
 		void aDomainRuleBecomesA422WithItsMessage() throws Exception {
-			given(programs.create(any(), any(), any(), any()))
-				.willThrow(new RuleViolation("minimumWeeklyMinutes 500 is below the ADULT floor of 540 minutes a week"));
+			given(programs.create(any(), any(), any(), any())).willThrow(
+					new RuleViolation("minimumWeeklyMinutes 500 is below the ADULT floor of 540 minutes a week"));
 			mvc.perform(post("/api/programs").with(user("c").roles("COORDINATOR"))
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"name\":\"x\",\"population\":\"ADULT\",\"timeZone\":\"UTC\",\"minimumWeeklyMinutes\":500}"))
