@@ -30,6 +30,16 @@ class ArchitectureTest {
 		.importPackages("org.iopscheduler");
 
 	@Test
+	void nothingDependsOnTheDemoData() {
+		noClasses().that()
+			.resideOutsideOfPackage("org.iopscheduler.demo..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("org.iopscheduler.demo..")
+			.check(CLASSES);
+	}
+
+	@Test
 	void theDomainDoesNotKnowTheWebEdge() {
 		noClasses().that()
 			.resideOutsideOfPackages("..web..", "org.iopscheduler.system..")

@@ -1,2 +1,2 @@
-/** Cross-cutting parts: security, the one error shape, the clock, start-up data. */
+/** Cross-cutting parts: security, the one error shape, the clock, production safety. */
 package org.iopscheduler.system;

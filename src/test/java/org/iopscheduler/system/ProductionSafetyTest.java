@@ -89,7 +89,7 @@ class ProductionSafetyTest {
 
 		@Test
 		void theDemoPassword() {
-			refused("admin:" + DemoData.PASSWORD);
+			refused("admin:demo-password");
 		}
 
 		@Test

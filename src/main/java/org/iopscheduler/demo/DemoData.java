@@ -1,4 +1,4 @@
-package org.iopscheduler.system;
+package org.iopscheduler.demo;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
