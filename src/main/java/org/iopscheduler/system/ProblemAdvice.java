@@ -10,6 +10,7 @@ import tools.jackson.databind.exc.MismatchedInputException;
 
 import org.iopscheduler.calendar.IsoWeek;
 import org.springframework.beans.InvalidPropertyException;
+import org.springframework.core.convert.ConversionFailedException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -46,9 +47,21 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-		String expected = e.getRequiredType() == null ? "another type" : describe(e.getRequiredType());
-		return problem(HttpStatus.BAD_REQUEST, "Invalid input",
-				e.getName() + ": '" + e.getValue() + "' is not " + expected);
+		Class<?> type = e.getRequiredType();
+		Object value = e.getValue();
+		if (type != null && java.util.Collection.class.isAssignableFrom(type)) {
+			// a list such as status=UNDER_DOSED,LATE: name the item that is wrong, and
+			// what
+			// an item must be
+			type = e.getParameter().nested().getNestedParameterType();
+			for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+				if (cause instanceof ConversionFailedException failed && failed.getValue() != null) {
+					value = failed.getValue();
+				}
+			}
+		}
+		String expected = type == null ? "another type" : describe(type);
+		return problem(HttpStatus.BAD_REQUEST, "Invalid input", e.getName() + ": '" + value + "' is not " + expected);
 	}
 
 	@ExceptionHandler({ OptimisticLockingFailureException.class, PessimisticLockingFailureException.class })
