@@ -16,7 +16,6 @@ import org.iopscheduler.system.NotBlankIfGiven;
 import org.iopscheduler.program.Population;
 import org.iopscheduler.program.Program;
 import org.iopscheduler.program.Programs;
-import org.mapstruct.Mapper;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,8 +34,6 @@ class ProgramController {
 
 	private final Programs programs;
 
-	private final ProgramMapper mapper;
-
 	record NewProgram(@NotBlank @Size(max = 200) String name, @NotNull Population population,
 			@NotBlank @Size(max = 64) String timeZone, @Positive Integer minimumWeeklyMinutes) {
 	}
@@ -50,12 +47,11 @@ class ProgramController {
 	}
 
 	record ProgramView(Long id, String name, Population population, String timeZone, int minimumWeeklyMinutes) {
-	}
 
-	@Mapper(componentModel = "spring")
-	interface ProgramMapper {
-
-		ProgramView toView(Program program);
+		static ProgramView of(Program p) {
+			return new ProgramView(p.getId(), p.getName(), p.getPopulation(), p.getTimeZone(),
+					p.getMinimumWeeklyMinutes());
+		}
 
 	}
 
@@ -68,8 +64,8 @@ class ProgramController {
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	ProgramView create(@Valid @RequestBody NewProgram body) {
-		return mapper
-			.toView(programs.create(body.name(), body.population(), body.timeZone(), body.minimumWeeklyMinutes()));
+		return ProgramView
+			.of(programs.create(body.name(), body.population(), body.timeZone(), body.minimumWeeklyMinutes()));
 	}
 
 	@Operation(summary = "Rename a program or raise its weekly minimum (lowering is 422)",
@@ -79,19 +75,19 @@ class ProgramController {
 	@ApiResponse(responseCode = "422", description = "Lowers the weekly minimum, or asks for another time zone")
 	@PutMapping("/{id}")
 	ProgramView update(@PathVariable long id, @Valid @RequestBody ProgramChange body) {
-		return mapper.toView(programs.update(id, body.name(), body.timeZone(), body.minimumWeeklyMinutes()));
+		return ProgramView.of(programs.update(id, body.name(), body.timeZone(), body.minimumWeeklyMinutes()));
 	}
 
 	@Operation(summary = "Every program")
 	@GetMapping
 	List<ProgramView> all() {
-		return programs.all().stream().map(mapper::toView).toList();
+		return programs.all().stream().map(ProgramView::of).toList();
 	}
 
 	@Operation(summary = "One program")
 	@GetMapping("/{id}")
 	ProgramView one(@PathVariable long id) {
-		return mapper.toView(programs.get(id));
+		return ProgramView.of(programs.get(id));
 	}
 
 }
