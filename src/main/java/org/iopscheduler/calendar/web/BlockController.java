@@ -106,8 +106,7 @@ class BlockController {
 	@Operation(summary = "One block with its versions: past, current and scheduled")
 	@GetMapping("/api/blocks/{id}")
 	ResponseEntity<BlockView> one(@PathVariable long id) {
-		WeeklyBlock block = blocks.get(id);
-		return ResponseEntity.ok().eTag(tag(block)).body(view(block));
+		return tagged(blocks.get(id), List.of());
 	}
 
 	@Operation(summary = "Change a block from a date on (effectiveFrom, default today); earlier sessions never change",
@@ -120,15 +119,14 @@ class BlockController {
 	@ApiResponse(responseCode = "422",
 			description = "Attendance is recorded on, or a make-up refers to, a session the change would move; or the block does not run on effectiveFrom")
 	@PutMapping("/api/blocks/{id}")
-	ResponseEntity<BlockView> change(@PathVariable long id, @Valid @RequestBody ChangeBlock body,
-			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) IfMatch ifMatch) {
+	ResponseEntity<BlockView> change(@PathVariable long id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) IfMatch ifMatch,
+			@Valid @RequestBody ChangeBlock body) {
 		Blocks.BlockChanged changed = blocks.change(id,
 				new BlockChange(body.effectiveFrom(), body.dayOfWeek(), body.startTime(), body.durationMinutes(),
 						body.counselorId(), body.location(), body.locationKind(), body.title(), body.capacity()),
 				check(ifMatch));
-		return ResponseEntity.ok()
-			.eTag(tag(changed.block()))
-			.body(view(changed.block(), changed.replaced().stream().map(BlockController::version).toList()));
+		return tagged(changed.block(), changed.replaced().stream().map(BlockController::version).toList());
 	}
 
 	@Operation(summary = "End a block: it no longer meets from the given date on")
@@ -136,10 +134,19 @@ class BlockController {
 	@ApiResponse(responseCode = "422",
 			description = "The block has already ended by that date, or attendance is recorded on a session after it")
 	@PostMapping("/api/blocks/{id}/end")
-	ResponseEntity<BlockView> end(@PathVariable long id, @Valid @RequestBody EndBlock body,
-			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) IfMatch ifMatch) {
+	ResponseEntity<BlockView> end(@PathVariable long id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) IfMatch ifMatch,
+			@Valid @RequestBody EndBlock body) {
 		WeeklyBlock ended = blocks.end(id, body.date(), check(ifMatch));
-		return ResponseEntity.ok().eTag(tag(ended)).body(view(ended));
+		return tagged(ended, List.of());
+	}
+
+	/**
+	 * The answer with the tag of what a GET shows now; one look at the program's today.
+	 */
+	private ResponseEntity<BlockView> tagged(WeeklyBlock block, List<VersionView> replaced) {
+		LocalDate today = calendar.today(programs.get(block.getProgramId()));
+		return ResponseEntity.ok().eTag(tag(block, today)).body(view(block, today, replaced));
 	}
 
 	private java.util.function.Consumer<WeeklyBlock> check(IfMatch ifMatch) {

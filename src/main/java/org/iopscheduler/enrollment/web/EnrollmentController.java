@@ -121,8 +121,9 @@ class EnrollmentController {
 	@ApiResponse(responseCode = "422",
 			description = "A stretch of the plan is below the minimum, or the change would take the participant off an attended session")
 	@PutMapping("/api/enrollments/{id}/blocks")
-	ResponseEntity<EnrollmentView> changePlan(@PathVariable long id, @Valid @RequestBody PlanChange body,
-			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) IfMatch ifMatch) {
+	ResponseEntity<EnrollmentView> changePlan(@PathVariable long id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) IfMatch ifMatch,
+			@Valid @RequestBody PlanChange body) {
 		Enrollments.PlanChanged changed = enrollments.changePlan(id, body.blockIds(), body.effectiveFrom(),
 				check(ifMatch));
 		return tagged(changed.enrollment(), changed.replaced());
@@ -133,8 +134,9 @@ class EnrollmentController {
 	@ApiResponse(responseCode = "422",
 			description = "The date lies outside the enrollment, it was already discharged, or attendance is recorded after the date")
 	@PostMapping("/api/enrollments/{id}/discharge")
-	ResponseEntity<EnrollmentView> discharge(@PathVariable long id, @Valid @RequestBody Discharge body,
-			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) IfMatch ifMatch) {
+	ResponseEntity<EnrollmentView> discharge(@PathVariable long id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) IfMatch ifMatch,
+			@Valid @RequestBody Discharge body) {
 		return tagged(enrollments.discharge(id, body.date(), body.reason(), check(ifMatch)), List.of());
 	}
 

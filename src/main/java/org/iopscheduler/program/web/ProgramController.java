@@ -82,8 +82,9 @@ class ProgramController {
 	@ApiResponse(responseCode = "200", description = "The program as changed")
 	@ApiResponse(responseCode = "422", description = "Lowers the weekly minimum, or asks for another time zone")
 	@PutMapping("/{id}")
-	ResponseEntity<ProgramView> update(@PathVariable long id, @Valid @RequestBody ProgramChange body,
-			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) IfMatch ifMatch) {
+	ResponseEntity<ProgramView> update(@PathVariable long id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) IfMatch ifMatch,
+			@Valid @RequestBody ProgramChange body) {
 		return tagged(programs.update(id, body.name(), body.timeZone(), body.minimumWeeklyMinutes(),
 				IfMatch.check(ifMatch, p -> "program " + p.getId(), p -> tag(p), p -> reads(mapper.toView(p)))));
 	}
