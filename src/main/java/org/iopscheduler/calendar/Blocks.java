@@ -7,6 +7,7 @@ import java.time.temporal.ChronoField;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import lombok.RequiredArgsConstructor;
 
@@ -78,7 +79,18 @@ public class Blocks {
 	 */
 	@Transactional
 	public BlockChanged change(long blockId, BlockChange change) {
-		WeeklyBlock block = get(blockId);
+		return change(blockId, change, unchecked -> {
+		});
+	}
+
+	/**
+	 * As above, after {@code precondition} (the caller's If-Match) accepted the block as
+	 * it is under its row lock.
+	 */
+	@Transactional
+	public BlockChanged change(long blockId, BlockChange change, Consumer<WeeklyBlock> precondition) {
+		WeeklyBlock block = hold(blockId);
+		precondition.accept(block);
 		Program program = programs.get(block.getProgramId());
 		LocalDate from = change.effectiveFrom() != null ? change.effectiveFrom() : calendar.today(program);
 		BlockVersion current = block.versionOn(from)
@@ -134,7 +146,15 @@ public class Blocks {
 	 */
 	@Transactional
 	public WeeklyBlock end(long blockId, LocalDate from) {
-		WeeklyBlock block = get(blockId);
+		return end(blockId, from, unchecked -> {
+		});
+	}
+
+	/** As above, after {@code precondition} accepted the block under its row lock. */
+	@Transactional
+	public WeeklyBlock end(long blockId, LocalDate from, Consumer<WeeklyBlock> precondition) {
+		WeeklyBlock block = hold(blockId);
+		precondition.accept(block);
 		List<DatedSession> affected = sessions.lockByBlockFrom(blockId, from)
 			.stream()
 			.sorted(Comparator.comparing(DatedSession::getDate))
@@ -145,6 +165,15 @@ public class Blocks {
 		WeeklyBlock ended = blocks.saveAndFlush(block);
 		calendarVersions.changed(block.getProgramId());
 		return ended;
+	}
+
+	/**
+	 * The block under its row lock, its versions read after the lock: two changes of one
+	 * block queue, and the second sees the first (and its If-Match fails on it).
+	 */
+	private WeeklyBlock hold(long blockId) {
+		blocks.lockAll(List.of(blockId));
+		return get(blockId);
 	}
 
 	/**

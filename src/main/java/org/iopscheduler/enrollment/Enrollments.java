@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -94,7 +95,19 @@ public class Enrollments {
 	 */
 	@Transactional
 	public PlanChanged changePlan(long enrollmentId, List<Long> blockIds, LocalDate effectiveFrom) {
+		return changePlan(enrollmentId, blockIds, effectiveFrom, unchecked -> {
+		});
+	}
+
+	/**
+	 * As above, after {@code precondition} (the caller's If-Match) accepted the
+	 * enrollment as it is under its row lock.
+	 */
+	@Transactional
+	public PlanChanged changePlan(long enrollmentId, List<Long> blockIds, LocalDate effectiveFrom,
+			Consumer<Enrollment> precondition) {
 		Enrollment enrollment = hold(enrollmentId);
+		precondition.accept(enrollment);
 		Program program = programs.get(enrollment.getProgramId());
 		LocalDate from = enrollment.effectiveDate(effectiveFrom != null ? effectiveFrom : calendar.today(program));
 		Set<Long> chosen = distinct(blockIds);
@@ -124,7 +137,17 @@ public class Enrollments {
 
 	@Transactional
 	public Enrollment discharge(long enrollmentId, LocalDate date, String reason) {
+		return discharge(enrollmentId, date, reason, unchecked -> {
+		});
+	}
+
+	/**
+	 * As above, after {@code precondition} accepted the enrollment under its row lock.
+	 */
+	@Transactional
+	public Enrollment discharge(long enrollmentId, LocalDate date, String reason, Consumer<Enrollment> precondition) {
 		Enrollment enrollment = hold(enrollmentId);
+		precondition.accept(enrollment);
 		accounts.lockById(enrollment.getParticipantId());
 		enrollment.discharge(date, reason);
 		refuseToUnrosterAttendance(enrollment, date.plusDays(1), "date", "a discharge");

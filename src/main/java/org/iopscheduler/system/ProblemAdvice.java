@@ -197,6 +197,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 			case "String" -> "a text";
 			case "List", "Set" -> "a list";
 			case "IsoWeek" -> IsoWeek.DESCRIPTION;
+			case "IfMatch" -> IfMatch.DESCRIPTION;
 			case "Instant" -> "an instant as ISO-8601 with offset from " + AcceptedDates.FIRST + " to "
 					+ AcceptedDates.LAST + ", e.g. 2026-11-02T18:00:00Z (encode + as %2B)";
 			default -> "a valid " + type.getSimpleName();

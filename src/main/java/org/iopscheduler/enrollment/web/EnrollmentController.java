@@ -20,12 +20,16 @@ import org.iopscheduler.enrollment.Enrollments;
 import org.iopscheduler.enrollment.PlanStretch;
 import org.iopscheduler.program.Program;
 import org.iopscheduler.program.Programs;
+import org.iopscheduler.system.IfMatch;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -97,8 +101,8 @@ class EnrollmentController {
 
 	@Operation(summary = "One enrollment with its plan's timeline")
 	@GetMapping("/api/enrollments/{id}")
-	EnrollmentView one(@PathVariable long id) {
-		return view(enrollments.get(id));
+	ResponseEntity<EnrollmentView> one(@PathVariable long id) {
+		return tagged(enrollments.get(id), List.of());
 	}
 
 	@Operation(summary = "A participant's enrollments, in every program")
@@ -117,9 +121,12 @@ class EnrollmentController {
 	@ApiResponse(responseCode = "422",
 			description = "A stretch of the plan is below the minimum, or the change would take the participant off an attended session")
 	@PutMapping("/api/enrollments/{id}/blocks")
-	EnrollmentView changePlan(@PathVariable long id, @Valid @RequestBody PlanChange body) {
-		Enrollments.PlanChanged changed = enrollments.changePlan(id, body.blockIds(), body.effectiveFrom());
-		return view(changed.enrollment(), changed.replaced());
+	ResponseEntity<EnrollmentView> changePlan(@PathVariable long id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) IfMatch ifMatch,
+			@Valid @RequestBody PlanChange body) {
+		Enrollments.PlanChanged changed = enrollments.changePlan(id, body.blockIds(), body.effectiveFrom(),
+				check(ifMatch));
+		return tagged(changed.enrollment(), changed.replaced());
 	}
 
 	@Operation(summary = "Discharge: no sessions after the date; the reason is kept")
@@ -127,8 +134,44 @@ class EnrollmentController {
 	@ApiResponse(responseCode = "422",
 			description = "The date lies outside the enrollment, it was already discharged, or attendance is recorded after the date")
 	@PostMapping("/api/enrollments/{id}/discharge")
-	EnrollmentView discharge(@PathVariable long id, @Valid @RequestBody Discharge body) {
-		return view(enrollments.discharge(id, body.date(), body.reason()));
+	ResponseEntity<EnrollmentView> discharge(@PathVariable long id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) IfMatch ifMatch,
+			@Valid @RequestBody Discharge body) {
+		return tagged(enrollments.discharge(id, body.date(), body.reason(), check(ifMatch)), List.of());
+	}
+
+	private java.util.function.Consumer<Enrollment> check(IfMatch ifMatch) {
+		return IfMatch.check(ifMatch, e -> "enrollment " + e.getId(), this::tag, e -> reads(view(e)));
+	}
+
+	private ResponseEntity<EnrollmentView> tagged(Enrollment e, List<PlanStretch> replaced) {
+		EnrollmentView view = view(e, replaced);
+		return ResponseEntity.ok().eTag(tag(e, replaced.isEmpty() ? view : view(e))).body(view);
+	}
+
+	private String tag(Enrollment e) {
+		return tag(e, view(e));
+	}
+
+	/** The tag of the answer a GET gives (no replaced changes). */
+	private static String tag(Enrollment e, EnrollmentView asRead) {
+		return IfMatch.etag(e.getRowVersion(), asRead);
+	}
+
+	/**
+	 * "from 2026-11-02 to 2026-12-20, the plan from 2026-11-02: blocks [3, 4] (540 min)
+	 * ..."
+	 */
+	private static String reads(EnrollmentView e) {
+		return "from " + e.startDate() + (e.endDate() != null ? " to " + e.endDate() : " with no end")
+				+ (e.dischargeDate() != null ? ", discharged on " + e.dischargeDate() + " (" + e.dischargeReason() + ")"
+						: "")
+				+ ", "
+				+ e.timeline()
+					.stream()
+					.map(s -> "the plan from " + s.from() + (s.to() != null ? " to " + s.to() : "") + ": blocks "
+							+ s.blockIds() + " (" + s.plannedWeeklyMinutes() + " minutes a week)")
+					.collect(java.util.stream.Collectors.joining(", "));
 	}
 
 	private EnrollmentView view(Enrollment e) {

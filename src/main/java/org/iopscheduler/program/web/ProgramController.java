@@ -12,16 +12,20 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import lombok.RequiredArgsConstructor;
 
+import org.iopscheduler.system.IfMatch;
 import org.iopscheduler.system.NotBlankIfGiven;
 import org.iopscheduler.program.Population;
 import org.iopscheduler.program.Program;
 import org.iopscheduler.program.Programs;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -74,8 +78,11 @@ class ProgramController {
 	@ApiResponse(responseCode = "200", description = "The program as changed")
 	@ApiResponse(responseCode = "422", description = "Lowers the weekly minimum, or asks for another time zone")
 	@PutMapping("/{id}")
-	ProgramView update(@PathVariable long id, @Valid @RequestBody ProgramChange body) {
-		return ProgramView.of(programs.update(id, body.name(), body.timeZone(), body.minimumWeeklyMinutes()));
+	ResponseEntity<ProgramView> update(@PathVariable long id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) IfMatch ifMatch,
+			@Valid @RequestBody ProgramChange body) {
+		return tagged(programs.update(id, body.name(), body.timeZone(), body.minimumWeeklyMinutes(),
+				IfMatch.check(ifMatch, p -> "program " + p.getId(), p -> tag(p), p -> reads(ProgramView.of(p)))));
 	}
 
 	@Operation(summary = "Every program")
@@ -86,8 +93,21 @@ class ProgramController {
 
 	@Operation(summary = "One program")
 	@GetMapping("/{id}")
-	ProgramView one(@PathVariable long id) {
-		return ProgramView.of(programs.get(id));
+	ResponseEntity<ProgramView> one(@PathVariable long id) {
+		return tagged(programs.get(id));
+	}
+
+	private ResponseEntity<ProgramView> tagged(Program program) {
+		return ResponseEntity.ok().eTag(tag(program)).body(ProgramView.of(program));
+	}
+
+	private String tag(Program program) {
+		return IfMatch.etag(program.getRowVersion(), ProgramView.of(program));
+	}
+
+	private static String reads(ProgramView p) {
+		return "name '" + p.name() + "', " + p.population() + ", time zone " + p.timeZone() + ", minimum "
+				+ p.minimumWeeklyMinutes() + " minutes a week";
 	}
 
 }
