@@ -52,6 +52,7 @@ def main():
         print(f"instance A on {a.port}, instance B on {b.port}, one database", flush=True)
         run(Client(a.base, USER, PASSWORD), Client(b.base, USER, PASSWORD), report)
         page_sessions(a.base, b.base, report)
+        password_change(Client(a.base, USER, PASSWORD), a.base, b.base, report)
     except Exception as e:  # a broken set-up is a failure, not a crash without a summary
         report.check(False, "the scenario ran to the end", repr(e))
         for s in (a, b):
@@ -244,6 +245,27 @@ def page_sessions(a, b, report):
     status, location, _ = browser.call(a, "GET", "/people")
     report.check(status == 302 and "/login" in location, "the session signed out on B is over on A as well",
                  f"{status} {location}")
+
+
+def password_change(coordinator, a, b, report):
+    """A password changed on B ends the account's page session on A and its old password on A at once."""
+    print("a password changed on instance B: the page session and the remembered password on A end", flush=True)
+    tag = uuid.uuid4().hex[:6]
+    user, old, new = f"pw-{tag}", f"Old-password-{tag}", f"New-password-{tag}"
+    created(coordinator.post("/api/staff", {"username": user, "password": old, "fullName": "Pat Password",
+                                            "role": "COUNSELOR"}), "a counselor")
+    on_a = Client(a, user, old)
+    report.check(on_a.get("/api/staff")[0] == 200, "the old password works over HTTP Basic on A (and is remembered)")
+    browser = Browser()
+    browser.call(a, "GET", "/login")
+    browser.call(a, "POST", "/login", {"username": user, "password": old})
+    report.check(browser.call(a, "GET", "/sessions")[0] == 200, "a page session signed in on A")
+    status, body = Client(b, user, old).post("/api/me/password", {"currentPassword": old, "newPassword": new})
+    report.check(status == 204, "the password is changed through instance B", f"{status} {body}")
+    report.check(on_a.get("/api/staff")[0] == 401, "the old password no longer works on A, at once")
+    report.check(Client(a, user, new).get("/api/staff")[0] == 200, "the new one does")
+    status, location, _ = browser.call(a, "GET", "/sessions")
+    report.check(status == 302 and "/login" in location, "the page session on A has ended", f"{status} {location}")
 
 
 if __name__ == "__main__":
