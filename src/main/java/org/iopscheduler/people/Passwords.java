@@ -32,6 +32,8 @@ public class Passwords {
 
 	private final PageSessions sessions;
 
+	private final SignInThrottle throttle;
+
 	private final Clock clock;
 
 	private final PasswordPolicy policy = PasswordPolicy.standard();
@@ -43,10 +45,19 @@ public class Passwords {
 	@Transactional
 	public void changeOwn(long accountId, String currentPassword, String newPassword, Optional<String> keepSession,
 			Consumer<Account> audit) {
-		Account account = lock(accountId);
-		if (currentPassword == null || !passwordEncoder.matches(currentPassword, account.getPasswordHash())) {
+		// checked before the row is locked: a wrong one is counted in a transaction of
+		// its
+		// own, which would otherwise wait for this one's lock
+		Account read = accounts.findById(accountId).orElseThrow(() -> noAccount(accountId));
+		if (read.isLockedAt(clock.instant())) {
+			throw new PasswordRefused("currentPassword",
+					"cannot be checked now: the account rests after repeated failed sign-ins; try again later");
+		}
+		if (currentPassword == null || !passwordEncoder.matches(currentPassword, read.getPasswordHash())) {
+			throttle.wrongPassword(read.getUsername());
 			throw new PasswordRefused("currentPassword", "does not match your current password");
 		}
+		Account account = lock(accountId);
 		if (currentPassword.equals(newPassword)) {
 			throw new PasswordRefused("newPassword", "must differ from the current password");
 		}

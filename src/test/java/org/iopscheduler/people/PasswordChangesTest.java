@@ -30,7 +30,9 @@ import org.springframework.test.web.servlet.ResultActions;
  * coordinator resets another's and ends a lock-out. Every change is audited, ends the
  * account's other page sessions (kept in the database) and the old password at once.
  */
-@SpringBootTest
+// the prod profile's session settings (application-prod.properties), which must reach the
+// sessions in the database
+@SpringBootTest(properties = { "server.servlet.session.timeout=15m", "server.servlet.session.cookie.secure=true" })
 @AutoConfigureMockMvc
 @Import(Clinic.class)
 class PasswordChangesTest {
@@ -138,6 +140,19 @@ class PasswordChangesTest {
 			changeOwn(participant, Clinic.PASSWORD, NEW_PASSWORD).andExpect(status().isNoContent());
 
 			assertThat(auditLines("CHANGE_PASSWORD", participant.getId(), participant.getId())).isEqualTo(1);
+		}
+
+		/** A session left open is no way to guess the password it was opened with. */
+		@Test
+		void wrongCurrentPasswordsOnThePageCountTowardsTheLockOut() throws Exception {
+			Cookie page = signIn(counselor, Clinic.PASSWORD);
+			for (int i = 0; i < 5; i++) {
+				changeOnPage(page, "wrong-guess-number-" + i);
+			}
+
+			changeOnPage(page, Clinic.PASSWORD);
+			assertThat(signsIn(counselor, Clinic.PASSWORD)).as("locked").isFalse();
+			assertThat(signsIn(counselor, NEW_PASSWORD)).isFalse();
 		}
 
 		@Test
@@ -278,6 +293,18 @@ class PasswordChangesTest {
 
 	}
 
+	/** A change on the page that is refused with the current password's field marked. */
+	private void changeOnPage(Cookie page, String current) throws Exception {
+		mvc.perform(post("/password").cookie(page)
+			.param("currentPassword", current)
+			.param("newPassword", NEW_PASSWORD)
+			.param("repeatPassword", NEW_PASSWORD)
+			.with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.model()
+				.attributeHasFieldErrors("changeForm", "currentPassword"));
+	}
+
 	private ResultActions changeOwn(Account account, String current, String next) throws Exception {
 		return mvc.perform(post("/api/me/password").with(basicAs(account))
 			.contentType(MediaType.APPLICATION_JSON)
@@ -325,10 +352,9 @@ class PasswordChangesTest {
 	}
 
 	private int auditLines(String action, long actorId, Long participantId) {
-		return jdbc.queryForObject(
-				"select count(*) from audit_event where action = ? and actor_id = ? and "
-						+ (participantId == null ? "participant_id is null and ? is null" : "participant_id = ?"),
-				Integer.class, action, actorId, participantId);
+		String sql = "select count(*) from audit_event where action = ? and actor_id = ? and participant_id ";
+		return participantId == null ? jdbc.queryForObject(sql + "is null", Integer.class, action, actorId)
+				: jdbc.queryForObject(sql + "= ?", Integer.class, action, actorId, participantId);
 	}
 
 }
