@@ -98,6 +98,11 @@ class ProductionSafetyTest {
 		}
 
 		@Test
+		void aCommonPasswordFromTheShippedList() {
+			refused("admin:qwertyuiop123");
+		}
+
+		@Test
 		void theUsernameItself() {
 			refused("clinic-admin-1:clinic-admin-1");
 		}
