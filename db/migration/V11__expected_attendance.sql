@@ -17,7 +17,8 @@ from enrollment e;
 -- caller's rule (the dose leaves them out). Filter on its own columns (program_id,
 -- participant_id, session_date) so both databases push the filter into each branch.
 create view expected_attendance as
-select e.id as enrollment_id, e.participant_id, e.program_id, s.id as session_id, s.session_date
+select e.id as enrollment_id, e.participant_id, e.program_id, s.id as session_id, s.session_date,
+       s.start_time, s.duration_minutes, s.status
 from enrollment e
 join enrollment_plan_block b on b.enrollment_id = e.id
 join dated_session s on s.block_id = b.block_id and s.program_id = e.program_id
@@ -26,7 +27,8 @@ where s.session_date >= e.start_date
   and (e.discharge_date is null or s.session_date <= e.discharge_date)
   and s.session_date >= b.valid_from and (b.valid_to is null or s.session_date < b.valid_to)
 union all
-select e.id as enrollment_id, e.participant_id, e.program_id, s.id as session_id, s.session_date
+select e.id as enrollment_id, e.participant_id, e.program_id, s.id as session_id, s.session_date,
+       s.start_time, s.duration_minutes, s.status
 from make_up_participant mp
 join dated_session s on s.id = mp.session_id
 join enrollment e on e.participant_id = mp.participant_id and e.program_id = s.program_id
