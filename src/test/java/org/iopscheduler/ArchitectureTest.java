@@ -73,6 +73,25 @@ class ArchitectureTest {
 	}
 
 	/**
+	 * A refusal says which rule, which field, which numbers; what HTTP status it becomes
+	 * is the web edge's business alone (the problem advice), so the domain and its
+	 * exceptions know nothing of HTTP.
+	 */
+	@Test
+	void theDomainAndItsRefusalsDoNotSpeakHttp() {
+		noClasses().that()
+			.resideOutsideOfPackages("..web..", "org.iopscheduler.system..")
+			.or()
+			.areAssignableTo(org.iopscheduler.system.DomainException.class)
+			.or()
+			.belongToAnyOf(org.iopscheduler.system.Refusal.class)
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("org.springframework.http..")
+			.check(CLASSES);
+	}
+
+	/**
 	 * "Now", "today" and "this week" come from the clinic calendar; a page or endpoint
 	 * never reads the clock.
 	 */

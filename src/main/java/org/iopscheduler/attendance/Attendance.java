@@ -16,6 +16,7 @@ import org.iopscheduler.people.Role;
 import org.iopscheduler.people.SignedIn;
 import org.iopscheduler.program.Programs;
 import org.iopscheduler.system.Forbidden;
+import org.iopscheduler.system.Refusal;
 import org.iopscheduler.system.InvalidInput;
 import org.iopscheduler.system.NotFound;
 import org.iopscheduler.system.RuleViolation;
@@ -200,13 +201,17 @@ public class Attendance {
 
 	private void requireOpen(DatedSession session, Instant now) {
 		if (session.isCancelled()) {
-			throw new RuleViolation("session " + session.getId() + " was cancelled (" + session.getCancelReason()
-					+ "); attendance cannot be marked");
+			throw new RuleViolation(Refusal.of(
+					"attendance.session-cancelled", null, "session " + session.getId() + " was cancelled ("
+							+ session.getCancelReason() + "); attendance cannot be marked",
+					"sessionId", session.getId()));
 		}
 		ZoneId zone = programs.get(session.getProgramId()).zone();
 		if (!session.hasStartedAt(now, zone)) {
-			throw new RuleViolation("session " + session.getId() + " starts at " + session.startsAt(zone)
-					+ "; attendance can be marked once it has started");
+			throw new RuleViolation(Refusal.of("attendance.not-started", null,
+					"session " + session.getId() + " starts at " + session.startsAt(zone)
+							+ "; attendance can be marked once it has started",
+					"sessionId", session.getId(), "startsAt", session.startsAt(zone).toOffsetDateTime()));
 		}
 	}
 

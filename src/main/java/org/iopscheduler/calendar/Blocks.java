@@ -16,6 +16,7 @@ import org.iopscheduler.people.People;
 import org.iopscheduler.program.Program;
 import org.iopscheduler.program.Programs;
 import org.iopscheduler.system.NotFound;
+import org.iopscheduler.system.Refusal;
 import org.iopscheduler.system.RuleViolation;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -94,7 +95,7 @@ public class Blocks {
 		Program program = programs.get(block.getProgramId());
 		LocalDate from = change.effectiveFrom() != null ? change.effectiveFrom() : calendar.today(program);
 		BlockVersion current = block.versionOn(from)
-			.orElseThrow(() -> new RuleViolation("effectiveFrom: block " + blockId + " does not run on " + from));
+			.orElseThrow(() -> new RuleViolation(WeeklyBlock.notRunning(blockId, from)));
 		WeeklySlot slot = new WeeklySlot(change.dayOfWeek() != null ? change.dayOfWeek() : current.getDayOfWeek(),
 				change.startTime() != null ? change.startTime() : current.getStartTime(),
 				change.durationMinutes() != null ? change.durationMinutes() : current.getDurationMinutes());
@@ -203,12 +204,15 @@ public class Blocks {
 		Set<Long> marked = markedSessions.withAttendance(ids);
 		DatedSession first = affected.stream().filter(s -> marked.contains(s.getId())).findFirst().orElse(null);
 		if (first != null) {
-			throw new RuleViolation("effectiveFrom: attendance is already recorded for the session on "
-					+ first.getDate() + "; a " + what + " may only take effect after it");
+			throw new RuleViolation(Refusal.of("block.change-before-attendance", "effectiveFrom",
+					"attendance is already recorded for the session on " + first.getDate() + "; a " + what
+							+ " may only take effect after it",
+					"sessionId", first.getId(), "sessionDate", first.getDate()));
 		}
 		if (sessions.existsByMakeUpForSessionIdIn(ids)) {
-			throw new RuleViolation("effectiveFrom: a make-up session refers to a session on or after that date; "
-					+ "a " + what + " may only take effect after it");
+			throw new RuleViolation(Refusal.of("block.change-before-make-up", "effectiveFrom",
+					"a make-up session refers to a session on or after that date; a " + what
+							+ " may only take effect after it"));
 		}
 	}
 

@@ -28,6 +28,7 @@ import org.iopscheduler.program.Programs;
 import org.iopscheduler.system.Conflict;
 import org.iopscheduler.system.InvalidInput;
 import org.iopscheduler.system.NotFound;
+import org.iopscheduler.system.Refusal;
 import org.iopscheduler.system.RuleViolation;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -164,9 +165,10 @@ public class Enrollments {
 		for (DatedSession attended : markedSessions.attendedBy(changed.getParticipantId(), changed.getProgramId(),
 				from)) {
 			if (!changed.expects(attended)) {
-				throw new RuleViolation(
-						field + ": attendance is recorded for session " + attended.getId() + " '" + attended.getTitle()
-								+ "' on " + attended.getDate() + "; " + what + " may only take effect after it");
+				throw new RuleViolation(Refusal.of("enrollment.attendance-would-leave-roster", field,
+						"attendance is recorded for session " + attended.getId() + " '" + attended.getTitle() + "' on "
+								+ attended.getDate() + "; " + what + " may only take effect after it",
+						"sessionId", attended.getId(), "sessionDate", attended.getDate(), "from", from));
 			}
 		}
 	}
@@ -208,16 +210,23 @@ public class Enrollments {
 	}
 
 	/**
-	 * The weekly plans a new plan of these blocks would have from {@code from} to
-	 * {@code to}, one per stretch in which its blocks stay the same, for previews;
-	 * refuses blocks of another program.
+	 * Why a newcomer's plan of these blocks from {@code from} to {@code to} would be
+	 * refused, by the rules enrolling applies (its own blocks, not ended, no overlap, the
+	 * minimum, then a free place in every session); empty when it passes. Nothing is
+	 * locked: enrolling checks again under its locks.
 	 */
 	@Transactional(readOnly = true)
-	public List<WeeklyPlan> plans(Program program, Collection<Long> blockIds, LocalDate from, LocalDate to) {
+	public List<Refusal> refusals(Program program, Collection<Long> blockIds, LocalDate from, LocalDate to) {
 		PlanStretch stretch = new PlanStretch(from, to, new LinkedHashSet<>(blockIds));
 		Map<Long, WeeklyBlock> found = blocksOf(blockIds);
-		PlanRules.requireBlocksOfProgram(program, stretch, found);
-		return PlanRules.weeklyPlans(List.of(stretch), found);
+		List<Refusal> refusals = PlanRules.check(program, stretch, found);
+		if (refusals.isEmpty()) {
+			for (Long id : blockIds) {
+				WeeklyBlock block = found.get(id);
+				firstFullSession(block, from, to).ifPresent(full -> refusals.add(full.refusal(block)));
+			}
+		}
+		return refusals;
 	}
 
 	/**
@@ -247,9 +256,12 @@ public class Enrollments {
 			}
 			String where = other.getProgramId() == programId ? "this program"
 					: "program " + other.getProgramId() + " (one program at a time)";
-			throw new Conflict("participantId: participant " + participantId + " already has enrollment "
-					+ other.getId() + " in " + where + " from " + other.getStartDate()
-					+ (other.lastDay() == null ? " with no end" : " to " + other.lastDay()));
+			throw new Conflict(Refusal.of("enrollment.one-program-at-a-time", "participantId",
+					"participant " + participantId + " already has enrollment " + other.getId() + " in " + where
+							+ " from " + other.getStartDate()
+							+ (other.lastDay() == null ? " with no end" : " to " + other.lastDay()),
+					"participantId", participantId, "enrollmentId", other.getId(), "programId", other.getProgramId(),
+					"startDate", other.getStartDate(), "lastDay", other.lastDay()));
 		}
 	}
 
@@ -267,8 +279,7 @@ public class Enrollments {
 			LocalDate from = days.get(0).from();
 			LocalDate to = days.get(days.size() - 1).to();
 			SessionPlaces.firstFull(block, days, taken(block.getId(), except, from, to)).ifPresent(full -> {
-				throw new Conflict("blockIds: block " + block.getId() + " '" + block.getTitle() + "' is full on "
-						+ full.date() + ": " + full.taken() + " of " + block.getCapacity() + " places are taken");
+				throw new Conflict(full.refusal(block));
 			});
 		}
 	}

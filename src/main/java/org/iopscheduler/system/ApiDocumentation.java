@@ -203,6 +203,16 @@ class ApiDocumentation {
 					new StringSchema().format("uri-reference")
 						.description("The request path this problem is about")
 						.example("/api/staff"))
+			.addProperty("rule",
+					new StringSchema().description("The rule that refused the request, as a stable code")
+						.example("plan.below-minimum"))
+			.addProperty("field",
+					new StringSchema().description("The request field the refusal is about, when there is one")
+						.example("blockIds"))
+			.addProperty("facts",
+					new ObjectSchema().description("The numbers behind the refusal, by name")
+						.additionalProperties(true)
+						.example(java.util.Map.of("plannedMinutes", 480, "minimumMinutes", 540)))
 			.required(List.of("type", "title", "status", "detail"));
 	}
 

@@ -40,9 +40,34 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 class ProblemAdvice extends ResponseEntityExceptionHandler {
 
+	/**
+	 * The refusal's rule, field and numbers go out as extension members beside the
+	 * detail, so a client can act on them without parsing the sentence.
+	 */
 	@ExceptionHandler(DomainException.class)
 	ProblemDetail domain(DomainException e) {
-		return problem(e.status(), e.title(), e.getMessage());
+		ProblemDetail problem = problem(status(e.kind()), e.title(), e.getMessage());
+		Refusal refusal = e.refusal();
+		problem.setProperty("rule", refusal.rule());
+		if (refusal.field() != null) {
+			problem.setProperty("field", refusal.field());
+		}
+		if (!refusal.facts().isEmpty()) {
+			problem.setProperty("facts", refusal.facts());
+		}
+		return problem;
+	}
+
+	/** The one place a kind of refusal becomes an HTTP status. */
+	static HttpStatus status(DomainException.Kind kind) {
+		return switch (kind) {
+			case INVALID_INPUT -> HttpStatus.BAD_REQUEST;
+			case NOT_FOUND -> HttpStatus.NOT_FOUND;
+			case CONFLICT -> HttpStatus.CONFLICT;
+			case RULE_VIOLATION -> HttpStatus.UNPROCESSABLE_CONTENT;
+			case FORBIDDEN -> HttpStatus.FORBIDDEN;
+			case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+		};
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)

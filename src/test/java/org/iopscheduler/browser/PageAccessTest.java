@@ -81,6 +81,30 @@ class PageAccessTest {
 		mvc.perform(get("/login")).andExpect(status().isOk());
 	}
 
+	/**
+	 * The running total asks the plan rules for their refusal (no exception caught) and
+	 * shows its message, in the page's words: without the request field's name.
+	 */
+	@Test
+	void theEnrolPagesRunningTotalShowsTheMinimumRulesRefusal() throws Exception {
+		Account coordinator = fixtures.coordinator("Preview Coordinator");
+		Evening evening = fixtures.evening("Preview IOP", fixtures.counselor("Preview Counselor"));
+		String plan = "/programs/" + evening.program().getId() + "/enrol/plan?blockIds=";
+		mvc.perform(get(plan + evening.monday().getId()).with(as(coordinator)))
+			.andExpect(status().isOk())
+			.andExpect(
+					content().string(containsString("Enrolling would be refused: the plan gives 180 minutes a week")))
+			.andExpect(content().string(not(containsString("blockIds:"))));
+		mvc.perform(get(plan
+				+ evening.blockIds().stream().map(String::valueOf).reduce((a, b) -> a + "&blockIds=" + b).orElseThrow())
+			.with(as(coordinator)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("Enrolling would be refused"))));
+		mvc.perform(get(plan + "999999").with(as(coordinator)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("999999 is not a block of program")));
+	}
+
 	@Autowired
 	org.iopscheduler.calendar.Blocks blocks;
 

@@ -1,18 +1,18 @@
 package org.iopscheduler.audit.web;
 
-import org.iopscheduler.system.DomainException;
-import org.springframework.http.HttpStatus;
+import org.iopscheduler.system.Refusal;
+import org.iopscheduler.system.Unavailable;
 
 /** The audit log could not take a request's line, so the request's answer is withheld. */
-class AuditUnavailable extends DomainException {
+class AuditUnavailable extends Unavailable {
 
 	AuditUnavailable(boolean change) {
-		super(change ? "the change was saved, but the audit log could not record it; tell the administrator"
+		this(change ? "the change was saved, but the audit log could not record it; tell the administrator"
 				: "the audit log cannot record this request right now, so the records are not shown; try again later");
 	}
 
 	private AuditUnavailable(String message) {
-		super(message);
+		super(Refusal.of("audit.unavailable", null, message));
 	}
 
 	/**
@@ -21,11 +21,6 @@ class AuditUnavailable extends DomainException {
 	 */
 	static AuditUnavailable nothingSaved() {
 		return new AuditUnavailable("the audit log could not record the change, so nothing was saved; try again later");
-	}
-
-	@Override
-	public HttpStatus status() {
-		return HttpStatus.SERVICE_UNAVAILABLE;
 	}
 
 	@Override
