@@ -1,7 +1,7 @@
 package org.iopscheduler.people;
 
 import org.iopscheduler.system.DomainException;
-import org.springframework.http.HttpStatus;
+import org.iopscheduler.system.Refusal;
 
 /**
  * A password change the password rules refuse: a wrong current password, or a new one the
@@ -9,13 +9,13 @@ import org.springframework.http.HttpStatus;
  */
 public class PasswordRefused extends DomainException {
 
-	PasswordRefused(String field, String rule) {
-		super(field + ": " + rule);
+	PasswordRefused(String rule, String field, String sentence) {
+		super(Refusal.of(rule, field, sentence));
 	}
 
 	@Override
-	public HttpStatus status() {
-		return HttpStatus.UNPROCESSABLE_CONTENT;
+	public Kind kind() {
+		return Kind.RULE_VIOLATION;
 	}
 
 	@Override

@@ -50,16 +50,17 @@ public class Passwords {
 		// own, which would otherwise wait for this one's lock
 		Account read = accounts.findById(accountId).orElseThrow(() -> noAccount(accountId));
 		if (read.isLockedAt(clock.instant())) {
-			throw new PasswordRefused("currentPassword",
+			throw new PasswordRefused("password.account-resting", "currentPassword",
 					"cannot be checked now: the account rests after repeated failed sign-ins; try again later");
 		}
 		if (currentPassword == null || !passwordEncoder.matches(currentPassword, read.getPasswordHash())) {
 			throttle.wrongPassword(read.getUsername());
-			throw new PasswordRefused("currentPassword", "does not match your current password");
+			throw new PasswordRefused("password.current-does-not-match", "currentPassword",
+					"does not match your current password");
 		}
 		Account account = lock(accountId);
 		if (currentPassword.equals(newPassword)) {
-			throw new PasswordRefused("newPassword", "must differ from the current password");
+			throw new PasswordRefused("password.unchanged", "newPassword", "must differ from the current password");
 		}
 		change(account, newPassword, keepSession, audit);
 	}
@@ -73,8 +74,9 @@ public class Passwords {
 	public void reset(long accountId, SignedIn by, String newPassword, Consumer<Account> audit) {
 		Account account = lock(accountId);
 		if (account.getId() == by.id()) {
-			throw new PasswordRefused("id", "this is your own account; change your own password at /api/me/password "
-					+ "(or the Change password page), which asks for the current one");
+			throw new PasswordRefused("password.own-account-reset", "id",
+					"this is your own account; change your own password at /api/me/password "
+							+ "(or the Change password page), which asks for the current one");
 		}
 		change(account, newPassword, Optional.empty(), audit);
 	}
@@ -97,7 +99,7 @@ public class Passwords {
 
 	private void change(Account account, String newPassword, Optional<String> keepSession, Consumer<Account> audit) {
 		policy.refusal(account.getUsername(), newPassword).ifPresent(rule -> {
-			throw new PasswordRefused("newPassword", rule);
+			throw new PasswordRefused("password.policy", "newPassword", rule);
 		});
 		account.changePasswordHash(passwordEncoder.encode(newPassword));
 		audit.accept(account);

@@ -3,15 +3,15 @@ package org.iopscheduler.system;
 /**
  * A request the domain refuses, carrying the {@link Refusal}: which rule, which field,
  * which numbers. The subclass says what kind of refusal it is (invalid input, not found,
- * conflict, clinical rule, forbidden, unavailable); it knows nothing of HTTP: the one
- * error advice alone turns the kind into a status.
+ * conflict, clinical rule, forbidden, unavailable, stale version); it knows nothing of
+ * HTTP: the one error advice alone turns the kind into a status.
  */
 public abstract class DomainException extends RuntimeException {
 
 	/** What kind of no this is; the web edge maps each kind to one status. */
 	public enum Kind {
 
-		INVALID_INPUT, NOT_FOUND, CONFLICT, RULE_VIOLATION, FORBIDDEN, UNAVAILABLE
+		INVALID_INPUT, NOT_FOUND, CONFLICT, RULE_VIOLATION, FORBIDDEN, UNAVAILABLE, STALE_VERSION
 
 	}
 

@@ -67,6 +67,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 			case RULE_VIOLATION -> HttpStatus.UNPROCESSABLE_CONTENT;
 			case FORBIDDEN -> HttpStatus.FORBIDDEN;
 			case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+			case STALE_VERSION -> HttpStatus.PRECONDITION_FAILED;
 		};
 	}
 

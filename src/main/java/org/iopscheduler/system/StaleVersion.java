@@ -1,6 +1,6 @@
 package org.iopscheduler.system;
 
-import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpHeaders;
 
 /**
  * The client's If-Match names a version of the record that is no longer the current one:
@@ -9,12 +9,12 @@ import org.springframework.http.HttpStatus;
 public class StaleVersion extends DomainException {
 
 	public StaleVersion(String message) {
-		super(message);
+		super(Refusal.of("record.changed-since-loaded", HttpHeaders.IF_MATCH, message));
 	}
 
 	@Override
-	public HttpStatus status() {
-		return HttpStatus.PRECONDITION_FAILED;
+	public Kind kind() {
+		return Kind.STALE_VERSION;
 	}
 
 	@Override
