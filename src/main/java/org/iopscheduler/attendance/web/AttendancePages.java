@@ -14,7 +14,9 @@ import java.util.Set;
 import lombok.Data;
 import lombok.RequiredArgsConstructor;
 
+import org.iopscheduler.audit.web.Audited;
 import org.iopscheduler.audit.web.PageAudit;
+import org.iopscheduler.audit.web.Whose;
 import org.iopscheduler.audit.AuditAction;
 import org.iopscheduler.attendance.Attendance;
 import org.iopscheduler.attendance.AttendanceMark;
@@ -135,6 +137,7 @@ class AttendancePages {
 		return "attendance/mine";
 	}
 
+	@Audited(value = AuditAction.READ_ATTENDANCE, whose = Whose.PAGE)
 	@GetMapping("/sessions/{sessionId}/attendance")
 	String sheet(@PathVariable long sessionId, @AuthenticationPrincipal SignedIn me, Model model) {
 		DatedSession session = sessions.get(sessionId);
@@ -145,6 +148,7 @@ class AttendancePages {
 		return sheetPage(session, form, model);
 	}
 
+	@Audited(value = AuditAction.MARK_ATTENDANCE, whose = Whose.PAGE)
 	@PostMapping("/sessions/{sessionId}/attendance")
 	String save(@PathVariable long sessionId, @ModelAttribute("sheet") SheetForm form, BindingResult result,
 			@AuthenticationPrincipal SignedIn me, Model model, RedirectAttributes redirect) {
@@ -183,10 +187,10 @@ class AttendancePages {
 			rowOf.put(row.getParticipantId(), i);
 		}
 		try {
-			// one transaction for the sheet and its audit lines: saved whole or not at
-			// all
+			// one transaction (the handler's, @Audited) for the sheet and its audit
+			// lines: saved whole or not at all
 			Attendance.Sheet sheet = attendance.markSheet(sessionId, toSave, me,
-					changed -> audit.recordInTransaction(AuditAction.MARK_ATTENDANCE, changed));
+					changed -> audit.record(AuditAction.MARK_ATTENDANCE, changed));
 			if (sheet.saved()) {
 				redirect.addFlashAttribute("saved", sheet.changed().size());
 				return "redirect:/sessions/" + sessionId + "/attendance";

@@ -51,6 +51,7 @@ class AuditController {
 					+ "created, enrolled, plan changed, discharged, attendance marked, make-up added. "
 					+ "from (inclusive) and to (exclusive) are instants, e.g. 2026-11-02T00:00:00-05:00 "
 					+ "(encode + as %2B).")
+	@NotAudited("the log names who was read, not their records; a line per read would flood the log with itself")
 	@GetMapping("/api/audit")
 	AuditPage search(
 			@Parameter(description = "only lines about this participant") @RequestParam(

@@ -3,24 +3,15 @@ package org.iopscheduler.audit.web;
 import org.iopscheduler.system.DomainException;
 import org.springframework.http.HttpStatus;
 
-/** The audit log could not take a request's line, so the request's answer is withheld. */
+/**
+ * The audit log could not take a request's lines: the request's transaction is rolled
+ * back and its answer withheld.
+ */
 class AuditUnavailable extends DomainException {
 
 	AuditUnavailable(boolean change) {
-		super(change ? "the change was saved, but the audit log could not record it; tell the administrator"
+		super(change ? "the audit log could not record the change, so nothing was saved; try again later"
 				: "the audit log cannot record this request right now, so the records are not shown; try again later");
-	}
-
-	private AuditUnavailable(String message) {
-		super(message);
-	}
-
-	/**
-	 * For a change whose audit lines were to be written in its own transaction: it was
-	 * rolled back.
-	 */
-	static AuditUnavailable nothingSaved() {
-		return new AuditUnavailable("the audit log could not record the change, so nothing was saved; try again later");
 	}
 
 	@Override

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.iopscheduler.audit.web.ParticipantData;
 import org.iopscheduler.people.Role;
 
 /** Request and response bodies of the accounts API. Passwords go in, never out. */
@@ -52,6 +53,7 @@ final class AccountRecords {
 	record StaffView(Long id, String username, String fullName, Role role) {
 	}
 
+	@ParticipantData
 	record ParticipantView(Long id, String username, String fullName, LocalDate dateOfBirth) {
 	}
 
