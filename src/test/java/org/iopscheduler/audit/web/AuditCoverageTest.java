@@ -13,7 +13,9 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.lang.reflect.TypeVariable;
 import java.lang.reflect.WildcardType;
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +50,7 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -140,6 +151,75 @@ class AuditCoverageTest {
 		assertThat(carriesParticipantData(Answers.class.getDeclaredMethod("unknown").getGenericReturnType())).isFalse();
 		assertThat(carriesParticipantData(Answers.class.getDeclaredMethod("nothing").getGenericReturnType())).isFalse();
 		assertThat(carriesParticipantData(Account.class)).isTrue();
+	}
+
+	/**
+	 * Pages hold their participant data in the model, which no type shows; what shows it
+	 * is the page naming them through {@link PageAudit}. Every handler that reaches
+	 * PageAudit (itself or through its class's helpers) is
+	 * {@code @Audited(whose = PAGE)}, so its lines are written in its transaction; and
+	 * every such handler does reach it.
+	 */
+	@Test
+	void everyPageThatNamesParticipantsIsAuditedAndEveryAuditedPageNamesThem() {
+		JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+			.importPackages("org.iopscheduler");
+		Set<JavaMethod> reaching = new HashSet<>();
+		Deque<JavaCodeUnit> toVisit = new ArrayDeque<>();
+		classes.get(PageAudit.class)
+			.getMethods()
+			.stream()
+			.filter(m -> m.getModifiers().contains(JavaModifier.PUBLIC))
+			.forEach(toVisit::add);
+		Set<JavaCodeUnit> visited = new HashSet<>();
+		while (!toVisit.isEmpty()) {
+			JavaCodeUnit callee = toVisit.pop();
+			if (!visited.add(callee)) {
+				continue;
+			}
+			for (JavaCall<?> call : callee.getCallsOfSelf()) {
+				JavaCodeUnit caller = call.getOrigin();
+				if (caller.getOwner().isEquivalentTo(PageAudit.class)) {
+					continue;
+				}
+				if (caller instanceof JavaMethod method && isHandler(method)) {
+					reaching.add(method);
+				}
+				toVisit.add(caller);
+				// a lambda's body is a synthetic method named after the method it is in
+				if (caller.getName().startsWith("lambda$")) {
+					String enclosing = caller.getName().split("\\$")[1];
+					caller.getOwner()
+						.getMethods()
+						.stream()
+						.filter(m -> m.getName().equals(enclosing))
+						.forEach(toVisit::add);
+				}
+			}
+		}
+		assertThat(reaching).as("handlers that name participants through PageAudit").isNotEmpty();
+		Set<String> notAudited = new TreeSet<>();
+		for (JavaMethod handler : reaching) {
+			if (!handler.isAnnotatedWith(Audited.class)
+					|| handler.getAnnotationOfType(Audited.class).whose() != Whose.PAGE) {
+				notAudited.add(handler.getFullName());
+			}
+		}
+		assertThat(notAudited).as("mark them @Audited(whose = Whose.PAGE)").isEmpty();
+		Set<String> namingNobody = new TreeSet<>();
+		for (JavaClass c : classes) {
+			for (JavaMethod m : c.getMethods()) {
+				if (m.isAnnotatedWith(Audited.class) && m.getAnnotationOfType(Audited.class).whose() == Whose.PAGE
+						&& !reaching.contains(m)) {
+					namingNobody.add(m.getFullName());
+				}
+			}
+		}
+		assertThat(namingNobody).as("audited pages that never name their participants").isEmpty();
+	}
+
+	private static boolean isHandler(JavaMethod method) {
+		return method.isMetaAnnotatedWith(RequestMapping.class);
 	}
 
 	/** The three answers that showed rosters without a line until #11. */
