@@ -43,6 +43,10 @@ import org.springframework.web.servlet.HandlerMapping;
  * and a read's lines are stored before anything is sent; a line that cannot be written
  * rolls everything back and the caller gets a 503 problem (pages: the error page), never
  * a success.
+ * <p>
+ * An advisor of the infrastructure role: the auto-proxy creator that applies
+ * {@code @Transactional} applies it too, so no AspectJ is needed. Handlers are proxied by
+ * class, package-private methods included.
  */
 @Component
 @org.springframework.context.annotation.Role(BeanDefinition.ROLE_INFRASTRUCTURE)
