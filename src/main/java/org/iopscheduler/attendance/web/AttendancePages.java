@@ -144,7 +144,6 @@ class AttendancePages {
 		requireLeads(session, me);
 		SheetForm form = new SheetForm();
 		form.setRows(currentRows(session));
-		audit.record(AuditAction.READ_ATTENDANCE, form.getRows().stream().map(MarkRow::getParticipantId).toList());
 		return sheetPage(session, form, model);
 	}
 
@@ -219,7 +218,12 @@ class AttendancePages {
 		return sheetPage(session, form, model);
 	}
 
+	/**
+	 * The sheet, also when a save was refused and it is shown again: either way it shows
+	 * the participants' marks, a read.
+	 */
 	private String sheetPage(DatedSession session, SheetForm form, Model model) {
+		audit.record(AuditAction.READ_ATTENDANCE, form.getRows().stream().map(MarkRow::getParticipantId).toList());
 		Program program = programs.get(session.getProgramId());
 		Instant now = calendar.now();
 		model.addAttribute("sheet", form);
