@@ -23,6 +23,7 @@ import org.iopscheduler.system.RuleViolation;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Marks attendance and keeps every change. */
@@ -77,8 +78,9 @@ public class Attendance {
 			}
 			catch (DataIntegrityViolationException firstMarkRaced) {
 				// another request inserted the first mark in the meantime: now it is an
-				// update
-				if (attempt == ATTEMPTS) {
+				// update. Inside a request's transaction (an audited request) that
+				// transaction is spoilt, so the request's owner tries it again whole.
+				if (attempt == ATTEMPTS || TransactionSynchronizationManager.isActualTransactionActive()) {
 					throw firstMarkRaced;
 				}
 			}
@@ -148,7 +150,7 @@ public class Attendance {
 				});
 			}
 			catch (DataIntegrityViolationException firstMarkRaced) {
-				if (attempt == ATTEMPTS) {
+				if (attempt == ATTEMPTS || TransactionSynchronizationManager.isActualTransactionActive()) {
 					throw firstMarkRaced;
 				}
 			}

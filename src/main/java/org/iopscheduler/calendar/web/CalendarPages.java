@@ -19,7 +19,9 @@ import jakarta.validation.constraints.Size;
 import lombok.Data;
 import lombok.RequiredArgsConstructor;
 
+import org.iopscheduler.audit.web.Audited;
 import org.iopscheduler.audit.web.PageAudit;
+import org.iopscheduler.audit.web.Whose;
 import org.iopscheduler.audit.AuditAction;
 import org.iopscheduler.calendar.BlockChange;
 import org.iopscheduler.calendar.BlockDefinition;
@@ -265,6 +267,7 @@ class CalendarPages {
 		return blockForm(program, form, block, model);
 	}
 
+	@Audited(value = AuditAction.READ_ENROLLMENTS, whose = Whose.PAGE)
 	@GetMapping("/sessions/{sessionId}")
 	String session(@PathVariable long sessionId, Model model) {
 		DatedSession session = sessions.get(sessionId);
@@ -275,6 +278,7 @@ class CalendarPages {
 		return sessionPage(session, program, model);
 	}
 
+	@Audited(value = AuditAction.CANCEL_SESSION, whose = Whose.PAGE)
 	@PostMapping("/sessions/{sessionId}/cancel")
 	String cancel(@PathVariable long sessionId, @Valid @ModelAttribute("cancelForm") CancelForm form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
@@ -283,6 +287,7 @@ class CalendarPages {
 		if (!result.hasErrors()) {
 			try {
 				sessions.cancel(sessionId, form.getReason().strip());
+				audit.record(AuditAction.CANCEL_SESSION, rosters.of(session));
 				redirect.addFlashAttribute("cancelled", true);
 				return "redirect:/sessions/" + sessionId;
 			}

@@ -9,13 +9,14 @@ import java.util.Set;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import lombok.RequiredArgsConstructor;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.SequenceWriter;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.iopscheduler.audit.web.StreamedAudit;
+import org.iopscheduler.audit.AuditAction;
+import org.iopscheduler.audit.web.Audited;
+import org.iopscheduler.audit.web.Whose;
 import org.iopscheduler.calendar.IsoWeek;
 import org.iopscheduler.dose.Csv;
 import org.iopscheduler.dose.DoseStatus;
@@ -46,14 +47,13 @@ class OrganisationDoseController {
 
 	private final OrganisationDose report;
 
-	private final StreamedAudit audit;
-
 	private final JsonMapper json;
 
 	@Operation(summary = "Every program's participants for one week (coordinators), streamed: "
 			+ "{week, participants: [{programId, participantId, enrollmentId, scheduledMinutes, attendedMinutes, "
 			+ "unmarkedSessions, status, minimumWeeklyMinutes, daysAttended, daysOfThreeHours}]}, "
 			+ "ordered by program and participant")
+	@Audited(value = AuditAction.READ_DOSAGE, whose = Whose.MANY)
 	@GetMapping(value = "/api/dosage", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<StreamingResponseBody> organisation(
 			@Parameter(description = "ISO week, e.g. 2026-W48; default: this week in the organisation's zone "
@@ -62,9 +62,8 @@ class OrganisationDoseController {
 			@Parameter(
 					description = "only these statuses, e.g. UNDER_DOSED,AT_RISK (or status repeated)") @RequestParam(
 							required = false) Set<DoseStatus> status,
-			@Parameter(description = "only this program") @RequestParam(required = false) Long programId,
-			HttpServletRequest request) {
-		Selection selection = select(week, status, programId, request);
+			@Parameter(description = "only this program") @RequestParam(required = false) Long programId) {
+		Selection selection = select(week, status, programId);
 		StreamingResponseBody body = out -> {
 			try (JsonGenerator g = json.createGenerator(out)) {
 				g.writeStartObject();
@@ -93,11 +92,11 @@ class OrganisationDoseController {
 	}
 
 	@Operation(summary = "The organisation-wide week as CSV: a header line and one line per participant")
+	@Audited(value = AuditAction.EXPORT_DOSAGE, whose = Whose.MANY)
 	@GetMapping("/api/dosage.csv")
 	ResponseEntity<StreamingResponseBody> csv(@RequestParam(required = false) IsoWeek week,
-			@RequestParam(required = false) Set<DoseStatus> status, @RequestParam(required = false) Long programId,
-			HttpServletRequest request) {
-		Selection selection = select(week, status, programId, request);
+			@RequestParam(required = false) Set<DoseStatus> status, @RequestParam(required = false) Long programId) {
+		Selection selection = select(week, status, programId);
 		StreamingResponseBody body = out -> {
 			try (SequenceWriter rows = Csv.rows(out, CSV_HEADER)) {
 				report.rows(selection, row -> {
@@ -114,11 +113,12 @@ class OrganisationDoseController {
 			.body(body);
 	}
 
-	/** Checks the parameters and records the request before anything is streamed. */
-	private Selection select(IsoWeek week, Set<DoseStatus> status, Long programId, HttpServletRequest request) {
-		Selection selection = report.select(week, programId, statuses(status));
-		audit.record(request);
-		return selection;
+	/**
+	 * Checks the parameters before anything is streamed; the request's audit line
+	 * ({@code @Audited}) is stored when the handler returns, before the first row.
+	 */
+	private Selection select(IsoWeek week, Set<DoseStatus> status, Long programId) {
+		return report.select(week, programId, statuses(status));
 	}
 
 	/**

@@ -14,6 +14,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import lombok.RequiredArgsConstructor;
 
+import org.iopscheduler.audit.AuditAction;
+import org.iopscheduler.audit.web.Audited;
+import org.iopscheduler.audit.web.Whose;
 import org.iopscheduler.calendar.ClinicCalendar;
 import org.iopscheduler.enrollment.Enrollment;
 import org.iopscheduler.enrollment.Enrollments;
@@ -80,6 +83,7 @@ class EnrollmentController {
 			description = "A chosen block is full, two chosen blocks overlap, or the participant's enrollments would share a day")
 	@ApiResponse(responseCode = "422",
 			description = "The plan is below the program's weekly minimum, or uses a block that has ended")
+	@Audited(value = AuditAction.ENROL, whose = Whose.IN_ANSWER)
 	@PostMapping("/api/programs/{programId}/enrollments")
 	@ResponseStatus(HttpStatus.CREATED)
 	EnrollmentView enrol(@PathVariable long programId, @Valid @RequestBody NewEnrollment body) {
@@ -88,6 +92,7 @@ class EnrollmentController {
 	}
 
 	@Operation(summary = "Enrollments of a program, by default those open today")
+	@Audited(value = AuditAction.READ_ENROLLMENTS, whose = Whose.IN_ANSWER)
 	@GetMapping("/api/programs/{programId}/enrollments")
 	List<EnrollmentView> ofProgram(@PathVariable long programId, @RequestParam(required = false) LocalDate from,
 			@RequestParam(required = false) LocalDate to) {
@@ -100,12 +105,14 @@ class EnrollmentController {
 	}
 
 	@Operation(summary = "One enrollment with its plan's timeline")
+	@Audited(value = AuditAction.READ_ENROLLMENTS, whose = Whose.IN_ANSWER)
 	@GetMapping("/api/enrollments/{id}")
 	ResponseEntity<EnrollmentView> one(@PathVariable long id) {
 		return tagged(enrollments.get(id), List.of());
 	}
 
 	@Operation(summary = "A participant's enrollments, in every program")
+	@Audited(value = AuditAction.READ_ENROLLMENTS, whose = Whose.PATH_PARTICIPANT_ID)
 	@GetMapping("/api/participants/{participantId}/enrollments")
 	List<EnrollmentView> ofParticipant(@PathVariable long participantId) {
 		return enrollments.ofParticipant(participantId).stream().map(e -> view(enrollments.get(e.getId()))).toList();
@@ -120,6 +127,7 @@ class EnrollmentController {
 	@ApiResponse(responseCode = "409", description = "A chosen block is full, or two chosen blocks overlap")
 	@ApiResponse(responseCode = "422",
 			description = "A stretch of the plan is below the minimum, or the change would take the participant off an attended session")
+	@Audited(value = AuditAction.CHANGE_PLAN, whose = Whose.IN_ANSWER)
 	@PutMapping("/api/enrollments/{id}/blocks")
 	ResponseEntity<EnrollmentView> changePlan(@PathVariable long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) IfMatch ifMatch,
@@ -133,6 +141,7 @@ class EnrollmentController {
 	@ApiResponse(responseCode = "200", description = "The discharged enrollment")
 	@ApiResponse(responseCode = "422",
 			description = "The date lies outside the enrollment, it was already discharged, or attendance is recorded after the date")
+	@Audited(value = AuditAction.DISCHARGE, whose = Whose.IN_ANSWER)
 	@PostMapping("/api/enrollments/{id}/discharge")
 	ResponseEntity<EnrollmentView> discharge(@PathVariable long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) IfMatch ifMatch,

@@ -8,6 +8,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import lombok.RequiredArgsConstructor;
 
+import org.iopscheduler.audit.AuditAction;
+import org.iopscheduler.audit.web.Audited;
+import org.iopscheduler.audit.web.Whose;
 import org.iopscheduler.people.People;
 import org.iopscheduler.people.Role;
 import org.iopscheduler.people.web.AccountRecords.NewParticipant;
@@ -60,6 +63,7 @@ class AccountController {
 
 	@Operation(summary = "Create a participant account (coordinators only)")
 	@ApiResponse(responseCode = "409", description = "The username is already taken")
+	@Audited(value = AuditAction.CREATE_PARTICIPANT, whose = Whose.ANSWER_IDS)
 	@PostMapping("/participants")
 	@ResponseStatus(HttpStatus.CREATED)
 	ParticipantView createParticipant(@Valid @RequestBody NewParticipant body) {
@@ -68,6 +72,7 @@ class AccountController {
 	}
 
 	@Operation(summary = "List participants by name, a page at a time (staff only)")
+	@Audited(value = AuditAction.READ_PARTICIPANT, whose = Whose.ANSWER_IDS)
 	@GetMapping("/participants")
 	List<ParticipantView> participants(@RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "" + ListPage.DEFAULT_SIZE) int size) {
@@ -76,6 +81,7 @@ class AccountController {
 	}
 
 	@Operation(summary = "One participant (staff only)")
+	@Audited(value = AuditAction.READ_PARTICIPANT, whose = Whose.PATH_ID)
 	@GetMapping("/participants/{id}")
 	ParticipantView participant(@PathVariable long id) {
 		return ParticipantView.of(people.participant(id));

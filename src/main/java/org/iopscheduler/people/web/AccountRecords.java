@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.iopscheduler.people.Account;
+import org.iopscheduler.audit.web.ParticipantData;
 import org.iopscheduler.people.Role;
 
 /** Request and response bodies of the accounts API. Passwords go in, never out. */
@@ -58,6 +59,7 @@ final class AccountRecords {
 
 	}
 
+	@ParticipantData
 	record ParticipantView(Long id, String username, String fullName, LocalDate dateOfBirth) {
 
 		static ParticipantView of(Account a) {
