@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
  * row. Reports cost one statement and read one row per enrollment and week, whatever the
  * number of sessions and marks.
  * <p>
- * An enrollment's sessions are the rows of the {@code expected_attendance} view (V11),
+ * An enrollment's sessions are the rows of the {@code expected_attendance} view (V8),
  * the SQL twin of {@code Enrollment.expects}: block sessions whose block is in its plan
  * on that date, and make-ups naming the participant in the same program, only on dates
  * the enrollment covers (start to its last day); cancelled ones count nothing. "Started"
@@ -176,7 +176,7 @@ public class DoseFacts {
 			enrolled.append(" and e.participant_id = :participantId");
 			params.addValue("participantId", scope.participantId());
 		}
-		// who is expected where is the view's rule (V11, Enrollment.expects); the scope
+		// who is expected where is the view's rule (V8, Enrollment.expects); the scope
 		// filters on the view's own columns so both databases push it into each branch,
 		// and the view carries the session's time and length so nothing joins back
 		StringBuilder expected = new StringBuilder("s.session_date between :factsFrom and :factsTo");

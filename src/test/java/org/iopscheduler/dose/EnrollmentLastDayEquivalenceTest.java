@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * An enrollment's last day has one owner,
  * {@link Enrollment#lastDay(LocalDate, LocalDate)}; SQL asks its one twin, the
- * {@code enrollment_last_day} view (V11). For every enrollment (open, ended, discharged
+ * {@code enrollment_last_day} view (V8). For every enrollment (open, ended, discharged
  * before its end, on its end, discharged with no end) both give the same day.
  */
 @Import(VariedPrograms.class)

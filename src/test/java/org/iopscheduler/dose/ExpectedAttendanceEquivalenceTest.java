@@ -22,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Who is expected at a session has one owner, {@link Enrollment#expects}; SQL asks its
- * one twin, the {@code expected_attendance} view (V11). On varied programs (plan changes,
+ * one twin, the {@code expected_attendance} view (V8). On varied programs (plan changes,
  * a discharge and an end in mid-week, make-ups, cancellations, two zones) both name the
  * same enrollments at the same sessions.
  */
