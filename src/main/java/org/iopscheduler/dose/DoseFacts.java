@@ -34,12 +34,12 @@ import org.springframework.stereotype.Component;
  * row. Reports cost one statement and read one row per enrollment and week, whatever the
  * number of sessions and marks.
  * <p>
- * An enrollment's sessions are the rows of the {@code expected_attendance} view (V8),
- * the SQL twin of {@code Enrollment.expects}: block sessions whose block is in its plan
- * on that date, and make-ups naming the participant in the same program, only on dates
- * the enrollment covers (start to its last day); cancelled ones count nothing. "Started"
- * is decided in each program's zone: the zone's local date and time of now are
- * parameters, so no vendor date function is needed.
+ * An enrollment's sessions are the rows of the {@code expected_attendance} view (V8), the
+ * SQL twin of {@code Enrollment.expects}: block sessions whose block is in its plan on
+ * that date, and make-ups naming the participant in the same program, only on dates the
+ * enrollment covers (start to its last day); cancelled ones count nothing. "Started" is
+ * decided in each program's zone: the zone's local date and time of now are parameters,
+ * so no vendor date function is needed.
  */
 @Component
 public class DoseFacts {
