@@ -15,6 +15,7 @@ import org.iopscheduler.audit.AuditAction;
 import org.iopscheduler.audit.AuditLog;
 import org.iopscheduler.people.Role;
 import org.iopscheduler.people.SignedIn;
+import org.iopscheduler.system.RaceLost;
 import org.springframework.aop.Pointcut;
 import org.springframework.aop.ProxyMethodInvocation;
 import org.springframework.aop.support.AbstractPointcutAdvisor;
@@ -23,7 +24,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -115,10 +115,10 @@ class AuditedHandlers extends AbstractPointcutAdvisor implements MethodIntercept
 				manager.commit(tx);
 				return answer;
 			}
-			catch (DataIntegrityViolationException raced) {
+			catch (RaceLost raced) {
 				rollBack(manager, tx);
 				if (attempt == ATTEMPTS) {
-					throw raced;
+					throw raced.getCause();
 				}
 			}
 			catch (Throwable failure) {
