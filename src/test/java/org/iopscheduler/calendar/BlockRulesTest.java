@@ -66,6 +66,16 @@ class BlockRulesTest {
 	class ChangesFromADate {
 
 		@Test
+		void aChangeThatNamesNothingToChangeIsRefusedRatherThanCopyingTheBlock() {
+			assertThatThrownBy(
+					() -> new BlockChange(LocalDate.of(2026, 12, 1), null, null, null, null, null, null, null, null))
+				.isInstanceOf(InvalidInput.class)
+				.hasMessageContaining("at least one of dayOfWeek");
+			assertThat(new BlockChange(null, null, null, null, null, null, null, "Relapse prevention", null).title())
+				.isEqualTo("Relapse prevention");
+		}
+
+		@Test
 		void aChangeLeavesEveryDayBeforeItAsItWas() {
 			WeeklyBlock block = mondayGroup();
 			LocalDate from = LocalDate.of(2026, 12, 1);
