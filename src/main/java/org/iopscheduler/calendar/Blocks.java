@@ -4,13 +4,14 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoField;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
 import lombok.RequiredArgsConstructor;
 
-import org.iopscheduler.people.AccountRepository;
+import org.iopscheduler.calendar.internal.DatedSessionRepository;
 import org.iopscheduler.people.People;
 import org.iopscheduler.program.Program;
 import org.iopscheduler.program.Programs;
@@ -33,8 +34,6 @@ public class Blocks {
 	private final Programs programs;
 
 	private final People people;
-
-	private final AccountRepository accounts;
 
 	private final CalendarVersions calendarVersions;
 
@@ -63,6 +62,24 @@ public class Blocks {
 	public List<WeeklyBlock> ofProgram(long programId) {
 		programs.get(programId);
 		return blocks.findByProgramWithVersions(programId);
+	}
+
+	/** The blocks found with their versions; unknown ids are left out. */
+	public List<WeeklyBlock> withVersions(Collection<Long> blockIds) {
+		return blocks.findWithVersions(blockIds);
+	}
+
+	/** The blocks found, without their versions; unknown ids are left out. */
+	public List<WeeklyBlock> byIds(Collection<Long> blockIds) {
+		return blocks.findAllById(blockIds);
+	}
+
+	/**
+	 * The blocks under their row locks, for the rest of the caller's transaction: who
+	 * takes places in them (enrollment) queues here.
+	 */
+	public List<WeeklyBlock> lockAll(Collection<Long> blockIds) {
+		return blocks.lockAll(blockIds);
 	}
 
 	@Transactional(readOnly = true)
@@ -153,7 +170,7 @@ public class Blocks {
 	 */
 	private void holdCounselor(long counselorId) {
 		people.counselor(counselorId);
-		accounts.lockById(counselorId);
+		people.lock(counselorId);
 	}
 
 	/**

@@ -7,8 +7,8 @@ import java.util.Set;
 
 import lombok.RequiredArgsConstructor;
 
+import org.iopscheduler.calendar.Blocks;
 import org.iopscheduler.calendar.WeeklyBlock;
-import org.iopscheduler.calendar.WeeklyBlockRepository;
 import org.iopscheduler.program.Program;
 import org.iopscheduler.system.DomainException;
 import org.springframework.stereotype.Service;
@@ -25,7 +25,7 @@ public class PlanPreview {
 
 	private final Enrollments enrollments;
 
-	private final WeeklyBlockRepository blocks;
+	private final Blocks blocks;
 
 	/**
 	 * @param refusal why enrolling with this plan would be refused, or null if the plan
@@ -67,7 +67,7 @@ public class PlanPreview {
 				return new Verdict(planned, minimum, plain(refused));
 			}
 		}
-		for (WeeklyBlock block : blocks.findAllById(chosen)) {
+		for (WeeklyBlock block : blocks.byIds(chosen)) {
 			var full = enrollments.firstFullSession(block, startDate, endDate);
 			if (full.isPresent()) {
 				return new Verdict(planned, minimum, "block '" + block.getTitle() + "' is full on " + full.get().date()

@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface ProgramRepository extends JpaRepository<Program, Long> {
+interface ProgramRepository extends JpaRepository<Program, Long> {
 
 	List<Program> findAllByOrderByName();
 

@@ -8,7 +8,6 @@ import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
-import org.iopscheduler.calendar.IsoWeek;
 import org.springframework.beans.InvalidPropertyException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -183,7 +182,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 			case "Boolean", "boolean" -> "true or false";
 			case "String" -> "a text";
 			case "List", "Set" -> "a list";
-			case "IsoWeek" -> IsoWeek.DESCRIPTION;
+			case "IsoWeek" -> AcceptedDates.WEEK_DESCRIPTION;
 			case "Instant" -> "an instant as ISO-8601 with offset from " + AcceptedDates.FIRST + " to "
 					+ AcceptedDates.LAST + ", e.g. 2026-11-02T18:00:00Z (encode + as %2B)";
 			default -> "a valid " + type.getSimpleName();

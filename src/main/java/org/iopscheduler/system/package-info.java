@@ -1,2 +1,5 @@
-/** Cross-cutting parts: security, the one error shape, the clock, start-up data. */
+/**
+ * The shared kernel: security, the one error shape, the clock, input rules. It depends on
+ * no feature module.
+ */
 package org.iopscheduler.system;

@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 import org.iopscheduler.attendance.Attendance.SheetRow;
+import org.iopscheduler.attendance.internal.AttendanceChangeRepository;
+import org.iopscheduler.attendance.internal.AttendanceMarkRepository;
 import org.iopscheduler.support.ClinicFixture;
 import org.iopscheduler.support.ClinicFixture.Clinic;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -8,10 +8,9 @@ import lombok.RequiredArgsConstructor;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.iopscheduler.audit.Access;
+import org.iopscheduler.audit.Actor;
 import org.iopscheduler.audit.AuditLog;
 import org.iopscheduler.audit.web.AuditedRequests.Rule;
-import org.iopscheduler.people.Role;
-import org.iopscheduler.people.SignedIn;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.MethodParameter;
 import org.springframework.dao.DataAccessException;
@@ -94,16 +93,16 @@ class AuditRecorder implements ResponseBodyAdvice<Object> {
 	private void record(Rule rule, HttpServletRequest http, Object body) {
 		AuditLog auditLog = this.auditLog.getIfAvailable();
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		if (auditLog == null || authentication == null || !(authentication.getPrincipal() instanceof SignedIn me)) {
+		if (auditLog == null || authentication == null || !(authentication.getPrincipal() instanceof Actor me)) {
 			return;
 		}
 		String query = http.getQueryString();
-		Access access = new Access(me.id(), me.role(), rule.action(), http.getMethod(),
+		Access access = Access.by(me, rule.action(), http.getMethod(),
 				http.getRequestURI() + (query != null ? "?" + query : ""));
 		switch (rule.whose()) {
 			case MANY -> auditLog.recordWithoutParticipant(access);
 			case CALLER -> {
-				if (me.is(Role.PARTICIPANT)) {
+				if (me.participant()) {
 					auditLog.record(access, Set.of(me.id()));
 				}
 			}

@@ -8,11 +8,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import lombok.RequiredArgsConstructor;
 
 import org.iopscheduler.audit.Access;
+import org.iopscheduler.audit.Actor;
 import org.iopscheduler.audit.AuditAction;
 import org.iopscheduler.audit.AuditLog;
-import org.iopscheduler.people.SignedIn;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataAccessException;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -22,8 +23,10 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 /**
  * The pages' side of the audit log: a page that shows or changes participants' records
  * says so before it renders, with the same actions as the API. If the line cannot be
- * written the page shows an error instead of the records, as the API answers 503.
+ * written the page shows an error instead of the records, as the API answers 503. Every
+ * feature's pages use it: part of the audit module's public web interface.
  */
+@NamedInterface("web")
 @Component
 @RequiredArgsConstructor
 public class PageAudit {
@@ -88,17 +91,16 @@ public class PageAudit {
 	}
 
 	private Access access(AuditAction action) {
-		SignedIn me = signedIn();
+		Actor me = signedIn();
 		HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
 			.getRequest();
 		String query = request.getQueryString();
-		return new Access(me.id(), me.role(), action, request.getMethod(),
-				request.getRequestURI() + (query != null ? "?" + query : ""));
+		return Access.by(me, action, request.getMethod(), request.getRequestURI() + (query != null ? "?" + query : ""));
 	}
 
-	private static SignedIn signedIn() {
+	private static Actor signedIn() {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		return authentication != null && authentication.getPrincipal() instanceof SignedIn me ? me : null;
+		return authentication != null && authentication.getPrincipal() instanceof Actor me ? me : null;
 	}
 
 }

@@ -3,13 +3,16 @@ package org.iopscheduler.audit.web;
 import jakarta.servlet.http.HttpServletRequest;
 import lombok.RequiredArgsConstructor;
 
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 /**
  * Audits a request whose response is streamed (a StreamingResponseBody never passes the
  * {@link AuditRecorder} advice): call it before the response starts, with the rule in
- * {@link AuditedRequests} as for any other request.
+ * {@link AuditedRequests} as for any other request. Part of the audit module's public web
+ * interface.
  */
+@NamedInterface("web")
 @Component
 @RequiredArgsConstructor
 public class StreamedAudit {
