@@ -20,7 +20,9 @@ command -v wrk >/dev/null || apt-get install -y wrk >/dev/null
 if ! pg_isready -h 127.0.0.1 -p 5432 >/dev/null 2>&1; then
   pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql)" main start
 fi
-[ -f "$jar" ] || ./mvnw -B -q -DskipTests package
+# the service's jar and the bench jar (generator, floor runner) beside it
+[ -f "$jar" ] && ls target/iop-scheduler-*-bench.jar >/dev/null 2>&1 || ./mvnw -B -q -Pbench -DskipTests package
+. scripts/lib/jar.sh
 if curl -fs "$base/actuator/health" >/dev/null 2>&1; then
   echo "something already answers on port $port; stop it first" >&2; exit 1
 fi
@@ -113,8 +115,7 @@ run_db() {
   datasource "$db"
   local week; week=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["week"])' "$out/$db-prepare.json")
   local floor
-  floor=$(java -cp "$jar" -Dloader.main=org.iopscheduler.bench.OrgDoseFloor \
-      org.springframework.boot.loader.launch.PropertiesLauncher "$url" "$user" "$password" "$week" 20 \
+  floor=$(IOP_JAR=$jar bench_run org.iopscheduler.bench.OrgDoseFloor "$url" "$user" "$password" "$week" 20 \
       | python3 -c 'import re, sys, json
 m = re.search(r"rows=(\d+) iterations=(\d+) median_ms=([\d.]+) p99_ms=([\d.]+)", sys.stdin.read())
 print(json.dumps({"rows": int(m[1]), "iterations": int(m[2]), "median_ms": float(m[3]), "p99_ms": float(m[4])}))')

@@ -6,16 +6,16 @@
 #   postgres: the database iop_bench on 127.0.0.1:5432 (dropped and created again; user postgres, trust auth)
 # Every account's password is bench-password-1: bench-coordinator, bench-counselor-0001.., bench-p00001..
 # Then run the service on the same database with the URL printed at the end.
+# The generator is no part of the service's jar: it lives in the bench jar (./mvnw -Pbench package,
+# built here if missing) and runs on the service jar's classpath (scripts/lib/jar.sh bench_run).
+# Sizes: GENERATE_ARGS, e.g. "--iop.generate.programs=5 --iop.generate.participants-per-program=10".
 # IOP_JAR: the service's jar (default: the one in target/). JAVA_OPTS: extra JVM options.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 database=${1:-h2}
 seed=${2:-42}
-jar=${IOP_JAR:-$(ls target/iop-scheduler-*.jar 2>/dev/null | grep -v -e '-plain' | head -n 1 || true)}
-if [ -z "$jar" ] || [ ! -f "$jar" ]; then
-  echo "no service jar: build it (./mvnw -DskipTests package) or set IOP_JAR" >&2
-  exit 1
-fi
+. scripts/lib/jar.sh
+jar=$(service_jar "${IOP_JAR:-}")
 case "$database" in
   h2)
     rm -rf target/bench/h2
@@ -37,6 +37,6 @@ case "$database" in
     ;;
 esac
 # shellcheck disable=SC2086
-java ${JAVA_OPTS:-} -jar "$jar" --iop.generate.seed="$seed" --spring.datasource.url="$url" \
-  --spring.datasource.username="$user" --spring.datasource.password="${PGPASSWORD:-}"
+IOP_JAR=$jar bench_run org.iopscheduler.bench.DataGenerator --iop.generate.seed="$seed" ${GENERATE_ARGS:-} \
+  --spring.datasource.url="$url" --spring.datasource.username="$user" --spring.datasource.password="${PGPASSWORD:-}"
 echo "Start the service on it with: java -jar $jar --spring.datasource.url='$url' --spring.datasource.username=$user"

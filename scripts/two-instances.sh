@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Two instances of the jar on one fresh PostgreSQL database, hit at once from both sides: 50 enrollments for
-# the last 5 places of a group, 200 attendance marks on one sheet, a counselor booked twice at the same time.
+# the last 5 places of a group, 200 attendance marks on one sheet, a counselor booked twice at the same time; and
+# a page session (form sign-in) made on one instance that the other serves, a sign-out on one that ends it on both,
+# and a password changed on one that ends the page session and the old password on the other at once.
 #   scripts/two-instances.sh [JAR]        (default: the jar in target/, built if missing)
 # Needs PostgreSQL at 127.0.0.1:5432 (started if down; PGHOST/PGPORT/PGUSER/PGPASSWORD for another).
 # The database is created for this run and dropped afterwards. Ends with 'N passed, N failed'.

@@ -6,11 +6,16 @@ Every rule that spans rows must hold when the racing requests land on different 
 rely on memory that only one instance has. Ends with 'N passed, N failed'; exit 1 on any failure.
 """
 import datetime
+import html
 import os
+import re
 import shutil
 import sys
 import tempfile
 import threading
+import urllib.error
+import urllib.parse
+import urllib.request
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 
@@ -46,6 +51,8 @@ def main():
         b.start()
         print(f"instance A on {a.port}, instance B on {b.port}, one database", flush=True)
         run(Client(a.base, USER, PASSWORD), Client(b.base, USER, PASSWORD), report)
+        page_sessions(a.base, b.base, report)
+        password_change(Client(a.base, USER, PASSWORD), a.base, b.base, report)
     except Exception as e:  # a broken set-up is a failure, not a crash without a summary
         report.check(False, "the scenario ran to the end", repr(e))
         for s in (a, b):
@@ -178,6 +185,87 @@ def run(a, b, report):
         _, blocks = b.get(f"/api/programs/{program}/blocks")
         report.check(sum(1 for bl in blocks if bl["counselorId"] == second) == 1,
                      f"{day.lower()} {time}: the counselor facilitates exactly one block")
+
+
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+class Browser:
+    """Pages as a browser sees them: one SESSION cookie (whichever instance set it) and the CSRF token of the
+    last page read. Redirects are answered, not followed, so a check sees where a page sends it."""
+
+    _opener = urllib.request.build_opener(_NoRedirects)
+
+    def __init__(self):
+        self.cookie = None
+        self.csrf = None
+
+    def call(self, base, method, path, form=None):
+        data = None if form is None else urllib.parse.urlencode(dict(form, _csrf=self.csrf or "")).encode()
+        request = urllib.request.Request(base + path, data=data, method=method)
+        if data is not None:
+            request.add_header("Content-Type", "application/x-www-form-urlencoded")
+        if self.cookie:
+            request.add_header("Cookie", self.cookie)
+        try:
+            response = self._opener.open(request, timeout=60)
+        except urllib.error.HTTPError as e:
+            response = e
+        with response:
+            body = response.read().decode(errors="replace")
+            for header in response.headers.get_all("Set-Cookie") or []:
+                if header.startswith("SESSION="):
+                    value = header.split(";", 1)[0]
+                    self.cookie = None if value == "SESSION=" else value
+            token = re.search(r'name="_csrf" value="([^"]+)"', body)
+            if token:
+                self.csrf = html.unescape(token.group(1))
+            return response.status, response.headers.get("Location") or "", body
+
+
+def page_sessions(a, b, report):
+    """A page session signed in on A is one session: B serves it, and signing out on B ends it on A."""
+    print("a page session signed in on instance A, used on instance B, signed out on B", flush=True)
+    browser = Browser()
+    browser.call(a, "GET", "/login")
+    status, location, _ = browser.call(a, "POST", "/login", {"username": USER, "password": PASSWORD})
+    report.check(status == 302 and not location.endswith("/login?error") and browser.cookie is not None,
+                 "the form sign-in on A answers with a session cookie", f"{status} {location}")
+    signed_in = browser.cookie
+    status, location, page = browser.call(b, "GET", "/people")
+    report.check(status == 200 and 'action="/logout"' in page,
+                 "instance B opens a signed-in page with A's session cookie", f"{status} {location}")
+    status, location, _ = browser.call(b, "POST", "/logout", {})
+    report.check(status == 302 and location.endswith("/login?logout"), "signing out on B is accepted (its CSRF token)",
+                 f"{status} {location}")
+    # the same cookie again, as a second tab that missed the sign-out would send it
+    browser.cookie = signed_in
+    status, location, _ = browser.call(a, "GET", "/people")
+    report.check(status == 302 and "/login" in location, "the session signed out on B is over on A as well",
+                 f"{status} {location}")
+
+
+def password_change(coordinator, a, b, report):
+    """A password changed on B ends the account's page session on A and its old password on A at once."""
+    print("a password changed on instance B: the page session and the remembered password on A end", flush=True)
+    tag = uuid.uuid4().hex[:6]
+    user, old, new = f"pw-{tag}", f"Old-password-{tag}", f"New-password-{tag}"
+    created(coordinator.post("/api/staff", {"username": user, "password": old, "fullName": "Pat Password",
+                                            "role": "COUNSELOR"}), "a counselor")
+    on_a = Client(a, user, old)
+    report.check(on_a.get("/api/staff")[0] == 200, "the old password works over HTTP Basic on A (and is remembered)")
+    browser = Browser()
+    browser.call(a, "GET", "/login")
+    browser.call(a, "POST", "/login", {"username": user, "password": old})
+    report.check(browser.call(a, "GET", "/sessions")[0] == 200, "a page session signed in on A")
+    status, body = Client(b, user, old).post("/api/me/password", {"currentPassword": old, "newPassword": new})
+    report.check(status == 204, "the password is changed through instance B", f"{status} {body}")
+    report.check(on_a.get("/api/staff")[0] == 401, "the old password no longer works on A, at once")
+    report.check(Client(a, user, new).get("/api/staff")[0] == 200, "the new one does")
+    status, location, _ = browser.call(a, "GET", "/sessions")
+    report.check(status == 302 and "/login" in location, "the page session on A has ended", f"{status} {location}")
 
 
 if __name__ == "__main__":

@@ -37,6 +37,16 @@ class ArchitectureTest {
 		.importPackages("org.iopscheduler");
 
 	@Test
+	void nothingDependsOnTheDemoData() {
+		noClasses().that()
+			.resideOutsideOfPackage("org.iopscheduler.demo..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("org.iopscheduler.demo..")
+			.check(CLASSES);
+	}
+
+	@Test
 	void theDomainDoesNotKnowTheWebEdge() {
 		noClasses().that()
 			.resideOutsideOfPackages("..web..", "org.iopscheduler.system..")
@@ -101,6 +111,25 @@ class ArchitectureTest {
 	private static String moduleOf(JavaClass type) {
 		String below = type.getPackageName().substring("org.iopscheduler".length());
 		return below.isEmpty() ? "" : below.substring(1).split("\\.")[0];
+	}
+
+	/**
+	 * A refusal says which rule, which field, which numbers; what HTTP status it becomes
+	 * is the web edge's business alone (the problem advice), so the domain and its
+	 * exceptions know nothing of HTTP.
+	 */
+	@Test
+	void theDomainAndItsRefusalsDoNotSpeakHttp() {
+		noClasses().that()
+			.resideOutsideOfPackages("..web..", "org.iopscheduler.system..")
+			.or()
+			.areAssignableTo(org.iopscheduler.system.DomainException.class)
+			.or()
+			.belongToAnyOf(org.iopscheduler.system.Refusal.class)
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("org.springframework.http..")
+			.check(CLASSES);
 	}
 
 	/**

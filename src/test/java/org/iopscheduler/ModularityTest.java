@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import com.tngtech.archunit.core.domain.JavaClass;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.modulith.core.ApplicationModules;
@@ -23,12 +22,7 @@ class ModularityTest {
 
 	static final Path DOCUMENTATION = Path.of("docs/modules");
 
-	/**
-	 * The benchmark's data generator ({@code bench}) is leaving src/main: until it has,
-	 * it is no module of the application.
-	 */
-	static final ApplicationModules MODULES = ApplicationModules.of(IopSchedulerApplication.class,
-			JavaClass.Predicates.resideInAPackage("org.iopscheduler.bench.."));
+	static final ApplicationModules MODULES = ApplicationModules.of(IopSchedulerApplication.class);
 
 	@Test
 	void theModulesHaveNoCyclesAndUseOnlyEachOthersPublicTypes() {

@@ -19,12 +19,14 @@ import org.iopscheduler.people.Role;
 import org.iopscheduler.people.SignedIn;
 import org.iopscheduler.program.Programs;
 import org.iopscheduler.system.Forbidden;
+import org.iopscheduler.system.Refusal;
 import org.iopscheduler.system.InvalidInput;
 import org.iopscheduler.system.NotFound;
 import org.iopscheduler.system.RuleViolation;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Marks attendance and keeps every change. */
@@ -79,8 +81,9 @@ public class Attendance {
 			}
 			catch (DataIntegrityViolationException firstMarkRaced) {
 				// another request inserted the first mark in the meantime: now it is an
-				// update
-				if (attempt == ATTEMPTS) {
+				// update. Inside a request's transaction (an audited request) that
+				// transaction is spoilt, so the request's owner tries it again whole.
+				if (attempt == ATTEMPTS || TransactionSynchronizationManager.isActualTransactionActive()) {
 					throw firstMarkRaced;
 				}
 			}
@@ -150,7 +153,7 @@ public class Attendance {
 				});
 			}
 			catch (DataIntegrityViolationException firstMarkRaced) {
-				if (attempt == ATTEMPTS) {
+				if (attempt == ATTEMPTS || TransactionSynchronizationManager.isActualTransactionActive()) {
 					throw firstMarkRaced;
 				}
 			}
@@ -203,13 +206,17 @@ public class Attendance {
 
 	private void requireOpen(DatedSession session, Instant now) {
 		if (session.isCancelled()) {
-			throw new RuleViolation("session " + session.getId() + " was cancelled (" + session.getCancelReason()
-					+ "); attendance cannot be marked");
+			throw new RuleViolation(Refusal.of(
+					"attendance.session-cancelled", null, "session " + session.getId() + " was cancelled ("
+							+ session.getCancelReason() + "); attendance cannot be marked",
+					"sessionId", session.getId()));
 		}
 		ZoneId zone = programs.get(session.getProgramId()).zone();
 		if (!session.hasStartedAt(now, zone)) {
-			throw new RuleViolation("session " + session.getId() + " starts at " + session.startsAt(zone)
-					+ "; attendance can be marked once it has started");
+			throw new RuleViolation(Refusal.of("attendance.not-started", null,
+					"session " + session.getId() + " starts at " + session.startsAt(zone)
+							+ "; attendance can be marked once it has started",
+					"sessionId", session.getId(), "startsAt", session.startsAt(zone).toOffsetDateTime()));
 		}
 	}
 

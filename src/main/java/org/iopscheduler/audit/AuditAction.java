@@ -1,12 +1,17 @@
 package org.iopscheduler.audit;
 
-/** What a request did with a participant's records. */
+/** What a request did with a participant's records, or with an account's sign-in. */
 public enum AuditAction {
 
 	READ_PARTICIPANT(false), READ_SCHEDULE(false), READ_DOSAGE(false), READ_ENROLLMENTS(false), READ_ATTENDANCE(false),
-	READ_ATTENDANCE_HISTORY(false), EXPORT_DOSAGE(false),
+	READ_ATTENDANCE_HISTORY(false), EXPORT_DOSAGE(false), READ_ROSTER(false),
 
-	CREATE_PARTICIPANT(true), ENROL(true), CHANGE_PLAN(true), DISCHARGE(true), MARK_ATTENDANCE(true), ADD_MAKE_UP(true);
+	CREATE_PARTICIPANT(true), ENROL(true), CHANGE_PLAN(true), DISCHARGE(true), MARK_ATTENDANCE(true), ADD_MAKE_UP(true),
+	CANCEL_SESSION(true),
+
+	// an account's sign-in changed: the participant named when the account is one, else
+	// none
+	CHANGE_PASSWORD(true), RESET_PASSWORD(true), UNLOCK_ACCOUNT(true);
 
 	private final boolean change;
 

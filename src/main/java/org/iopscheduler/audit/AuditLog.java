@@ -46,28 +46,19 @@ public class AuditLog {
 	private final Clock clock;
 
 	/**
-	 * One line per participant, in its own transaction: the request's own work is already
-	 * done.
+	 * One line per participant, in the caller's transaction (the request's, opened by
+	 * {@code @Audited}): the request's work and its lines commit together or not at all.
 	 */
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	@Transactional(propagation = Propagation.MANDATORY)
 	public void record(Access access, Collection<Long> participantIds) {
 		write(access, participantIds);
 	}
 
 	/**
-	 * One line per participant, in the caller's transaction: the change and its lines
-	 * commit together or not at all (the attendance sheet).
+	 * One line naming no participant: a request that disclosed many at once, such as an
+	 * export. In the caller's transaction, as {@link #record}.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void recordInTransaction(Access access, Collection<Long> participantIds) {
-		write(access, participantIds);
-	}
-
-	/**
-	 * One line naming no participant: a request that disclosed many at once, such as an
-	 * export.
-	 */
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void recordWithoutParticipant(Access access) {
 		List<Long> nobody = new ArrayList<>();
 		nobody.add(null);

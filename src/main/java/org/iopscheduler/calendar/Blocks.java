@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import lombok.RequiredArgsConstructor;
 
@@ -16,6 +17,7 @@ import org.iopscheduler.people.People;
 import org.iopscheduler.program.Program;
 import org.iopscheduler.program.Programs;
 import org.iopscheduler.system.NotFound;
+import org.iopscheduler.system.Refusal;
 import org.iopscheduler.system.RuleViolation;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -95,11 +97,22 @@ public class Blocks {
 	 */
 	@Transactional
 	public BlockChanged change(long blockId, BlockChange change) {
-		WeeklyBlock block = get(blockId);
+		return change(blockId, change, unchecked -> {
+		});
+	}
+
+	/**
+	 * As above, after {@code precondition} (the caller's If-Match) accepted the block as
+	 * it is under its row lock.
+	 */
+	@Transactional
+	public BlockChanged change(long blockId, BlockChange change, Consumer<WeeklyBlock> precondition) {
+		WeeklyBlock block = hold(blockId);
+		precondition.accept(block);
 		Program program = programs.get(block.getProgramId());
 		LocalDate from = change.effectiveFrom() != null ? change.effectiveFrom() : calendar.today(program);
 		BlockVersion current = block.versionOn(from)
-			.orElseThrow(() -> new RuleViolation("effectiveFrom: block " + blockId + " does not run on " + from));
+			.orElseThrow(() -> new RuleViolation(WeeklyBlock.notRunning(blockId, from)));
 		WeeklySlot slot = new WeeklySlot(change.dayOfWeek() != null ? change.dayOfWeek() : current.getDayOfWeek(),
 				change.startTime() != null ? change.startTime() : current.getStartTime(),
 				change.durationMinutes() != null ? change.durationMinutes() : current.getDurationMinutes());
@@ -151,7 +164,15 @@ public class Blocks {
 	 */
 	@Transactional
 	public WeeklyBlock end(long blockId, LocalDate from) {
-		WeeklyBlock block = get(blockId);
+		return end(blockId, from, unchecked -> {
+		});
+	}
+
+	/** As above, after {@code precondition} accepted the block under its row lock. */
+	@Transactional
+	public WeeklyBlock end(long blockId, LocalDate from, Consumer<WeeklyBlock> precondition) {
+		WeeklyBlock block = hold(blockId);
+		precondition.accept(block);
 		List<DatedSession> affected = sessions.lockByBlockFrom(blockId, from)
 			.stream()
 			.sorted(Comparator.comparing(DatedSession::getDate))
@@ -162,6 +183,15 @@ public class Blocks {
 		WeeklyBlock ended = blocks.saveAndFlush(block);
 		calendarVersions.changed(block.getProgramId());
 		return ended;
+	}
+
+	/**
+	 * The block under its row lock, its versions read after the lock: two changes of one
+	 * block queue, and the second sees the first (and its If-Match fails on it).
+	 */
+	private WeeklyBlock hold(long blockId) {
+		blocks.lockAll(List.of(blockId));
+		return get(blockId);
 	}
 
 	/**
@@ -191,12 +221,15 @@ public class Blocks {
 		Set<Long> marked = markedSessions.withAttendance(ids);
 		DatedSession first = affected.stream().filter(s -> marked.contains(s.getId())).findFirst().orElse(null);
 		if (first != null) {
-			throw new RuleViolation("effectiveFrom: attendance is already recorded for the session on "
-					+ first.getDate() + "; a " + what + " may only take effect after it");
+			throw new RuleViolation(Refusal.of("block.change-before-attendance", "effectiveFrom",
+					"attendance is already recorded for the session on " + first.getDate() + "; a " + what
+							+ " may only take effect after it",
+					"sessionId", first.getId(), "sessionDate", first.getDate()));
 		}
 		if (sessions.existsByMakeUpForSessionIdIn(ids)) {
-			throw new RuleViolation("effectiveFrom: a make-up session refers to a session on or after that date; "
-					+ "a " + what + " may only take effect after it");
+			throw new RuleViolation(Refusal.of("block.change-before-make-up", "effectiveFrom",
+					"a make-up session refers to a session on or after that date; a " + what
+							+ " may only take effect after it"));
 		}
 	}
 

@@ -10,6 +10,7 @@ import lombok.RequiredArgsConstructor;
 import org.iopscheduler.calendar.internal.DatedSessionRepository;
 import org.iopscheduler.program.Programs;
 import org.iopscheduler.system.Conflict;
+import org.iopscheduler.system.Refusal;
 import org.iopscheduler.system.NotFound;
 import org.iopscheduler.system.RuleViolation;
 import org.springframework.stereotype.Service;
@@ -42,7 +43,8 @@ public class Closures {
 		programs.get(programId);
 		maker.ensure(programId, date, date);
 		if (closures.existsByProgramIdAndDate(programId, date)) {
-			throw new Conflict("date: program " + programId + " is already closed on " + date);
+			throw new Conflict(Refusal.of("closure.already-closed", "date",
+					"program " + programId + " is already closed on " + date, "programId", programId, "date", date));
 		}
 		// the day's sessions under their row locks: attendance marked meanwhile is seen
 		// below
@@ -53,8 +55,10 @@ public class Closures {
 			.toList();
 		Set<Long> marked = markedSessions.withAttendance(open.stream().map(DatedSession::getId).toList());
 		if (!marked.isEmpty()) {
-			throw new RuleViolation("date: attendance is already recorded for " + marked.size() + " session(s) on "
-					+ date + "; a day that took place cannot be closed");
+			throw new RuleViolation(Refusal.of("closure.day-took-place", "date",
+					"attendance is already recorded for " + marked.size() + " session(s) on " + date
+							+ "; a day that took place cannot be closed",
+					"date", date, "sessionsWithAttendance", marked.size()));
 		}
 		Closure closure = closures.saveAndFlush(new Closure(programId, date, reason, closedBy, clock.instant()));
 		open.forEach(s -> s.closeFor(closure.getId(), closure.sessionReason()));

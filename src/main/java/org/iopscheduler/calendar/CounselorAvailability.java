@@ -66,7 +66,7 @@ public class CounselorAvailability {
 	private void require(long counselorId, Commitment candidate, Long exceptBlockId, Long exceptSessionId) {
 		DoubleBooking.firstClash(candidate, commitments(counselorId, candidate, exceptBlockId, exceptSessionId))
 			.ifPresent(clash -> {
-				throw new Conflict(clash.detail(counselorId));
+				throw new Conflict(clash.refusal(counselorId));
 			});
 	}
 

@@ -24,6 +24,7 @@ import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
 
+import org.iopscheduler.system.Refusal;
 import org.iopscheduler.system.RuleViolation;
 
 /**
@@ -133,7 +134,8 @@ public class DatedSession {
 
 	public void cancel(String reason) {
 		if (isCancelled()) {
-			throw new RuleViolation("session " + id + " was already cancelled: " + cancelReason);
+			throw new RuleViolation(Refusal.of("session.already-cancelled", null,
+					"session " + id + " was already cancelled: " + cancelReason, "sessionId", id));
 		}
 		this.status = SessionStatus.CANCELLED;
 		this.cancelReason = reason;

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.Optional;
 
 import org.iopscheduler.calendar.Commitment.Occurrence;
+import org.iopscheduler.system.Refusal;
 
 /**
  * A counselor is in one session at a time, in any program and zone: a new commitment may
@@ -58,10 +59,12 @@ final class DoubleBooking {
 		 * Names the other commitment, its zone and local time, and the first date they
 		 * collide.
 		 */
-		String detail(long counselorId) {
-			return "counselorId: counselor " + counselorId + " already facilitates " + other.what() + " " + other.when()
-					+ " (" + other.zone() + "); they first collide on " + mine.date() + ": it meets " + theirs
-					+ ", this one " + mine + " (" + candidate.zone() + ")";
+		Refusal refusal(long counselorId) {
+			return Refusal.of("counselor.double-booked", "counselorId",
+					"counselor " + counselorId + " already facilitates " + other.what() + " " + other.when() + " ("
+							+ other.zone() + "); they first collide on " + mine.date() + ": it meets " + theirs
+							+ ", this one " + mine + " (" + candidate.zone() + ")",
+					"counselorId", counselorId, "date", mine.date());
 		}
 
 	}

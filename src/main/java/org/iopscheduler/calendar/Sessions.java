@@ -9,6 +9,7 @@ import org.hibernate.Hibernate;
 import org.iopscheduler.calendar.internal.DatedSessionRepository;
 import org.iopscheduler.program.Program;
 import org.iopscheduler.system.NotFound;
+import org.iopscheduler.system.Refusal;
 import org.iopscheduler.system.RuleViolation;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -69,8 +70,10 @@ public class Sessions {
 	public DatedSession cancel(long sessionId, String reason) {
 		DatedSession session = hold(sessionId);
 		if (!markedSessions.withAttendance(List.of(sessionId)).isEmpty()) {
-			throw new RuleViolation("session " + sessionId + " on " + session.getDate()
-					+ " has attendance recorded; it took place and cannot be cancelled");
+			throw new RuleViolation(Refusal.of("session.took-place", null,
+					"session " + sessionId + " on " + session.getDate()
+							+ " has attendance recorded; it took place and cannot be cancelled",
+					"sessionId", sessionId, "date", session.getDate()));
 		}
 		session.cancel(reason);
 		// a make-up's participants are its roster, which the answer shows after the

@@ -23,6 +23,7 @@ import lombok.Getter;
 import lombok.NoArgsConstructor;
 
 import org.iopscheduler.system.InvalidInput;
+import org.iopscheduler.system.Refusal;
 import org.iopscheduler.system.RuleViolation;
 
 /**
@@ -116,8 +117,7 @@ public class WeeklyBlock {
 	 * two). A scheduled end of the block stays. Answers what it replaced, as it was.
 	 */
 	public Changed changeFrom(LocalDate from, WeeklySlot slot, long counselorId, Location location) {
-		BlockVersion current = versionOn(from)
-			.orElseThrow(() -> new RuleViolation("effectiveFrom: block " + id + " does not run on " + from));
+		BlockVersion current = versionOn(from).orElseThrow(() -> new RuleViolation(notRunning(id, from)));
 		LocalDate end = endsOn();
 		List<BlockVersion> later = sorted().stream()
 			.filter(v -> v.getValidFrom() != null && v.getValidFrom().isAfter(from))
@@ -172,10 +172,17 @@ public class WeeklyBlock {
 		return Optional.empty();
 	}
 
+	/** A change takes effect on a day the block runs. */
+	static Refusal notRunning(long blockId, LocalDate from) {
+		return Refusal.of("block.not-running", "effectiveFrom", "block " + blockId + " does not run on " + from,
+				"blockId", blockId, "date", from);
+	}
+
 	/** The block meets for the last time before {@code from}. */
 	public void endFrom(LocalDate from) {
 		if (!runsOn(from) && sorted().stream().noneMatch(v -> v.validDuring(from, null))) {
-			throw new RuleViolation("block " + id + " has already ended by " + from);
+			throw new RuleViolation(Refusal.of("block.already-ended", null,
+					"block " + id + " has already ended by " + from, "blockId", id, "date", from));
 		}
 		if (sorted().get(0).getValidFrom() != null && !sorted().get(0).getValidFrom().isBefore(from)) {
 			throw new InvalidInput("date: " + from + " is not after the block's first day "

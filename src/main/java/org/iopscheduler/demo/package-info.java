@@ -1,5 +1,6 @@
 /**
- * Demo data for trying the service out: loaded through the features' own services. It may
- * use every module; nothing may use it.
+ * Demo data for trying the service (the demo profile, or IOP_DEMO_DATA=true): loaded
+ * through the feature modules' public services, so every rule holds. Nothing depends on
+ * it.
  */
 package org.iopscheduler.demo;

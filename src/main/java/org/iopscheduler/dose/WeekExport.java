@@ -1,11 +1,13 @@
 package org.iopscheduler.dose;
 
+import java.io.StringWriter;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
 import lombok.RequiredArgsConstructor;
+import tools.jackson.databind.SequenceWriter;
 
 import org.iopscheduler.attendance.Attendance;
 import org.iopscheduler.attendance.AttendanceMark;
@@ -27,8 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 @RequiredArgsConstructor
 public class WeekExport {
 
-	static final String HEADER = "participant_id,participant,date,start_time,session_id,session,type,"
-			+ "minutes_scheduled,minutes_attended,attendance,weekly_status";
+	static final List<String> HEADER = List.of("participant_id", "participant", "date", "start_time", "session_id",
+			"session", "type", "minutes_scheduled", "minutes_attended", "attendance", "weekly_status");
 
 	private final Programs programs;
 
@@ -54,54 +56,24 @@ public class WeekExport {
 		Map<Long, String> names = people.of(enrolled.stream().map(Enrollment::getParticipantId).toList());
 		ZoneId zone = program.zone();
 		Instant now = calendar.now();
-		StringBuilder out = new StringBuilder(HEADER).append("\r\n");
-		for (Enrollment enrollment : enrolled) {
-			long participant = enrollment.getParticipantId();
-			WeeklyDose dose = loaded.dose(enrollment, week, zone, program.getMinimumWeeklyMinutes(), now);
-			for (DatedSession session : loaded.sessionsOf(enrollment, week)) {
-				AttendanceMark mark = loaded.markOf(session, participant);
-				String attendance = session.isCancelled() ? "CANCELLED" : mark != null ? mark.getStatus().name()
-						: session.hasStartedAt(now, zone) ? "UNMARKED" : "NOT_STARTED";
-				out.append(participant)
-					.append(',')
-					.append(cell(names.get(participant)))
-					.append(',')
-					.append(session.getDate())
-					.append(',')
-					.append(session.getStartTime())
-					.append(',')
-					.append(session.getId())
-					.append(',')
-					.append(cell(session.getTitle()))
-					.append(',')
-					.append(session.getType())
-					.append(',')
-					.append(session.isCancelled() ? 0 : session.getDurationMinutes())
-					.append(',')
-					.append(mark == null || session.isCancelled() ? 0 : mark.getMinutesAttended())
-					.append(',')
-					.append(attendance)
-					.append(',')
-					.append(dose.status())
-					.append("\r\n");
+		StringWriter out = new StringWriter();
+		try (SequenceWriter rows = Csv.rows(out, HEADER)) {
+			for (Enrollment enrollment : enrolled) {
+				long participant = enrollment.getParticipantId();
+				WeeklyDose dose = loaded.dose(enrollment, week, zone, program.getMinimumWeeklyMinutes(), now);
+				for (DatedSession session : loaded.sessionsOf(enrollment, week)) {
+					AttendanceMark mark = loaded.markOf(session, participant);
+					String attendance = session.isCancelled() ? "CANCELLED" : mark != null ? mark.getStatus().name()
+							: session.hasStartedAt(now, zone) ? "UNMARKED" : "NOT_STARTED";
+					rows.write(List.of(participant, Csv.text(names.get(participant)), session.getDate().toString(),
+							session.getStartTime().toString(), session.getId(), Csv.text(session.getTitle()),
+							session.getType().toString(), session.isCancelled() ? 0 : session.getDurationMinutes(),
+							mark == null || session.isCancelled() ? 0 : mark.getMinutesAttended(), attendance,
+							dose.status().name()));
+				}
 			}
 		}
 		return out.toString();
-	}
-
-	/**
-	 * RFC 4180 quoting, and a leading quote mark for text a spreadsheet would run as a
-	 * formula (a name typed as "=HYPERLINK(...)" must stay a name).
-	 */
-	static String cell(String text) {
-		if (text == null) {
-			return "";
-		}
-		String safe = !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
-		if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
-			return '"' + safe.replace("\"", "\"\"") + '"';
-		}
-		return safe;
 	}
 
 }

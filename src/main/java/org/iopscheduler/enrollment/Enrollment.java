@@ -25,6 +25,7 @@ import lombok.NoArgsConstructor;
 
 import org.iopscheduler.calendar.DatedSession;
 import org.iopscheduler.system.InvalidInput;
+import org.iopscheduler.system.Refusal;
 import org.iopscheduler.system.RuleViolation;
 
 /**
@@ -227,13 +228,19 @@ public class Enrollment {
 	/** No sessions after {@code date}; the reason is kept for the record. */
 	public void discharge(LocalDate date, String reason) {
 		if (dischargeDate != null) {
-			throw new RuleViolation("enrollment " + id + " was already discharged on " + dischargeDate);
+			throw new RuleViolation(Refusal.of("enrollment.already-discharged", null,
+					"enrollment " + id + " was already discharged on " + dischargeDate, "enrollmentId", id,
+					"dischargeDate", dischargeDate));
 		}
 		if (date.isBefore(startDate)) {
-			throw new RuleViolation("date: discharge on " + date + " is before the enrollment's start " + startDate);
+			throw new RuleViolation(Refusal.of("enrollment.discharge-before-start", "date",
+					"discharge on " + date + " is before the enrollment's start " + startDate, "date", date,
+					"startDate", startDate));
 		}
 		if (endDate != null && date.isAfter(endDate)) {
-			throw new RuleViolation("date: discharge on " + date + " is after the enrollment's end " + endDate);
+			throw new RuleViolation(Refusal.of("enrollment.discharge-after-end", "date",
+					"discharge on " + date + " is after the enrollment's end " + endDate, "date", date, "endDate",
+					endDate));
 		}
 		this.dischargeDate = date;
 		this.dischargeReason = reason;
@@ -241,8 +248,9 @@ public class Enrollment {
 
 	private void requireNotDischargedBy(LocalDate date, String consequence) {
 		if (lastDay() != null && date.isAfter(lastDay())) {
-			throw new RuleViolation(
-					"effectiveFrom: " + date + " is after the enrollment's last day " + lastDay() + "; " + consequence);
+			throw new RuleViolation(Refusal.of("enrollment.after-last-day", "effectiveFrom",
+					date + " is after the enrollment's last day " + lastDay() + "; " + consequence, "date", date,
+					"lastDay", lastDay()));
 		}
 	}
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -27,6 +28,7 @@ import org.iopscheduler.program.Programs;
 import org.iopscheduler.system.Conflict;
 import org.iopscheduler.system.InvalidInput;
 import org.iopscheduler.system.NotFound;
+import org.iopscheduler.system.Refusal;
 import org.iopscheduler.system.RuleViolation;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -92,7 +94,19 @@ public class Enrollments {
 	 */
 	@Transactional
 	public PlanChanged changePlan(long enrollmentId, List<Long> blockIds, LocalDate effectiveFrom) {
+		return changePlan(enrollmentId, blockIds, effectiveFrom, unchecked -> {
+		});
+	}
+
+	/**
+	 * As above, after {@code precondition} (the caller's If-Match) accepted the
+	 * enrollment as it is under its row lock.
+	 */
+	@Transactional
+	public PlanChanged changePlan(long enrollmentId, List<Long> blockIds, LocalDate effectiveFrom,
+			Consumer<Enrollment> precondition) {
 		Enrollment enrollment = hold(enrollmentId);
+		precondition.accept(enrollment);
 		Program program = programs.get(enrollment.getProgramId());
 		LocalDate from = enrollment.effectiveDate(effectiveFrom != null ? effectiveFrom : calendar.today(program));
 		Set<Long> chosen = distinct(blockIds);
@@ -122,7 +136,17 @@ public class Enrollments {
 
 	@Transactional
 	public Enrollment discharge(long enrollmentId, LocalDate date, String reason) {
+		return discharge(enrollmentId, date, reason, unchecked -> {
+		});
+	}
+
+	/**
+	 * As above, after {@code precondition} accepted the enrollment under its row lock.
+	 */
+	@Transactional
+	public Enrollment discharge(long enrollmentId, LocalDate date, String reason, Consumer<Enrollment> precondition) {
 		Enrollment enrollment = hold(enrollmentId);
+		precondition.accept(enrollment);
 		people.lock(enrollment.getParticipantId());
 		enrollment.discharge(date, reason);
 		refuseToUnrosterAttendance(enrollment, date.plusDays(1), "date", "a discharge");
@@ -139,9 +163,10 @@ public class Enrollments {
 		for (DatedSession attended : markedSessions.attendedBy(changed.getParticipantId(), changed.getProgramId(),
 				from)) {
 			if (!changed.expects(attended)) {
-				throw new RuleViolation(
-						field + ": attendance is recorded for session " + attended.getId() + " '" + attended.getTitle()
-								+ "' on " + attended.getDate() + "; " + what + " may only take effect after it");
+				throw new RuleViolation(Refusal.of("enrollment.attendance-would-leave-roster", field,
+						"attendance is recorded for session " + attended.getId() + " '" + attended.getTitle() + "' on "
+								+ attended.getDate() + "; " + what + " may only take effect after it",
+						"sessionId", attended.getId(), "sessionDate", attended.getDate(), "from", from));
 			}
 		}
 	}
@@ -191,16 +216,23 @@ public class Enrollments {
 	}
 
 	/**
-	 * The weekly plans a new plan of these blocks would have from {@code from} to
-	 * {@code to}, one per stretch in which its blocks stay the same, for previews;
-	 * refuses blocks of another program.
+	 * Why a newcomer's plan of these blocks from {@code from} to {@code to} would be
+	 * refused, by the rules enrolling applies (its own blocks, not ended, no overlap, the
+	 * minimum, then a free place in every session); empty when it passes. Nothing is
+	 * locked: enrolling checks again under its locks.
 	 */
 	@Transactional(readOnly = true)
-	public List<WeeklyPlan> plans(Program program, Collection<Long> blockIds, LocalDate from, LocalDate to) {
+	public List<Refusal> refusals(Program program, Collection<Long> blockIds, LocalDate from, LocalDate to) {
 		PlanStretch stretch = new PlanStretch(from, to, new LinkedHashSet<>(blockIds));
 		Map<Long, WeeklyBlock> found = blocksOf(blockIds);
-		PlanRules.requireBlocksOfProgram(program, stretch, found);
-		return PlanRules.weeklyPlans(List.of(stretch), found);
+		List<Refusal> refusals = PlanRules.check(program, stretch, found);
+		if (refusals.isEmpty()) {
+			for (Long id : blockIds) {
+				WeeklyBlock block = found.get(id);
+				firstFullSession(block, from, to).ifPresent(full -> refusals.add(full.refusal(block)));
+			}
+		}
+		return refusals;
 	}
 
 	/**
@@ -230,9 +262,12 @@ public class Enrollments {
 			}
 			String where = other.getProgramId() == programId ? "this program"
 					: "program " + other.getProgramId() + " (one program at a time)";
-			throw new Conflict("participantId: participant " + participantId + " already has enrollment "
-					+ other.getId() + " in " + where + " from " + other.getStartDate()
-					+ (other.lastDay() == null ? " with no end" : " to " + other.lastDay()));
+			throw new Conflict(Refusal.of("enrollment.one-program-at-a-time", "participantId",
+					"participant " + participantId + " already has enrollment " + other.getId() + " in " + where
+							+ " from " + other.getStartDate()
+							+ (other.lastDay() == null ? " with no end" : " to " + other.lastDay()),
+					"participantId", participantId, "enrollmentId", other.getId(), "programId", other.getProgramId(),
+					"startDate", other.getStartDate(), "lastDay", other.lastDay()));
 		}
 	}
 
@@ -250,8 +285,7 @@ public class Enrollments {
 			LocalDate from = days.get(0).from();
 			LocalDate to = days.get(days.size() - 1).to();
 			SessionPlaces.firstFull(block, days, taken(block.getId(), except, from, to)).ifPresent(full -> {
-				throw new Conflict("blockIds: block " + block.getId() + " '" + block.getTitle() + "' is full on "
-						+ full.date() + ": " + full.taken() + " of " + block.getCapacity() + " places are taken");
+				throw new Conflict(full.refusal(block));
 			});
 		}
 	}

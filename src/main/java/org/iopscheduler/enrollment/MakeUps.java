@@ -17,6 +17,7 @@ import org.iopscheduler.people.People;
 import org.iopscheduler.program.Program;
 import org.iopscheduler.program.Programs;
 import org.iopscheduler.system.InvalidInput;
+import org.iopscheduler.system.Refusal;
 import org.iopscheduler.system.RuleViolation;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,8 +53,9 @@ public class MakeUps {
 		List<Long> roster = rosters.of(missed);
 		for (Long participant : named) {
 			if (!roster.contains(participant)) {
-				throw new RuleViolation("participantIds: participant " + participant
-						+ " was not on the roster of session " + missedSessionId);
+				throw new RuleViolation(Refusal.of("make-up.not-on-roster", "participantIds",
+						"participant " + participant + " was not on the roster of session " + missedSessionId,
+						"participantId", participant, "sessionId", missedSessionId));
 			}
 		}
 		WeeklySlot slot = new WeeklySlot(request.date().getDayOfWeek(), request.startTime(), request.durationMinutes());

@@ -7,17 +7,17 @@ import java.util.Set;
 
 import lombok.RequiredArgsConstructor;
 
-import org.iopscheduler.calendar.Blocks;
 import org.iopscheduler.calendar.WeeklyBlock;
 import org.iopscheduler.program.Program;
-import org.iopscheduler.system.DomainException;
+import org.iopscheduler.system.Refusal;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Tells a coordinator, while they pick blocks, whether enrolling would be refused and
- * why. The same plan rules as {@link Enrollments#enrol} (minimum, overlap, full groups),
- * without saving or locking anything: the enrolment itself checks again under its locks.
+ * why. It asks the same plan rules as {@link Enrollments#enrol} (its own blocks, minimum,
+ * overlap, full groups) for their refusals, without saving or locking anything: the
+ * enrolment itself checks again under its locks.
  */
 @Service
 @RequiredArgsConstructor
@@ -25,13 +25,11 @@ public class PlanPreview {
 
 	private final Enrollments enrollments;
 
-	private final Blocks blocks;
-
 	/**
-	 * @param refusal why enrolling with this plan would be refused, or null if the plan
-	 * passes
+	 * @param refusal why enrolling with this plan would be refused (the first rule that
+	 * says no), or null if the plan passes
 	 */
-	public record Verdict(int plannedMinutes, int minimumWeeklyMinutes, String refusal) {
+	public record Verdict(int plannedMinutes, int minimumWeeklyMinutes, Refusal refusal) {
 
 		public boolean passes() {
 			return refusal == null;
@@ -48,33 +46,23 @@ public class PlanPreview {
 		int minimum = program.getMinimumWeeklyMinutes();
 		Set<Long> chosen = new LinkedHashSet<>(blockIds == null ? List.of() : blockIds);
 		if (chosen.isEmpty()) {
-			return new Verdict(0, minimum, "choose at least one block");
+			return new Verdict(0, minimum,
+					Refusal.of("plan.no-blocks", "blockIds", "choose at least one block", "minimumMinutes", minimum));
 		}
-		List<WeeklyPlan> plans;
-		try {
-			plans = enrollments.plans(program, chosen, startDate, endDate);
+		List<Refusal> refusals = enrollments.refusals(program, chosen, startDate, endDate);
+		Refusal first = refusals.isEmpty() ? null : refusals.get(0);
+		return new Verdict(planned(first, program, chosen, startDate), minimum, first);
+	}
+
+	/**
+	 * The running total on the first day; nothing while a block is not one the program
+	 * can offer.
+	 */
+	private int planned(Refusal first, Program program, Set<Long> chosen, LocalDate on) {
+		if (first != null && Set.of("plan.block-of-another-program", "plan.block-ended").contains(first.rule())) {
+			return 0;
 		}
-		catch (DomainException refused) {
-			return new Verdict(0, minimum, plain(refused));
-		}
-		int planned = plans.get(0).plannedMinutes();
-		for (WeeklyPlan plan : plans) {
-			try {
-				plan.requireNoOverlap();
-				plan.requireReaches(minimum);
-			}
-			catch (DomainException refused) {
-				return new Verdict(planned, minimum, plain(refused));
-			}
-		}
-		for (WeeklyBlock block : blocks.byIds(chosen)) {
-			var full = enrollments.firstFullSession(block, startDate, endDate);
-			if (full.isPresent()) {
-				return new Verdict(planned, minimum, "block '" + block.getTitle() + "' is full on " + full.get().date()
-						+ ": " + full.get().taken() + " of " + block.getCapacity() + " places are taken");
-			}
-		}
-		return new Verdict(planned, minimum, null);
+		return enrollments.plannedMinutes(program, chosen, on);
 	}
 
 	/**
@@ -84,15 +72,6 @@ public class PlanPreview {
 	@Transactional(readOnly = true)
 	public long placesTaken(WeeklyBlock block, LocalDate from) {
 		return enrollments.placesTaken(block, from);
-	}
-
-	/**
-	 * The domain names the request field ("blockIds: ..."); the page speaks of the choice
-	 * itself.
-	 */
-	private static String plain(DomainException refused) {
-		String message = refused.getMessage();
-		return message.startsWith("blockIds: ") ? message.substring("blockIds: ".length()) : message;
 	}
 
 }

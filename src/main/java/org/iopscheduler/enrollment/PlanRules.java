@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 
 import org.iopscheduler.calendar.BlockVersion;
@@ -11,6 +12,7 @@ import org.iopscheduler.calendar.WeeklyBlock;
 import org.iopscheduler.enrollment.WeeklyPlan.PlannedBlock;
 import org.iopscheduler.program.Program;
 import org.iopscheduler.system.InvalidInput;
+import org.iopscheduler.system.Refusal;
 import org.iopscheduler.system.RuleViolation;
 
 /**
@@ -31,15 +33,55 @@ final class PlanRules {
 	 */
 	static void requireBlocksOfProgram(Program program, PlanStretch stretch, Map<Long, WeeklyBlock> blocks) {
 		for (Long id : stretch.blockIds()) {
-			WeeklyBlock block = blocks.get(id);
-			if (block == null || !block.getProgramId().equals(program.getId())) {
-				throw new InvalidInput("blockIds: " + id + " is not a block of program " + program.getId());
-			}
-			if (block.endsOn() != null && !block.endsOn().isAfter(stretch.from())) {
-				throw new RuleViolation("blockIds: block " + id + " '" + block.getTitle() + "' ended on "
-						+ block.endsOn().minusDays(1));
-			}
+			notOfProgram(program, id, blocks.get(id)).ifPresent(refusal -> {
+				throw new InvalidInput(refusal);
+			});
+			ended(stretch, id, blocks.get(id)).ifPresent(refusal -> {
+				throw new RuleViolation(refusal);
+			});
 		}
+	}
+
+	/**
+	 * Everything that refuses a plan of these blocks over the stretch, in the order
+	 * enrolling checks it: blocks of another program or already ended, then overlap and
+	 * the minimum on every part of the stretch. Empty when the plan passes. Previews ask
+	 * this; enrolling throws the first.
+	 */
+	static List<Refusal> check(Program program, PlanStretch stretch, Map<Long, WeeklyBlock> blocks) {
+		List<Refusal> refusals = new ArrayList<>();
+		for (Long id : stretch.blockIds()) {
+			notOfProgram(program, id, blocks.get(id)).ifPresent(refusals::add);
+			ended(stretch, id, blocks.get(id)).ifPresent(refusals::add);
+		}
+		if (!refusals.isEmpty()) {
+			return refusals;
+		}
+		for (WeeklyPlan plan : weeklyPlans(List.of(stretch), blocks)) {
+			plan.overlap().ifPresent(refusals::add);
+			plan.belowMinimum(program.getMinimumWeeklyMinutes()).ifPresent(refusals::add);
+		}
+		return refusals;
+	}
+
+	/** A plan is made of its own program's blocks. */
+	private static Optional<Refusal> notOfProgram(Program program, Long id, WeeklyBlock block) {
+		if (block != null && block.getProgramId().equals(program.getId())) {
+			return Optional.empty();
+		}
+		return Optional.of(Refusal.of("plan.block-of-another-program", "blockIds",
+				id + " is not a block of program " + program.getId(), "blockId", id, "programId", program.getId()));
+	}
+
+	/** A block that has ended can no longer be chosen. */
+	private static Optional<Refusal> ended(PlanStretch stretch, Long id, WeeklyBlock block) {
+		if (block == null || block.endsOn() == null || block.endsOn().isAfter(stretch.from())) {
+			return Optional.empty();
+		}
+		LocalDate lastDay = block.endsOn().minusDays(1);
+		return Optional.of(Refusal.of("plan.block-ended", "blockIds",
+				"block " + id + " '" + block.getTitle() + "' ended on " + lastDay, "blockId", id, "lastDay", lastDay,
+				"from", stretch.from()));
 	}
 
 	/** Every part of every stretch, each as the weekly plan it is on its first day. */

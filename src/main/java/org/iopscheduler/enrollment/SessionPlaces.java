@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 import org.iopscheduler.calendar.WeeklyBlock;
+import org.iopscheduler.system.Refusal;
 
 /**
  * Capacity is a property of each session, not of the whole span: a group of 2 where A
@@ -22,6 +23,18 @@ final class SessionPlaces {
 	 * in it.
 	 */
 	record FullSession(LocalDate date, int taken) {
+
+		/**
+		 * A group holds as many as its capacity: the newcomer's refusal, with the
+		 * numbers.
+		 */
+		Refusal refusal(WeeklyBlock block) {
+			return Refusal.of("plan.block-full", "blockIds",
+					"block " + block.getId() + " '" + block.getTitle() + "' is full on " + date + ": " + taken + " of "
+							+ block.getCapacity() + " places are taken",
+					"blockId", block.getId(), "date", date, "placesTaken", taken, "capacity", block.getCapacity());
+		}
+
 	}
 
 	private SessionPlaces() {

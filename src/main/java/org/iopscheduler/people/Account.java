@@ -89,4 +89,18 @@ public class Account {
 		return lockedUntil != null && lockedUntil.isAfter(now);
 	}
 
+	/**
+	 * A new password (already hashed and checked by {@link Passwords}). The failed
+	 * sign-ins counted against the old one are not forgiven: a reset does not unlock.
+	 */
+	void changePasswordHash(String newHash) {
+		this.passwordHash = newHash;
+	}
+
+	/** Ends a lock-out at once and forgets the failed sign-ins that led to it. */
+	void unlock() {
+		this.failedLogins = 0;
+		this.lockedUntil = null;
+	}
+
 }

@@ -45,9 +45,21 @@ class SignInThrottle {
 	@EventListener
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void failed(AuthenticationFailureBadCredentialsEvent event) {
+		countFailure(event.getAuthentication().getName());
+	}
+
+	/**
+	 * A wrong password given anywhere else (the current password of a password change)
+	 * counts like a failed sign-in: a session left open is not a way to guess it.
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void wrongPassword(String username) {
+		countFailure(username);
+	}
+
+	private void countFailure(String username) {
 		// an unknown username matches no row: nothing to count, and nothing to reveal
-		accounts.recordFailedSignIn(event.getAuthentication().getName(), settings.maxFailedLogins(),
-				clock.instant().plus(settings.lockFor()));
+		accounts.recordFailedSignIn(username, settings.maxFailedLogins(), clock.instant().plus(settings.lockFor()));
 	}
 
 	/**

@@ -17,6 +17,7 @@ import lombok.Getter;
 import lombok.NoArgsConstructor;
 
 import org.iopscheduler.system.InvalidInput;
+import org.iopscheduler.system.Refusal;
 import org.iopscheduler.system.RuleViolation;
 
 /**
@@ -78,9 +79,11 @@ public class Program {
 	public void keepZone(String requested) {
 		ZoneId zone = ProgramZone.of(requested);
 		if (!zone.getId().equals(timeZone)) {
-			throw new RuleViolation("timeZone: a program's zone does not change (this one's is " + timeZone
-					+ "): its sessions and past weekly reports were made in it; create a program in " + zone.getId()
-					+ " instead");
+			throw new RuleViolation(Refusal.of("program.zone-fixed", "timeZone",
+					"a program's zone does not change (this one's is " + timeZone
+							+ "): its sessions and past weekly reports were made in it; create a program in "
+							+ zone.getId() + " instead",
+					"timeZone", timeZone, "requested", zone.getId()));
 		}
 	}
 
@@ -99,12 +102,16 @@ public class Program {
 					"minimumWeeklyMinutes: " + minutes + " is more than the " + MAX_MINIMUM + " minutes a week holds");
 		}
 		if (minutes < population.floorMinutes()) {
-			throw new RuleViolation("minimumWeeklyMinutes " + minutes + " is below the " + population + " floor of "
-					+ population.floorMinutes() + " minutes a week");
+			throw new RuleViolation(Refusal.of("program.minimum-below-floor", "minimumWeeklyMinutes",
+					"minimumWeeklyMinutes " + minutes + " is below the " + population + " floor of "
+							+ population.floorMinutes() + " minutes a week",
+					"minimumMinutes", minutes, "floorMinutes", population.floorMinutes(), "population", population));
 		}
 		if (id != null && minutes < minimumWeeklyMinutes) {
-			throw new RuleViolation("minimumWeeklyMinutes may only be raised: " + minutes + " is below the current "
-					+ minimumWeeklyMinutes);
+			throw new RuleViolation(Refusal.of(
+					"program.minimum-only-rises", "minimumWeeklyMinutes", "minimumWeeklyMinutes may only be raised: "
+							+ minutes + " is below the current " + minimumWeeklyMinutes,
+					"minimumMinutes", minutes, "currentMinutes", minimumWeeklyMinutes));
 		}
 		this.minimumWeeklyMinutes = minutes;
 	}

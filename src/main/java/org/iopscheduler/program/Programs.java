@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import lombok.RequiredArgsConstructor;
 
@@ -26,7 +27,19 @@ public class Programs {
 
 	@Transactional
 	public Program update(long id, String name, String timeZone, Integer minimumWeeklyMinutes) {
-		Program program = get(id);
+		return update(id, name, timeZone, minimumWeeklyMinutes, unchecked -> {
+		});
+	}
+
+	/**
+	 * As above, after {@code precondition} (the caller's If-Match) accepted the program
+	 * as it is under its row lock.
+	 */
+	@Transactional
+	public Program update(long id, String name, String timeZone, Integer minimumWeeklyMinutes,
+			Consumer<Program> precondition) {
+		Program program = programs.lockById(id).orElseThrow(() -> new NotFound("no program with id " + id));
+		precondition.accept(program);
 		if (timeZone != null) {
 			program.keepZone(timeZone);
 		}
@@ -36,7 +49,8 @@ public class Programs {
 		if (minimumWeeklyMinutes != null) {
 			program.changeMinimum(minimumWeeklyMinutes);
 		}
-		return program;
+		// the answer carries the new version in its ETag
+		return programs.saveAndFlush(program);
 	}
 
 	@Transactional(readOnly = true)

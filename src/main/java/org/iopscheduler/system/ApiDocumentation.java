@@ -3,10 +3,14 @@ package org.iopscheduler.system;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Contact;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
@@ -16,6 +20,7 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
@@ -82,9 +87,73 @@ class ApiDocumentation {
 	OpenApiCustomizer commonApiAnswers() {
 		return openApi -> {
 			openApi.getComponents().addSchemas(PROBLEM, problemSchema());
+			entityTags(openApi);
 			openApi.getPaths()
 				.forEach((path, item) -> item.readOperations().forEach(operation -> answers(path, operation)));
 		};
+	}
+
+	private static final String IF_MATCH = org.springframework.http.HttpHeaders.IF_MATCH;
+
+	/**
+	 * A change that takes If-Match (a {@code @RequestHeader IfMatch}) documents it as the
+	 * text header it is, its 412 and the new ETag; the GET of the record it changes (its
+	 * path, or the path without the last segment for /blocks, /end, /discharge) answers
+	 * the ETag.
+	 */
+	private static void entityTags(OpenAPI openApi) {
+		Set<String> tagged = openApi.getPaths()
+			.entrySet()
+			.stream()
+			.filter(path -> path.getValue().readOperations().stream().anyMatch(ApiDocumentation::takesIfMatch))
+			.map(path -> path.getKey().endsWith("}") ? path.getKey()
+					: path.getKey().substring(0, path.getKey().lastIndexOf('/')))
+			.collect(Collectors.toSet());
+		openApi.getPaths().forEach((path, item) -> {
+			for (Operation operation : item.readOperations()) {
+				if (takesIfMatch(operation)) {
+					operation.getParameters().stream().filter(ApiDocumentation::isIfMatch).forEach(p -> {
+						p.schema(new StringSchema().example("\"3-1a2b3c4d\""));
+						p.description("The ETag the record was read with (or *): a change of a record that has changed "
+								+ "since is refused with 412 and changes nothing; without it the change proceeds. "
+								+ "Malformed is 400.");
+					});
+					operation.getResponses()
+						.computeIfAbsent("412", c -> new ApiResponse().description(
+								"If-Match names an older version: the record was changed since; detail says what it reads now"));
+					withETag(operation);
+				}
+			}
+			PathItem read = tagged.contains(path) ? item : null;
+			if (read != null && read.getGet() != null) {
+				withETag(read.getGet());
+			}
+		});
+		if (openApi.getComponents().getSchemas() != null) {
+			openApi.getComponents().getSchemas().remove("IfMatch");
+		}
+	}
+
+	private static boolean takesIfMatch(Operation operation) {
+		return operation.getParameters() != null
+				&& operation.getParameters().stream().anyMatch(ApiDocumentation::isIfMatch);
+	}
+
+	private static boolean isIfMatch(Parameter parameter) {
+		return IF_MATCH.equalsIgnoreCase(parameter.getName()) && "header".equals(parameter.getIn());
+	}
+
+	private static void withETag(Operation operation) {
+		operation.getResponses()
+			.entrySet()
+			.stream()
+			.filter(r -> r.getKey().startsWith("2"))
+			.forEach(r -> r.getValue()
+				.addHeaderObject("ETag", new Header()
+					.description(
+							"The record's strong entity tag, \"<version>-<digest of this representation>\"; send it "
+									+ "back in If-Match to change the record")
+					.schema(new StringSchema())));
 	}
 
 	private static void answers(String path, Operation operation) {
@@ -134,6 +203,16 @@ class ApiDocumentation {
 					new StringSchema().format("uri-reference")
 						.description("The request path this problem is about")
 						.example("/api/staff"))
+			.addProperty("rule",
+					new StringSchema().description("The rule that refused the request, as a stable code")
+						.example("plan.below-minimum"))
+			.addProperty("field",
+					new StringSchema().description("The request field the refusal is about, when there is one")
+						.example("blockIds"))
+			.addProperty("facts",
+					new ObjectSchema().description("The numbers behind the refusal, by name")
+						.additionalProperties(true)
+						.example(java.util.Map.of("plannedMinutes", 480, "minimumMinutes", 540)))
 			.required(List.of("type", "title", "status", "detail"));
 	}
 

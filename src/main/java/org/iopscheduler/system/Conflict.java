@@ -1,19 +1,25 @@
 package org.iopscheduler.system;
 
-import org.springframework.http.HttpStatus;
-
 /**
  * The request conflicts with existing data (double booking, a full group, a duplicate).
  */
 public class Conflict extends DomainException {
 
+	public Conflict(Refusal refusal) {
+		super(refusal);
+	}
+
+	/**
+	 * Under the general rule {@code data.conflict}; prefer a {@link Refusal} naming the
+	 * rule.
+	 */
 	public Conflict(String message) {
-		super(message);
+		super("data.conflict", message);
 	}
 
 	@Override
-	public HttpStatus status() {
-		return HttpStatus.CONFLICT;
+	public Kind kind() {
+		return Kind.CONFLICT;
 	}
 
 	@Override

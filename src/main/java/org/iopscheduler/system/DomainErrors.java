@@ -15,6 +15,11 @@ public final class DomainErrors {
 	}
 
 	public static void attach(DomainException refusal, BindingResult form, Set<String> fields) {
+		Refusal why = refusal.refusal();
+		if (why.field() != null && fields.contains(why.field())) {
+			form.rejectValue(why.field(), "refused", why.message());
+			return;
+		}
 		String message = refusal.getMessage();
 		for (String field : fields) {
 			if (message.startsWith(field + ":")) {

@@ -1,17 +1,23 @@
 package org.iopscheduler.system;
 
-import org.springframework.http.HttpStatus;
-
 /** Authenticated, but this role may not do this. */
 public class Forbidden extends DomainException {
 
+	public Forbidden(Refusal refusal) {
+		super(refusal);
+	}
+
+	/**
+	 * Under the general rule {@code role.forbidden}; prefer a {@link Refusal} naming the
+	 * rule.
+	 */
 	public Forbidden(String message) {
-		super(message);
+		super("role.forbidden", message);
 	}
 
 	@Override
-	public HttpStatus status() {
-		return HttpStatus.FORBIDDEN;
+	public Kind kind() {
+		return Kind.FORBIDDEN;
 	}
 
 	@Override

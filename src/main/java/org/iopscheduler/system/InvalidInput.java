@@ -1,17 +1,23 @@
 package org.iopscheduler.system;
 
-import org.springframework.http.HttpStatus;
-
 /** A field is missing or has a value outside its rule. */
 public class InvalidInput extends DomainException {
 
+	public InvalidInput(Refusal refusal) {
+		super(refusal);
+	}
+
+	/**
+	 * Under the general rule {@code input.invalid}; prefer a {@link Refusal} naming the
+	 * rule.
+	 */
 	public InvalidInput(String message) {
-		super(message);
+		super("input.invalid", message);
 	}
 
 	@Override
-	public HttpStatus status() {
-		return HttpStatus.BAD_REQUEST;
+	public Kind kind() {
+		return Kind.INVALID_INPUT;
 	}
 
 	@Override

@@ -1,17 +1,23 @@
 package org.iopscheduler.system;
 
-import org.springframework.http.HttpStatus;
-
 /** An unknown id, or a record the caller may not know exists. */
 public class NotFound extends DomainException {
 
+	public NotFound(Refusal refusal) {
+		super(refusal);
+	}
+
+	/**
+	 * Under the general rule {@code record.not-found}; prefer a {@link Refusal} naming
+	 * the rule.
+	 */
 	public NotFound(String message) {
-		super(message);
+		super("record.not-found", message);
 	}
 
 	@Override
-	public HttpStatus status() {
-		return HttpStatus.NOT_FOUND;
+	public Kind kind() {
+		return Kind.NOT_FOUND;
 	}
 
 	@Override

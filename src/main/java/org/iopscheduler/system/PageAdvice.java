@@ -57,7 +57,7 @@ class PageAdvice {
 
 	@ExceptionHandler(DomainException.class)
 	ModelAndView refused(DomainException e) {
-		return page("error", e.status(), e.getMessage());
+		return page("error", ProblemAdvice.status(e.kind()), e.getMessage());
 	}
 
 	@ExceptionHandler(Exception.class)

@@ -9,6 +9,7 @@ import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 import org.springframework.beans.InvalidPropertyException;
+import org.springframework.core.convert.ConversionFailedException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -38,16 +39,54 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 class ProblemAdvice extends ResponseEntityExceptionHandler {
 
+	/**
+	 * The refusal's rule, field and numbers go out as extension members beside the
+	 * detail, so a client can act on them without parsing the sentence.
+	 */
 	@ExceptionHandler(DomainException.class)
 	ProblemDetail domain(DomainException e) {
-		return problem(e.status(), e.title(), e.getMessage());
+		ProblemDetail problem = problem(status(e.kind()), e.title(), e.getMessage());
+		Refusal refusal = e.refusal();
+		problem.setProperty("rule", refusal.rule());
+		if (refusal.field() != null) {
+			problem.setProperty("field", refusal.field());
+		}
+		if (!refusal.facts().isEmpty()) {
+			problem.setProperty("facts", refusal.facts());
+		}
+		return problem;
+	}
+
+	/** The one place a kind of refusal becomes an HTTP status. */
+	static HttpStatus status(DomainException.Kind kind) {
+		return switch (kind) {
+			case INVALID_INPUT -> HttpStatus.BAD_REQUEST;
+			case NOT_FOUND -> HttpStatus.NOT_FOUND;
+			case CONFLICT -> HttpStatus.CONFLICT;
+			case RULE_VIOLATION -> HttpStatus.UNPROCESSABLE_CONTENT;
+			case FORBIDDEN -> HttpStatus.FORBIDDEN;
+			case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+			case STALE_VERSION -> HttpStatus.PRECONDITION_FAILED;
+		};
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-		String expected = e.getRequiredType() == null ? "another type" : describe(e.getRequiredType());
-		return problem(HttpStatus.BAD_REQUEST, "Invalid input",
-				e.getName() + ": '" + e.getValue() + "' is not " + expected);
+		Class<?> type = e.getRequiredType();
+		Object value = e.getValue();
+		if (type != null && java.util.Collection.class.isAssignableFrom(type)) {
+			// a list such as status=UNDER_DOSED,LATE: name the item that is wrong, and
+			// what
+			// an item must be
+			type = e.getParameter().nested().getNestedParameterType();
+			for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+				if (cause instanceof ConversionFailedException failed && failed.getValue() != null) {
+					value = failed.getValue();
+				}
+			}
+		}
+		String expected = type == null ? "another type" : describe(type);
+		return problem(HttpStatus.BAD_REQUEST, "Invalid input", e.getName() + ": '" + value + "' is not " + expected);
 	}
 
 	@ExceptionHandler({ OptimisticLockingFailureException.class, PessimisticLockingFailureException.class })
@@ -183,6 +222,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 			case "String" -> "a text";
 			case "List", "Set" -> "a list";
 			case "IsoWeek" -> AcceptedDates.WEEK_DESCRIPTION;
+			case "IfMatch" -> IfMatch.DESCRIPTION;
 			case "Instant" -> "an instant as ISO-8601 with offset from " + AcceptedDates.FIRST + " to "
 					+ AcceptedDates.LAST + ", e.g. 2026-11-02T18:00:00Z (encode + as %2B)";
 			default -> "a valid " + type.getSimpleName();

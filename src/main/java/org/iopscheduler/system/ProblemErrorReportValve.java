@@ -33,9 +33,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 			Writer writer = response.getReporter();
 			if (writer != null) {
-				writer.write("{\"type\":\"about:blank\",\"title\":"
-						+ Problems.quote(known != null ? known.getReasonPhrase() : "Error") + ",\"status\":" + status
-						+ ",\"detail\":" + Problems.quote(detail) + "}");
+				writer.write(Problems.json(known != null ? known.getReasonPhrase() : "Error", status, detail, null));
 				response.finishResponse();
 			}
 		}

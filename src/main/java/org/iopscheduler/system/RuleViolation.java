@@ -1,17 +1,23 @@
 package org.iopscheduler.system;
 
-import org.springframework.http.HttpStatus;
-
 /** Well-formed, but it breaks a clinical rule. */
 public class RuleViolation extends DomainException {
 
+	public RuleViolation(Refusal refusal) {
+		super(refusal);
+	}
+
+	/**
+	 * Under the general rule {@code clinical.rule}; prefer a {@link Refusal} naming the
+	 * rule.
+	 */
 	public RuleViolation(String message) {
-		super(message);
+		super("clinical.rule", message);
 	}
 
 	@Override
-	public HttpStatus status() {
-		return HttpStatus.UNPROCESSABLE_CONTENT;
+	public Kind kind() {
+		return Kind.RULE_VIOLATION;
 	}
 
 	@Override

@@ -21,7 +21,8 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Two doors: the API takes HTTP Basic on every request and answers failures with problem
- * JSON; the pages use a form login with a session and CSRF tokens.
+ * JSON; the pages use a form login with a session and CSRF tokens. Page sessions live in
+ * the database (Spring Session JDBC), so any instance serves them; the API keeps none.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -130,6 +131,10 @@ public class SecurityConfiguration {
 			.hasRole(COORDINATOR)
 			.requestMatchers("/me", "/me/**")
 			.hasRole(PARTICIPANT)
+			// everyone changes their own password; resets and unlocks (/accounts/**) are
+			// the coordinator's
+			.requestMatchers("/password")
+			.authenticated()
 			// a participant may open only their own page; the page answers 404 for anyone
 			// else's
 			.requestMatchers(HttpMethod.GET, "/", "/participants/*")

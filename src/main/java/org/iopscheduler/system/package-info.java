@@ -1,5 +1,5 @@
 /**
- * The shared kernel: security, the one error shape, the clock, input rules. It depends on
- * no feature module.
+ * The shared kernel: security, the one error shape, the clock, input rules, production
+ * safety. It depends on no feature module.
  */
 package org.iopscheduler.system;

@@ -12,18 +12,27 @@ import org.junit.jupiter.api.Test;
 import org.iopscheduler.attendance.Attendance.SheetRow;
 import org.iopscheduler.attendance.internal.AttendanceChangeRepository;
 import org.iopscheduler.attendance.internal.AttendanceMarkRepository;
+import org.iopscheduler.audit.AuditAction;
+import org.iopscheduler.audit.AuditEvent;
+import org.iopscheduler.audit.AuditLog;
 import org.iopscheduler.support.ClinicFixture;
 import org.iopscheduler.support.ClinicFixture.Clinic;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * A first-mark race (the insert of a participant's first mark hits the unique key)
@@ -32,6 +41,7 @@ import static org.assertj.core.groups.Tuple.tuple;
  * left to timing.
  */
 @SpringBootTest
+@AutoConfigureMockMvc
 @Import({ ClinicFixture.class, SheetRetryTest.RacedFirstMark.class })
 class SheetRetryTest {
 
@@ -46,6 +56,12 @@ class SheetRetryTest {
 
 	@Autowired
 	RacedFirstMark race;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	AuditLog auditLog;
 
 	/**
 	 * The mark repository, except that the next first mark of one participant loses a
@@ -118,6 +134,29 @@ class SheetRetryTest {
 					tuple(unchanged, null, AttendanceStatus.ABSENT),
 					tuple(marked, AttendanceStatus.PRESENT, AttendanceStatus.EXCUSED),
 					tuple(first, null, AttendanceStatus.LATE));
+	}
+
+	/**
+	 * Over the API the request's transaction (the audited one) is spoilt by the lost
+	 * race, so the whole request runs again: one mark, one history row, one audit line.
+	 */
+	@Test
+	void aMarkOverTheApiRetriedAfterAFirstMarkRaceLeavesOneMarkOneHistoryRowAndOneAuditLine() throws Exception {
+		Clinic clinic = fixture.clinic(1);
+		long session = clinic.pastSession().getId();
+		long first = clinic.participantIds().get(0);
+		race.loser.set(first);
+
+		mvc.perform(put("/api/sessions/{s}/attendance/{p}", session, first).with(user(clinic.coordinator()))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"status\":\"PRESENT\"}")).andExpect(status().isOk());
+
+		assertThat(race.loser).as("the first attempt lost the race").hasValue(-1);
+		assertThat(changes.findBySessionIdOrderByChangedAtAscIdAsc(session))
+			.extracting(AttendanceChange::getParticipantId, AttendanceChange::getNewStatus)
+			.containsExactly(tuple(first, AttendanceStatus.PRESENT));
+		assertThat(auditLog.search(first, null, null, null, 0, 10).getContent()).extracting(AuditEvent::getAction)
+			.containsExactly(AuditAction.MARK_ATTENDANCE);
 	}
 
 }

@@ -117,6 +117,28 @@ class AttendanceSheetSaveTest {
 		assertThat(sheetAudit(sheet)).isEmpty();
 	}
 
+	/**
+	 * Nothing of a refused sheet is saved, no mark is audited, but the sheet shown again
+	 * shows every row's participant: that read is in the log.
+	 */
+	@Test
+	void aRefusedSheetShownAgainIsRecordedAsAReadOfEveryRow() throws Exception {
+		Sheet sheet = sheet("Refused Read IOP");
+		var request = save(sheet);
+		row(request, 0, sheet.avery(), AttendanceStatus.ABSENT, null);
+		row(request, 1, sheet.blake(), AttendanceStatus.LATE, 180);
+
+		mvc.perform(request)
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Nothing was saved")));
+
+		assertThat(sheetAudit(sheet)).isEmpty();
+		assertThat(auditLog.search(null, sheet.counselor().getId(), null, null, 0, 100).getContent())
+			.filteredOn(e -> e.getAction() == AuditAction.READ_ATTENDANCE)
+			.extracting(AuditEvent::getParticipantId)
+			.containsExactlyInAnyOrder(sheet.avery().getId(), sheet.blake().getId());
+	}
+
 	@Test
 	void aSheetNamingSomeoneNoLongerOnTheRosterSavesNothingAndSaysWhichRow() throws Exception {
 		Sheet sheet = sheet("Roster Sheet IOP");

@@ -67,14 +67,42 @@ class PageAccessTest {
 				"/programs/" + program + "/enrol/plan?blockIds=" + evening.monday().getId(),
 				"/programs/" + program + "/dose", "/programs/" + program + "/dose?show=attention",
 				"/sessions/" + session, "/sessions/" + session + "/attendance", "/participants/" + participant.getId(),
-				"/sessions" }) {
+				"/sessions", "/password", "/accounts/" + counselor.getId(), "/accounts/" + participant.getId(),
+				"/accounts/" + coordinator.getId() }) {
 			mvc.perform(get(page).with(as(coordinator))).andExpect(status().isOk());
 		}
 		mvc.perform(get("/sessions").with(as(counselor))).andExpect(status().isOk());
+		mvc.perform(get("/password").with(as(counselor))).andExpect(status().isOk());
+		mvc.perform(get("/password").with(as(participant))).andExpect(status().isOk());
+		mvc.perform(get("/accounts/" + participant.getId()).with(as(counselor))).andExpect(status().isForbidden());
 		mvc.perform(get("/sessions/" + session + "/attendance").with(as(counselor))).andExpect(status().isOk());
 		mvc.perform(get("/me").with(as(participant))).andExpect(status().isOk());
 		mvc.perform(get("/me?week=2026-W44").with(as(participant))).andExpect(status().isOk());
 		mvc.perform(get("/login")).andExpect(status().isOk());
+	}
+
+	/**
+	 * The running total asks the plan rules for their refusal (no exception caught) and
+	 * shows its message, in the page's words: without the request field's name.
+	 */
+	@Test
+	void theEnrolPagesRunningTotalShowsTheMinimumRulesRefusal() throws Exception {
+		Account coordinator = fixtures.coordinator("Preview Coordinator");
+		Evening evening = fixtures.evening("Preview IOP", fixtures.counselor("Preview Counselor"));
+		String plan = "/programs/" + evening.program().getId() + "/enrol/plan?blockIds=";
+		mvc.perform(get(plan + evening.monday().getId()).with(as(coordinator)))
+			.andExpect(status().isOk())
+			.andExpect(
+					content().string(containsString("Enrolling would be refused: the plan gives 180 minutes a week")))
+			.andExpect(content().string(not(containsString("blockIds:"))));
+		mvc.perform(get(plan
+				+ evening.blockIds().stream().map(String::valueOf).reduce((a, b) -> a + "&blockIds=" + b).orElseThrow())
+			.with(as(coordinator)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("Enrolling would be refused"))));
+		mvc.perform(get(plan + "999999").with(as(coordinator)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("999999 is not a block of program")));
 	}
 
 	@Autowired
@@ -139,12 +167,13 @@ class PageAccessTest {
 	void thePeoplePageListsAPageOfPeopleAtATimeAndLinksBackFromALaterPage() throws Exception {
 		Account coordinator = fixtures.coordinator("Paging Coordinator");
 
+		// each person links to their account page (reset, unlock)
+		String listed = "<li><a href=\"/accounts/" + coordinator.getId() + "\">Paging Coordinator</a></li>";
 		mvc.perform(get("/people?page=3").with(as(coordinator)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("href=\"/people?page=2\"")))
-			.andExpect(content().string(not(containsString("<li>Paging Coordinator</li>"))));
-		mvc.perform(get("/people").with(as(coordinator)))
-			.andExpect(content().string(containsString("<li>Paging Coordinator</li>")));
+			.andExpect(content().string(not(containsString(listed))));
+		mvc.perform(get("/people").with(as(coordinator))).andExpect(content().string(containsString(listed)));
 	}
 
 	@Test

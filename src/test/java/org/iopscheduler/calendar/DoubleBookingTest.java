@@ -113,7 +113,7 @@ class DoubleBookingTest {
 			assertThat(clash).isPresent();
 			assertThat(clash.get().mine().date()).isEqualTo(LocalDate.of(2027, 3, 15));
 			assertThat(clash.get().theirs().date()).isEqualTo(LocalDate.of(2027, 3, 15));
-			assertThat(clash.get().detail(5)).startsWith("counselorId: counselor 5 already facilitates block")
+			assertThat(clash.get().refusal(5).detail()).startsWith("counselorId: counselor 5 already facilitates block")
 				.contains("on MONDAY 13:00-14:00 (America/New_York)", "first collide on 2027-03-15",
 						"2027-03-15 13:00 -04:00", "2027-03-15 17:00 +00:00 (Europe/London)");
 		}
@@ -213,7 +213,8 @@ class DoubleBookingTest {
 			Optional<Clash> clash = DoubleBooking.firstClash(once(NEW_YORK, LocalDate.of(2027, 2, 15), "18:30", 60),
 					List.of(weekly(NEW_YORK, DayOfWeek.MONDAY, "18:00", 180)));
 			assertThat(clash.map(c -> c.mine().date())).contains(LocalDate.of(2027, 2, 15));
-			assertThat(clash.get().detail(5)).contains("already facilitates block MONDAY 18:00 on MONDAY 18:00-21:00");
+			assertThat(clash.get().refusal(5).detail())
+				.contains("already facilitates block MONDAY 18:00 on MONDAY 18:00-21:00");
 		}
 
 		@Test
@@ -229,7 +230,7 @@ class DoubleBookingTest {
 			Optional<Clash> clash = DoubleBooking.firstClash(newBlock(LONDON, DayOfWeek.TUESDAY, "15:00", 60),
 					List.of(once(NEW_YORK, LocalDate.of(2027, 1, 12), "10:30", 60)));
 			assertThat(clash.map(c -> c.mine().date())).contains(LocalDate.of(2027, 1, 12));
-			assertThat(clash.get().detail(5))
+			assertThat(clash.get().refusal(5).detail())
 				.contains("already facilitates session on 2027-01-12 on 2027-01-12 10:30-11:30");
 		}
 

@@ -109,6 +109,18 @@ class OrganisationDoseTest extends ApplicationTest {
 	}
 
 	@Test
+	void theStatusFilterIsCommaSeparatedOrRepeated() {
+		String base = "/api/dosage?week=" + WEEK;
+		List<String> commas = list(ok(base + "&status=UNDER_DOSED,%20AT_RISK").get("participants")).stream()
+			.map(OrganisationDoseTest::line)
+			.toList();
+		assertThat(list(ok(base + "&status=UNDER_DOSED&status=AT_RISK").get("participants")).stream()
+			.map(OrganisationDoseTest::line)
+			.toList()).isEqualTo(commas);
+		assertThat(list(ok(base + "&status=").get("participants"))).hasSameSizeAs(list(ok(base).get("participants")));
+	}
+
+	@Test
 	void theStatusAndProgramFiltersKeepOnlyTheirRows() {
 		List<JsonNode> all = list(ok("/api/dosage?week=" + WEEK).get("participants"));
 		List<JsonNode> some = list(ok("/api/dosage?week=" + WEEK + "&status=UNDER_DOSED,AT_RISK").get("participants"));

@@ -230,6 +230,71 @@ class ErrorContractTest extends ApplicationTest {
 
 	}
 
+	/**
+	 * A refusal is a value: the problem carries which rule said no, which field, and the
+	 * numbers, beside the detail the contract asks for.
+	 */
+	@Nested
+	class RefusalMembers {
+
+		@Test
+		void aPlanBelowTheMinimumNamesItsRuleFieldAndNumbers() {
+			long program = program("ADULT", "America/New_York");
+			long monday = block(program, counselor().id(), "MONDAY", "18:00", 480);
+			Reply refused = enrol(program, participant().id(), "2026-11-02", List.of(monday));
+			problem(refused, 422, "blockIds: the plan gives 480 minutes a week", "540");
+			assertThat(refused.json().get("rule").asString()).isEqualTo("plan.below-minimum");
+			assertThat(refused.json().get("field").asString()).isEqualTo("blockIds");
+			assertThat(refused.json().get("facts").get("plannedMinutes").asInt()).isEqualTo(480);
+			assertThat(refused.json().get("facts").get("minimumMinutes").asInt()).isEqualTo(540);
+			assertThat(refused.json().get("facts").get("from").asString()).isEqualTo("2026-11-02");
+		}
+
+		@Test
+		void overlappingBlocksNameBothBlocks() {
+			long program = program("ADULT", "America/New_York");
+			long a = block(program, counselor().id(), "MONDAY", "09:00", 300);
+			long b = block(program, counselor().id(), "MONDAY", "12:00", 300);
+			Reply refused = enrol(program, participant().id(), "2026-11-02", List.of(a, b));
+			problem(refused, 409, "blockIds: blocks", "overlap");
+			assertThat(refused.json().get("rule").asString()).isEqualTo("plan.overlap");
+			assertThat(List.of(refused.json().get("facts").get("blockId").asLong(),
+					refused.json().get("facts").get("otherBlockId").asLong()))
+				.containsExactlyInAnyOrder(a, b);
+		}
+
+		@Test
+		void aMinimumBelowThePopulationFloorNamesTheFloor() {
+			Reply refused = coordinator.post("/api/programs",
+					Api.body("name", "x", "population", "ADULT", "timeZone", "UTC", "minimumWeeklyMinutes", 500));
+			problem(refused, 422, "minimumWeeklyMinutes 500 is below the ADULT floor of 540");
+			assertThat(refused.json().get("rule").asString()).isEqualTo("program.minimum-below-floor");
+			assertThat(refused.json().get("field").asString()).isEqualTo("minimumWeeklyMinutes");
+			assertThat(refused.json().get("facts").get("floorMinutes").asInt()).isEqualTo(540);
+		}
+
+		@Test
+		void aDoubleBookedCounselorIsNamedWithTheDayTheyCollide() {
+			Person counselor = counselor();
+			block(program("ADULT", "America/New_York"), counselor.id(), "MONDAY", "18:00", 180);
+			Reply refused = coordinator.post("/api/programs/" + program("ADOLESCENT", "America/New_York") + "/blocks",
+					Api.body("type", "GROUP", "title", "t", "dayOfWeek", "MONDAY", "startTime", "20:00",
+							"durationMinutes", 60, "counselorId", counselor.id(), "location", "Room 2"));
+			problem(refused, 409, "counselorId: counselor " + counselor.id());
+			assertThat(refused.json().get("rule").asString()).isEqualTo("counselor.double-booked");
+			assertThat(refused.json().get("facts").get("counselorId").asLong()).isEqualTo(counselor.id());
+		}
+
+		@Test
+		void aRefusalKnownOnlyByItsSentenceNamesTheGeneralRuleOfItsKind() {
+			Reply refused = coordinator.get("/api/programs/999999");
+			problem(refused, 404, "no program with id 999999");
+			assertThat(refused.json().get("rule").asString()).isEqualTo("record.not-found");
+			assertThat(refused.json().has("facts")).isFalse();
+		}
+
+	}
+
 	@Nested
 	class WhoMayDoWhat {
 

@@ -33,7 +33,12 @@ public final class Api {
 		return new Api(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), username, password);
 	}
 
-	public record Reply(int status, String contentType, String body) {
+	public record Reply(int status, String contentType, String body, java.net.http.HttpHeaders headers) {
+
+		/** The first value of a response header, or null. */
+		public String header(String name) {
+			return headers.firstValue(name).orElse(null);
+		}
 
 		public JsonNode json() {
 			return JSON.readTree(body);
@@ -71,6 +76,11 @@ public final class Api {
 	 * JSON.
 	 */
 	public Reply send(String method, String path, Object body) {
+		return send(method, path, body, Map.of());
+	}
+
+	/** As above, with extra request headers (e.g. If-Match). */
+	public Reply send(String method, String path, Object body, Map<String, String> headers) {
 		String text = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
 			.header("Accept", "application/json, application/problem+json")
@@ -82,10 +92,11 @@ public final class Api {
 		if (authorization != null) {
 			request.header("Authorization", authorization);
 		}
+		headers.forEach(request::header);
 		try {
 			HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
 			return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-					response.body());
+					response.body(), response.headers());
 		}
 		catch (IOException e) {
 			throw new IllegalStateException(e);

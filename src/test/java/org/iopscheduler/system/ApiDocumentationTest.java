@@ -82,6 +82,33 @@ class ApiDocumentationTest extends ApplicationTest {
 	}
 
 	@Test
+	void everyChangeThatHonoursIfMatchDocumentsTheHeaderIts412AndTheNewETag() {
+		for (String change : List.of("put /api/programs/{id}", "put /api/blocks/{id}", "post /api/blocks/{id}/end",
+				"put /api/enrollments/{id}/blocks", "post /api/enrollments/{id}/discharge")) {
+			Op op = operation(change.split(" ")[0], change.split(" ")[1]);
+			JsonNode ifMatch = null;
+			for (JsonNode parameter : op.node().path("parameters")) {
+				if (parameter.path("name").asString().equals("If-Match")) {
+					ifMatch = parameter;
+				}
+			}
+			assertThat(ifMatch).as(change + " takes If-Match").isNotNull();
+			assertThat(ifMatch.path("in").asString()).isEqualTo("header");
+			assertThat(ifMatch.path("required").asBoolean()).as("If-Match is optional").isFalse();
+			assertThat(ifMatch.at("/schema/type").asString()).isEqualTo("string");
+			assertProblem(op, "412");
+			assertThat(op.node().at("/responses/200/headers/ETag").isMissingNode()).as(change + " answers an ETag")
+				.isFalse();
+		}
+		for (String read : List.of("/api/programs/{id}", "/api/blocks/{id}", "/api/enrollments/{id}")) {
+			assertThat(operation("get", read).node().at("/responses/200/headers/ETag").isMissingNode())
+				.as("get " + read + " answers an ETag")
+				.isFalse();
+		}
+		assertThat(document.at("/components/schemas/IfMatch").isMissingNode()).isTrue();
+	}
+
+	@Test
 	void theProblemSchemaHasTheRfc9457Members() {
 		JsonNode problem = document.at("/components/schemas/" + ApiDocumentation.PROBLEM);
 		assertThat(problem.path("properties").propertyNames()).contains("type", "title", "status", "detail",

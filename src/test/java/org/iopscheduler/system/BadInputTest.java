@@ -57,6 +57,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -116,6 +117,13 @@ class BadInputTest {
 	private static final List<String> REJECTED_PATHS = List.of("/api/programs;jsessionid=1", "/api//programs",
 			"/api/programs/%2e%2e/staff", "/api/programs/%2F1", "/api/programs/%5C1", "/api/./programs",
 			"/api/programs%3B1");
+
+	/**
+	 * If-Match headers that are not "*" or a list of quoted entity tags (RFC 9110
+	 * 13.1.1).
+	 */
+	private static final List<String> BAD_IF_MATCH = List.of("5", "\"5", "W/5", "\"a\" \"b\"", "\"5\",", ",",
+			"*, \"5\"", "'5'", "\"5\" ; q=1");
 
 	private static final List<String> BAD_ENUMS = List.of("NOPE", "coordinator", "ROLE_COORDINATOR");
 
@@ -205,6 +213,8 @@ class BadInputTest {
 		ids.put("sessions", clinic.pastSession().getId());
 		ids.put("participants", clinic.participantIds().get(0));
 		ids.put("staff", clinic.counselor().getId());
+		// a password reset or an unlock of a counselor: every probe of them is refused
+		ids.put("accounts", clinic.counselor().getId());
 		ids.put("closures", closure);
 		ids.put("enrollments",
 				jdbc.queryForObject("select min(id) from enrollment where program_id = ?", Long.class, program));
@@ -219,7 +229,13 @@ class BadInputTest {
 		for (MethodParameter parameter : handler.getMethodParameters()) {
 			PathVariable path = parameter.getParameterAnnotation(PathVariable.class);
 			RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
-			if (parameter.hasParameterAnnotation(RequestBody.class)) {
+			RequestHeader header = parameter.getParameterAnnotation(RequestHeader.class);
+			if (header != null && header.name().equalsIgnoreCase("If-Match")) {
+				for (String bad : BAD_IF_MATCH) {
+					probes.add(new Probe(method, valid, "{}", null, "If-Match: " + bad, null, false, bad));
+				}
+			}
+			else if (parameter.hasParameterAnnotation(RequestBody.class)) {
 				hasBody = true;
 				bodyType = parameter.getParameterType();
 			}
@@ -493,6 +509,9 @@ class BadInputTest {
 		if (probe.contentType() != null && !probe.contentType().isEmpty()) {
 			request.header("Content-Type", probe.contentType());
 		}
+		if (probe.ifMatch() != null) {
+			request.header("If-Match", probe.ifMatch());
+		}
 		request.method(probe.method(), probe.publisher());
 		HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as("status of %s; body %s", probe, response.body()).isBetween(400, 499);
@@ -502,6 +521,10 @@ class BadInputTest {
 		JsonNode problem = JSON.readTree(response.body());
 		assertThat(problem.path("status").asInt()).as("problem status of %s", probe).isEqualTo(response.statusCode());
 		assertThat(problem.path("detail").asString()).as("problem detail of %s", probe).isNotBlank();
+		if (probe.ifMatch() != null) {
+			assertThat(response.statusCode()).as("status of %s", probe).isEqualTo(400);
+			assertThat(problem.path("detail").asString()).as("problem detail of %s", probe).startsWith("If-Match");
+		}
 	}
 
 	/**
@@ -533,15 +556,15 @@ class BadInputTest {
 		return JSON.writeValueAsString(body);
 	}
 
-	record Probe(String method, String uri, String body, String contentType, String label, byte[] raw,
-			boolean chunked) {
+	record Probe(String method, String uri, String body, String contentType, String label, byte[] raw, boolean chunked,
+			String ifMatch) {
 
 		Probe(String method, String uri, String body, String contentType) {
-			this(method, uri, body, contentType, null, null, false);
+			this(method, uri, body, contentType, null, null, false, null);
 		}
 
 		Probe(String method, String uri, String body, String contentType, String label) {
-			this(method, uri, body, contentType, label, null, false);
+			this(method, uri, body, contentType, label, null, false, null);
 		}
 
 		Probe {
@@ -551,11 +574,12 @@ class BadInputTest {
 		}
 
 		static Probe chunked(String method, String uri, String body) {
-			return new Probe(method, uri, body, "application/json", "chunked " + body.length() + " bytes", null, true);
+			return new Probe(method, uri, body, "application/json", "chunked " + body.length() + " bytes", null, true,
+					null);
 		}
 
 		static Probe raw(String method, String uri, byte[] bytes) {
-			return new Probe(method, uri, null, "application/json", "invalid UTF-8", bytes, false);
+			return new Probe(method, uri, null, "application/json", "invalid UTF-8", bytes, false, null);
 		}
 
 		BodyPublisher publisher() {

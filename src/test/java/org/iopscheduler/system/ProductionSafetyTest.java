@@ -90,12 +90,17 @@ class ProductionSafetyTest {
 
 		@Test
 		void theDemoPassword() {
-			refused("admin:" + DemoData.PASSWORD);
+			refused("admin:demo-password");
 		}
 
 		@Test
 		void aWellKnownDefaultInAnyCase() {
 			refused("admin:Password1234");
+		}
+
+		@Test
+		void aCommonPasswordFromTheShippedList() {
+			refused("admin:qwertyuiop123");
 		}
 
 		@Test

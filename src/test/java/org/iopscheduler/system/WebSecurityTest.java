@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import jakarta.servlet.http.Cookie;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
@@ -84,23 +84,31 @@ class WebSecurityTest {
 	@Nested
 	class SessionFixationProtection {
 
+		/**
+		 * Page sessions live in the database (Spring Session JDBC) and travel in the
+		 * SESSION cookie: the one a visitor had before signing in is replaced at sign-in.
+		 */
 		@Test
 		void theSessionIdChangesAtSignIn() throws Exception {
 			Account coordinator = clinic.coordinator();
-			// a session id handed out before sign-in (one an attacker could have planted)
-			MockHttpSession session = new MockHttpSession();
-			String before = session.getId();
+			// a session handed out before sign-in (one an attacker could have planted)
+			Cookie before = mvc.perform(get("/login")).andReturn().getResponse().getCookie("SESSION");
+			assertThat(before).as("the sign-in page's session (it holds the CSRF token)").isNotNull();
 
-			MvcResult signIn = mvc.perform(post("/login").session(session).with(request -> {
-				request.setRequestedSessionId(before);
-				return request;
-			}).param("username", coordinator.getUsername()).param("password", Clinic.PASSWORD).with(csrf()))
+			MvcResult signIn = mvc
+				.perform(post("/login").cookie(before)
+					.param("username", coordinator.getUsername())
+					.param("password", Clinic.PASSWORD)
+					.with(csrf()))
 				.andExpect(redirectedUrl("/"))
 				.andReturn();
 
-			String after = signIn.getRequest().getSession(false).getId();
-			assertThat(after).isNotEqualTo(before);
-			assertThat(signIn.getRequest().getSession(false)).isSameAs(session);
+			Cookie after = signIn.getResponse().getCookie("SESSION");
+			assertThat(after).isNotNull();
+			assertThat(after.getValue()).isNotEqualTo(before.getValue());
+			// the planted id no longer opens a signed-in page
+			mvc.perform(get("/programs").cookie(before)).andExpect(status().is3xxRedirection());
+			mvc.perform(get("/programs").cookie(after)).andExpect(status().isOk());
 		}
 
 	}

@@ -11,6 +11,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import lombok.RequiredArgsConstructor;
 
+import org.iopscheduler.audit.AuditAction;
+import org.iopscheduler.audit.web.Audited;
+import org.iopscheduler.audit.web.Whose;
 import org.iopscheduler.attendance.Attendance;
 import org.iopscheduler.attendance.AttendanceChange;
 import org.iopscheduler.attendance.AttendanceMark;
@@ -61,6 +64,7 @@ class AttendanceController {
 					+ "cancelled; 404 for a participant not on the roster; 403 for another counselor.")
 	@ApiResponse(responseCode = "200", description = "The mark as it now stands")
 	@ApiResponse(responseCode = "422", description = "The session has not started yet, or was cancelled")
+	@Audited(value = AuditAction.MARK_ATTENDANCE, whose = Whose.PATH_PARTICIPANT_ID)
 	@PutMapping("/api/sessions/{sessionId}/attendance/{participantId}")
 	MarkView mark(@PathVariable long sessionId, @PathVariable long participantId, @Valid @RequestBody MarkBody body,
 			@AuthenticationPrincipal SignedIn me) {
@@ -70,6 +74,7 @@ class AttendanceController {
 	}
 
 	@Operation(summary = "The session's attendance as it stands: one mark per participant marked")
+	@Audited(value = AuditAction.READ_ATTENDANCE, whose = Whose.IN_ANSWER)
 	@GetMapping("/api/sessions/{sessionId}/attendance")
 	List<MarkView> sheet(@PathVariable long sessionId) {
 		return attendance.ofSession(sessionId).stream().map(MarkView::of).toList();
@@ -77,6 +82,7 @@ class AttendanceController {
 
 	@Operation(summary = "Every change to the session's attendance, oldest first: who, when, old and new value "
 			+ "(coordinators only)")
+	@Audited(value = AuditAction.READ_ATTENDANCE_HISTORY, whose = Whose.IN_ANSWER)
 	@GetMapping("/api/sessions/{sessionId}/attendance/history")
 	List<ChangeView> history(@PathVariable long sessionId, @RequestParam(required = false) Long participantId) {
 		return attendance.historyOfSession(sessionId)

@@ -14,7 +14,9 @@ import java.util.Set;
 import lombok.Data;
 import lombok.RequiredArgsConstructor;
 
+import org.iopscheduler.audit.web.Audited;
 import org.iopscheduler.audit.web.PageAudit;
+import org.iopscheduler.audit.web.Whose;
 import org.iopscheduler.audit.AuditAction;
 import org.iopscheduler.attendance.Attendance;
 import org.iopscheduler.attendance.AttendanceMark;
@@ -135,16 +137,17 @@ class AttendancePages {
 		return "attendance/mine";
 	}
 
+	@Audited(value = AuditAction.READ_ATTENDANCE, whose = Whose.PAGE)
 	@GetMapping("/sessions/{sessionId}/attendance")
 	String sheet(@PathVariable long sessionId, @AuthenticationPrincipal SignedIn me, Model model) {
 		DatedSession session = sessions.get(sessionId);
 		requireLeads(session, me);
 		SheetForm form = new SheetForm();
 		form.setRows(currentRows(session));
-		audit.record(AuditAction.READ_ATTENDANCE, form.getRows().stream().map(MarkRow::getParticipantId).toList());
 		return sheetPage(session, form, model);
 	}
 
+	@Audited(value = AuditAction.MARK_ATTENDANCE, whose = Whose.PAGE)
 	@PostMapping("/sessions/{sessionId}/attendance")
 	String save(@PathVariable long sessionId, @ModelAttribute("sheet") SheetForm form, BindingResult result,
 			@AuthenticationPrincipal SignedIn me, Model model, RedirectAttributes redirect) {
@@ -183,10 +186,10 @@ class AttendancePages {
 			rowOf.put(row.getParticipantId(), i);
 		}
 		try {
-			// one transaction for the sheet and its audit lines: saved whole or not at
-			// all
+			// one transaction (the handler's, @Audited) for the sheet and its audit
+			// lines: saved whole or not at all
 			Attendance.Sheet sheet = attendance.markSheet(sessionId, toSave, me,
-					changed -> audit.recordInTransaction(AuditAction.MARK_ATTENDANCE, changed));
+					changed -> audit.record(AuditAction.MARK_ATTENDANCE, changed));
 			if (sheet.saved()) {
 				redirect.addFlashAttribute("saved", sheet.changed().size());
 				return "redirect:/sessions/" + sessionId + "/attendance";
@@ -215,7 +218,12 @@ class AttendancePages {
 		return sheetPage(session, form, model);
 	}
 
+	/**
+	 * The sheet, also when a save was refused and it is shown again: either way it shows
+	 * the participants' marks, a read.
+	 */
 	private String sheetPage(DatedSession session, SheetForm form, Model model) {
+		audit.record(AuditAction.READ_ATTENDANCE, form.getRows().stream().map(MarkRow::getParticipantId).toList());
 		Program program = programs.get(session.getProgramId());
 		Instant now = calendar.now();
 		model.addAttribute("sheet", form);

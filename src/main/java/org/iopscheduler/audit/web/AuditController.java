@@ -48,10 +48,12 @@ class AuditController {
 
 	@Operation(summary = "The audit log, newest first (coordinators only)",
 			description = "One line per participant for every successful API request that read a participant's "
-					+ "details, schedule, dosage, enrollments or attendance, and for every change: participant "
-					+ "created, enrolled, plan changed, discharged, attendance marked, make-up added. "
+					+ "details, schedule, dosage, enrollments, attendance or a session's roster, and for every "
+					+ "change: participant created, enrolled, plan changed, discharged, attendance marked, "
+					+ "make-up added, session cancelled; written in the same transaction as the change. "
 					+ "from (inclusive) and to (exclusive) are instants, e.g. 2026-11-02T00:00:00-05:00 "
 					+ "(encode + as %2B).")
+	@NotAudited("the log names who was read, not their records; a line per read would flood the log with itself")
 	@GetMapping("/api/audit")
 	AuditPage search(
 			@Parameter(description = "only lines about this participant") @RequestParam(

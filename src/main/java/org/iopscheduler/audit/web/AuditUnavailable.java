@@ -1,31 +1,18 @@
 package org.iopscheduler.audit.web;
 
-import org.iopscheduler.system.DomainException;
-import org.springframework.http.HttpStatus;
+import org.iopscheduler.system.Refusal;
+import org.iopscheduler.system.Unavailable;
 
-/** The audit log could not take a request's line, so the request's answer is withheld. */
-class AuditUnavailable extends DomainException {
+/**
+ * The audit log could not take a request's lines: the request's transaction is rolled
+ * back and its answer withheld.
+ */
+class AuditUnavailable extends Unavailable {
 
 	AuditUnavailable(boolean change) {
-		super(change ? "the change was saved, but the audit log could not record it; tell the administrator"
-				: "the audit log cannot record this request right now, so the records are not shown; try again later");
-	}
-
-	private AuditUnavailable(String message) {
-		super(message);
-	}
-
-	/**
-	 * For a change whose audit lines were to be written in its own transaction: it was
-	 * rolled back.
-	 */
-	static AuditUnavailable nothingSaved() {
-		return new AuditUnavailable("the audit log could not record the change, so nothing was saved; try again later");
-	}
-
-	@Override
-	public HttpStatus status() {
-		return HttpStatus.SERVICE_UNAVAILABLE;
+		super(Refusal.of("audit.unavailable", null, change
+				? "the audit log could not record the change, so nothing was saved; try again later"
+				: "the audit log cannot record this request right now, so the records are not shown; try again later"));
 	}
 
 	@Override

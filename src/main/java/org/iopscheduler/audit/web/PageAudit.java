@@ -7,26 +7,22 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletRequest;
 import lombok.RequiredArgsConstructor;
 
-import org.iopscheduler.audit.Access;
 import org.iopscheduler.audit.Actor;
 import org.iopscheduler.audit.AuditAction;
 import org.iopscheduler.audit.AuditLog;
+import org.iopscheduler.audit.web.AuditedHandlers.Line;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.dao.DataAccessException;
-import org.springframework.modulith.NamedInterface;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * The pages' side of the audit log: a page that shows or changes participants' records
- * says so before it renders, with the same actions as the API. If the line cannot be
- * written the page shows an error instead of the records, as the API answers 503. Every
- * feature's pages use it: part of the audit module's public web interface.
+ * The pages' side of the audit log: a page handler marked
+ * {@code @Audited(whose = Whose.PAGE)} names the participants it shows or changes as it
+ * builds its model, with the same actions as the API. The lines are written by
+ * {@link AuditedHandlers} in the handler's transaction, before it commits and before the
+ * page renders: a change and its lines commit together or not at all, and if they cannot
+ * be written the page shows an error instead of the records. A page naming participants
+ * outside an {@code @Audited} handler fails.
  */
-@NamedInterface("web")
 @Component
 @RequiredArgsConstructor
 public class PageAudit {
@@ -40,32 +36,8 @@ public class PageAudit {
 	public void record(AuditAction action, Collection<Long> participantIds) {
 		Set<Long> named = new LinkedHashSet<>(participantIds);
 		named.remove(null);
-		if (named.isEmpty()) {
-			return;
-		}
-		write(action, log -> log.record(access(action), named));
-	}
-
-	/**
-	 * For a change made in the caller's transaction: the lines are written in it, so a
-	 * change whose lines cannot be written is rolled back with them (AuditUnavailable
-	 * says nothing was saved).
-	 */
-	public void recordInTransaction(AuditAction action, Collection<Long> participantIds) {
-		Set<Long> named = new LinkedHashSet<>(participantIds);
-		named.remove(null);
-		if (named.isEmpty()) {
-			return;
-		}
-		AuditLog log = auditLog.getIfAvailable();
-		if (log == null || signedIn() == null) {
-			return;
-		}
-		try {
-			log.recordInTransaction(access(action), named);
-		}
-		catch (DataAccessException e) {
-			throw AuditUnavailable.nothingSaved();
+		if (!named.isEmpty()) {
+			collect(action, named);
 		}
 	}
 
@@ -74,33 +46,16 @@ public class PageAudit {
 	 * export.
 	 */
 	public void recordWithoutParticipant(AuditAction action) {
-		write(action, log -> log.recordWithoutParticipant(access(action)));
+		collect(action, null);
 	}
 
-	private void write(AuditAction action, java.util.function.Consumer<AuditLog> line) {
-		AuditLog log = auditLog.getIfAvailable();
-		if (log == null || signedIn() == null) {
+	private void collect(AuditAction action, Set<Long> participantIds) {
+		Actor me = AuditedHandlers.signedIn();
+		HttpServletRequest request = AuditedHandlers.currentRequest();
+		if (auditLog.getIfAvailable() == null || me == null || request == null) {
 			return;
 		}
-		try {
-			line.accept(log);
-		}
-		catch (DataAccessException e) {
-			throw new AuditUnavailable(action.isChange());
-		}
-	}
-
-	private Access access(AuditAction action) {
-		Actor me = signedIn();
-		HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
-			.getRequest();
-		String query = request.getQueryString();
-		return Access.by(me, action, request.getMethod(), request.getRequestURI() + (query != null ? "?" + query : ""));
-	}
-
-	private static Actor signedIn() {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		return authentication != null && authentication.getPrincipal() instanceof Actor me ? me : null;
+		AuditedHandlers.collect(request, new Line(AuditedHandlers.access(me, action, request), participantIds));
 	}
 
 }

@@ -17,6 +17,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import lombok.RequiredArgsConstructor;
 
+import org.iopscheduler.system.IfMatch;
 import org.iopscheduler.system.NotBlankIfGiven;
 import org.iopscheduler.calendar.BlockChange;
 import org.iopscheduler.calendar.BlockDefinition;
@@ -28,12 +29,15 @@ import org.iopscheduler.calendar.LocationKind;
 import org.iopscheduler.calendar.ScheduledChange;
 import org.iopscheduler.calendar.WeeklyBlock;
 import org.iopscheduler.program.Programs;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -101,8 +105,8 @@ class BlockController {
 
 	@Operation(summary = "One block with its versions: past, current and scheduled")
 	@GetMapping("/api/blocks/{id}")
-	BlockView one(@PathVariable long id) {
-		return view(blocks.get(id));
+	ResponseEntity<BlockView> one(@PathVariable long id) {
+		return tagged(blocks.get(id), List.of());
 	}
 
 	@Operation(summary = "Change a block from a date on (effectiveFrom, default today); earlier sessions never change",
@@ -115,11 +119,14 @@ class BlockController {
 	@ApiResponse(responseCode = "422",
 			description = "Attendance is recorded on, or a make-up refers to, a session the change would move; or the block does not run on effectiveFrom")
 	@PutMapping("/api/blocks/{id}")
-	BlockView change(@PathVariable long id, @Valid @RequestBody ChangeBlock body) {
+	ResponseEntity<BlockView> change(@PathVariable long id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) IfMatch ifMatch,
+			@Valid @RequestBody ChangeBlock body) {
 		Blocks.BlockChanged changed = blocks.change(id,
 				new BlockChange(body.effectiveFrom(), body.dayOfWeek(), body.startTime(), body.durationMinutes(),
-						body.counselorId(), body.location(), body.locationKind(), body.title(), body.capacity()));
-		return view(changed.block(), changed.replaced().stream().map(BlockController::version).toList());
+						body.counselorId(), body.location(), body.locationKind(), body.title(), body.capacity()),
+				check(ifMatch));
+		return tagged(changed.block(), changed.replaced().stream().map(BlockController::version).toList());
 	}
 
 	@Operation(summary = "End a block: it no longer meets from the given date on")
@@ -127,8 +134,45 @@ class BlockController {
 	@ApiResponse(responseCode = "422",
 			description = "The block has already ended by that date, or attendance is recorded on a session after it")
 	@PostMapping("/api/blocks/{id}/end")
-	BlockView end(@PathVariable long id, @Valid @RequestBody EndBlock body) {
-		return view(blocks.end(id, body.date()));
+	ResponseEntity<BlockView> end(@PathVariable long id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) IfMatch ifMatch,
+			@Valid @RequestBody EndBlock body) {
+		WeeklyBlock ended = blocks.end(id, body.date(), check(ifMatch));
+		return tagged(ended, List.of());
+	}
+
+	/**
+	 * The answer with the tag of what a GET shows now; one look at the program's today.
+	 */
+	private ResponseEntity<BlockView> tagged(WeeklyBlock block, List<VersionView> replaced) {
+		LocalDate today = calendar.today(programs.get(block.getProgramId()));
+		return ResponseEntity.ok().eTag(tag(block, today)).body(view(block, today, replaced));
+	}
+
+	private java.util.function.Consumer<WeeklyBlock> check(IfMatch ifMatch) {
+		return IfMatch.check(ifMatch, b -> "block " + b.getId(), this::tag, b -> reads(view(b)));
+	}
+
+	/** The block's entity tag, for the answer a GET gives today. */
+	String tag(WeeklyBlock block) {
+		return tag(block, calendar.today(programs.get(block.getProgramId())));
+	}
+
+	static String tag(WeeklyBlock block, LocalDate today) {
+		return IfMatch.etag(block.getRowVersion(), view(block, today, List.of()));
+	}
+
+	/** "'Process group', MONDAY 18:00 for 180 minutes, counselor 5, Room 2, ..." */
+	static String reads(BlockView b) {
+		return "'" + b.title() + "', " + b.dayOfWeek() + " " + b.startTime() + " for " + b.durationMinutes()
+				+ " minutes, counselor " + b.counselorId() + ", " + b.location() + ", capacity " + b.capacity()
+				+ (b.endsOn() != null ? ", meeting for the last time before " + b.endsOn() : "") + "; versions: "
+				+ b.versions()
+					.stream()
+					.map(v -> "from " + (v.validFrom() == null ? "the start" : v.validFrom()) + " " + v.dayOfWeek()
+							+ " " + v.startTime() + " for " + v.durationMinutes() + " minutes, counselor "
+							+ v.counselorId() + ", " + v.location())
+					.collect(java.util.stream.Collectors.joining("; "));
 	}
 
 	/** "As it stands today" in the block's program's zone, as the pages show it. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -18,6 +19,9 @@ import jakarta.validation.constraints.Size;
 import lombok.Data;
 import lombok.RequiredArgsConstructor;
 
+import org.iopscheduler.audit.web.Audited;
+import org.iopscheduler.audit.web.PageAudit;
+import org.iopscheduler.audit.web.Whose;
 import org.iopscheduler.audit.AuditAction;
 import org.iopscheduler.audit.web.PageAudit;
 import org.iopscheduler.calendar.BlockChange;
@@ -40,8 +44,10 @@ import org.iopscheduler.program.Program;
 import org.iopscheduler.program.Programs;
 import org.iopscheduler.system.DomainErrors;
 import org.iopscheduler.system.DomainException;
+import org.iopscheduler.system.IfMatch;
 import org.iopscheduler.system.PageController;
 import org.iopscheduler.system.PageFormat;
+import org.iopscheduler.system.StaleVersion;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -116,6 +122,13 @@ class CalendarPages {
 		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
 		private LocalDate effectiveFrom;
 
+		/**
+		 * The block's entity tag when the form was filled (hidden): a change posted on an
+		 * older one would overwrite somebody else's.
+		 */
+		@Size(max = 100)
+		private String version;
+
 	}
 
 	@Data
@@ -189,7 +202,15 @@ class CalendarPages {
 		WeeklyBlock block = blocks.get(blockId);
 		Program program = programs.get(block.getProgramId());
 		LocalDate today = calendar.today(program);
-		BlockVersion now = block.versionAround(today);
+		return blockForm(program, current(block, today, today), block, model);
+	}
+
+	/**
+	 * The form filled with the block as it stands on the date (today, or the date a stale
+	 * change was to apply from), and its entity tag.
+	 */
+	private static BlockForm current(WeeklyBlock block, LocalDate today, LocalDate on) {
+		BlockVersion now = block.versionAround(on);
 		BlockForm form = new BlockForm();
 		form.setType(block.getType());
 		form.setTitle(block.getTitle());
@@ -199,14 +220,14 @@ class CalendarPages {
 		form.setCounselorId(now.getCounselorId());
 		form.setLocation(now.getLocation());
 		form.setCapacity(block.getCapacity());
-		form.setEffectiveFrom(
-				now.getValidFrom() != null && now.getValidFrom().isAfter(today) ? now.getValidFrom() : today);
-		return blockForm(program, form, block, model);
+		form.setEffectiveFrom(now.getValidFrom() != null && now.getValidFrom().isAfter(on) ? now.getValidFrom() : on);
+		form.setVersion(BlockController.tag(block, today));
+		return form;
 	}
 
 	@PostMapping("/blocks/{blockId}")
 	String changeBlock(@PathVariable long blockId, @Valid @ModelAttribute("blockForm") BlockForm form,
-			BindingResult result, Model model, RedirectAttributes redirect) {
+			BindingResult result, Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		WeeklyBlock block = blocks.get(blockId);
 		Program program = programs.get(block.getProgramId());
 		if (form.getEffectiveFrom() == null) {
@@ -214,15 +235,31 @@ class CalendarPages {
 		}
 		if (!result.hasErrors()) {
 			try {
+				// the same check as the API's If-Match, on the tag the form was filled
+				// with
+				IfMatch loaded = form.getVersion() == null || form.getVersion().isBlank() ? null
+						: IfMatch.parse(form.getVersion());
 				Blocks.BlockChanged changed = blocks.change(blockId,
 						new BlockChange(form.getEffectiveFrom(), form.getDayOfWeek(), form.getStartTime(),
 								form.getDurationMinutes(), form.getCounselorId(), form.getLocation(), null,
-								form.getTitle().strip(), form.getCapacity()));
+								form.getTitle().strip(), form.getCapacity()),
+						IfMatch.check(loaded, b -> "block", b -> BlockController.tag(b, calendar.today(program)),
+								b -> ""));
 				redirect.addFlashAttribute("saved", form.getTitle());
 				redirect.addFlashAttribute("replaced", scheduled(changed.replaced(),
 						names.of(changed.replaced().stream().map(ScheduledChange::counselorId).distinct().toList())));
 				return "redirect:/programs/" + program.getId() + "/calendar?week="
 						+ IsoWeek.of(form.getEffectiveFrom());
+			}
+			catch (StaleVersion stale) {
+				// nothing was saved: show what the block is now, not what this form had
+				WeeklyBlock now = blocks.get(blockId);
+				LocalDate today = calendar.today(program);
+				LocalDate on = form.getEffectiveFrom().isBefore(today) ? today : form.getEffectiveFrom();
+				model.addAttribute("stale", describe(now, on));
+				BlockForm fresh = current(now, today, on);
+				response.setStatus(HttpServletResponse.SC_CONFLICT);
+				return blockForm(program, fresh, now, model);
 			}
 			catch (DomainException refused) {
 				DomainErrors.attach(refused, result, BLOCK_FIELDS);
@@ -231,6 +268,7 @@ class CalendarPages {
 		return blockForm(program, form, block, model);
 	}
 
+	@Audited(value = AuditAction.READ_ENROLLMENTS, whose = Whose.PAGE)
 	@GetMapping("/sessions/{sessionId}")
 	String session(@PathVariable long sessionId, Model model) {
 		DatedSession session = sessions.get(sessionId);
@@ -241,6 +279,7 @@ class CalendarPages {
 		return sessionPage(session, program, model);
 	}
 
+	@Audited(value = AuditAction.CANCEL_SESSION, whose = Whose.PAGE)
 	@PostMapping("/sessions/{sessionId}/cancel")
 	String cancel(@PathVariable long sessionId, @Valid @ModelAttribute("cancelForm") CancelForm form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
@@ -249,6 +288,7 @@ class CalendarPages {
 		if (!result.hasErrors()) {
 			try {
 				sessions.cancel(sessionId, form.getReason().strip());
+				audit.record(AuditAction.CANCEL_SESSION, rosters.of(session));
 				redirect.addFlashAttribute("cancelled", true);
 				return "redirect:/sessions/" + sessionId;
 			}
@@ -287,6 +327,16 @@ class CalendarPages {
 		model.addAttribute("types", BlockType.values());
 		model.addAttribute("days", DayOfWeek.values());
 		return "calendar/block-form";
+	}
+
+	/** "from Mon 9 Nov: 'Process group', Monday 18:00–21:00, Dana, Room 2, 12 places" */
+	private String describe(WeeklyBlock block, LocalDate on) {
+		BlockVersion v = block.versionAround(on);
+		return "from " + PageFormat.day(on) + ": '" + block.getTitle() + "', " + PageFormat.dayName(v.getDayOfWeek())
+				+ " " + PageFormat.time(v.getStartTime()) + "–" + PageFormat.time(v.slot().end()) + ", "
+				+ names.of(List.of(v.getCounselorId()))
+					.getOrDefault(v.getCounselorId(), "counselor " + v.getCounselorId())
+				+ ", " + v.getLocation() + ", " + block.getCapacity() + " places";
 	}
 
 	private static BlockRow row(WeeklyBlock block, LocalDate today, Map<Long, String> counselors) {

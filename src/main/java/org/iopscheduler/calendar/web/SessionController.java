@@ -14,6 +14,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import lombok.RequiredArgsConstructor;
 
+import org.iopscheduler.audit.AuditAction;
+import org.iopscheduler.audit.web.Audited;
+import org.iopscheduler.audit.web.Whose;
 import org.iopscheduler.calendar.CalendarMaking;
 import org.iopscheduler.calendar.ClinicCalendar;
 import org.iopscheduler.calendar.Closure;
@@ -64,6 +67,7 @@ class SessionController {
 
 	@Operation(summary = "The program's dated sessions of an ISO week (default: this week in the program's zone)",
 			description = "Made from the blocks on first request and kept: the same call returns the same ids.")
+	@Audited(value = AuditAction.READ_ROSTER, whose = Whose.IN_ANSWER)
 	@GetMapping("/api/programs/{programId}/sessions")
 	List<SessionView> week(@PathVariable long programId, @RequestParam(required = false) IsoWeek week) {
 		Program program = programs.get(programId);
@@ -87,6 +91,7 @@ class SessionController {
 	}
 
 	@Operation(summary = "One dated session with its roster")
+	@Audited(value = AuditAction.READ_ROSTER, whose = Whose.IN_ANSWER)
 	@GetMapping("/api/sessions/{id}")
 	SessionView one(@PathVariable long id) {
 		DatedSession session = sessions.get(id);
@@ -97,6 +102,7 @@ class SessionController {
 	@ApiResponse(responseCode = "200", description = "The session, now CANCELLED")
 	@ApiResponse(responseCode = "422",
 			description = "Attendance is recorded for the session, or it was already cancelled")
+	@Audited(value = AuditAction.CANCEL_SESSION, whose = Whose.IN_ANSWER)
 	@PostMapping("/api/sessions/{id}/cancel")
 	SessionView cancel(@PathVariable long id, @Valid @RequestBody Cancel body) {
 		DatedSession session = sessions.cancel(id, body.reason());

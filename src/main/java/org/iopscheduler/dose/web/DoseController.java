@@ -6,6 +6,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import lombok.RequiredArgsConstructor;
 
+import org.iopscheduler.audit.AuditAction;
+import org.iopscheduler.audit.web.Audited;
+import org.iopscheduler.audit.web.Whose;
 import org.iopscheduler.calendar.ClinicCalendar;
 import org.iopscheduler.calendar.IsoWeek;
 import org.iopscheduler.dose.DoseReports;
@@ -70,6 +73,7 @@ class DoseController {
 	}
 
 	@Operation(summary = "The program's weekly dose report (default: this week in the program's zone)")
+	@Audited(value = AuditAction.READ_DOSAGE, whose = Whose.IN_ANSWER)
 	@GetMapping("/api/programs/{programId}/dosage")
 	ProgramReport program(@PathVariable long programId, @RequestParam(required = false) IsoWeek week) {
 		ProgramDose report = reports.program(programId, weekOr(week, programs.get(programId)));
@@ -85,6 +89,7 @@ class DoseController {
 	}
 
 	@Operation(summary = "The program's week as CSV for billing: one line per participant and session")
+	@Audited(value = AuditAction.EXPORT_DOSAGE, whose = Whose.MANY)
 	@GetMapping("/api/programs/{programId}/dosage.csv")
 	ResponseEntity<String> csv(@PathVariable long programId, @RequestParam(required = false) IsoWeek week) {
 		IsoWeek which = weekOr(week, programs.get(programId));
@@ -97,6 +102,7 @@ class DoseController {
 
 	@Operation(summary = "A participant's weeks from..to: staff, or that participant",
 			description = "Default: this week in the zone of the participant's current program.")
+	@Audited(value = AuditAction.READ_DOSAGE, whose = Whose.PATH_PARTICIPANT_ID)
 	@GetMapping("/api/participants/{participantId}/dosage")
 	List<WeekRow> participant(@PathVariable long participantId, @AuthenticationPrincipal SignedIn me,
 			@RequestParam(required = false) IsoWeek from, @RequestParam(required = false) IsoWeek to) {
@@ -109,6 +115,7 @@ class DoseController {
 
 	@Operation(summary = "The caller's own weeks from..to",
 			description = "Default: this week in the zone of the caller's current program.")
+	@Audited(value = AuditAction.READ_DOSAGE, whose = Whose.CALLER)
 	@GetMapping("/api/me/dosage")
 	List<WeekRow> mine(@AuthenticationPrincipal SignedIn me, @RequestParam(required = false) IsoWeek from,
 			@RequestParam(required = false) IsoWeek to) {

@@ -9,7 +9,9 @@ import java.util.Set;
 
 import lombok.RequiredArgsConstructor;
 
+import org.iopscheduler.audit.web.Audited;
 import org.iopscheduler.audit.web.PageAudit;
+import org.iopscheduler.audit.web.Whose;
 import org.iopscheduler.audit.AuditAction;
 import org.iopscheduler.calendar.ClinicCalendar;
 import org.iopscheduler.calendar.IsoWeek;
@@ -57,6 +59,7 @@ class DosePages {
 			DoseStatus status, int underDosedWeeks, String scheduledText, String attendedText) {
 	}
 
+	@Audited(value = AuditAction.READ_DOSAGE, whose = Whose.PAGE)
 	@GetMapping("/programs/{programId}/dose")
 	String dashboard(@PathVariable long programId, @RequestParam(required = false) IsoWeek week,
 			@RequestParam(defaultValue = "all") String show, Model model) {
@@ -93,6 +96,7 @@ class DosePages {
 		return "dose/dashboard";
 	}
 
+	@Audited(value = AuditAction.EXPORT_DOSAGE, whose = Whose.PAGE)
 	@GetMapping(value = "/programs/{programId}/dose.csv")
 	ResponseEntity<String> csv(@PathVariable long programId, @RequestParam(required = false) IsoWeek week) {
 		Program program = programs.get(programId);

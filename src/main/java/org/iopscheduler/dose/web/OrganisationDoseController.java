@@ -1,29 +1,28 @@
 package org.iopscheduler.dose.web;
 
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
+import java.util.List;
 import java.util.EnumSet;
+import java.util.Objects;
 import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import lombok.RequiredArgsConstructor;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.SequenceWriter;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.iopscheduler.audit.web.StreamedAudit;
+import org.iopscheduler.audit.AuditAction;
+import org.iopscheduler.audit.web.Audited;
+import org.iopscheduler.audit.web.Whose;
 import org.iopscheduler.calendar.IsoWeek;
+import org.iopscheduler.dose.Csv;
 import org.iopscheduler.dose.DoseStatus;
 import org.iopscheduler.dose.OrganisationDose;
-import org.iopscheduler.dose.OrganisationDose.Row;
 import org.iopscheduler.dose.OrganisationDose.Selection;
 import org.iopscheduler.dose.WeeklyDose;
-import org.iopscheduler.system.InvalidInput;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -42,12 +41,11 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 @RequiredArgsConstructor
 class OrganisationDoseController {
 
-	static final String CSV_HEADER = "program_id,participant_id,enrollment_id,scheduled_minutes,attended_minutes,"
-			+ "unmarked_sessions,status,minimum_weekly_minutes,days_attended,days_of_three_hours";
+	static final List<String> CSV_HEADER = List.of("program_id", "participant_id", "enrollment_id", "scheduled_minutes",
+			"attended_minutes", "unmarked_sessions", "status", "minimum_weekly_minutes", "days_attended",
+			"days_of_three_hours");
 
 	private final OrganisationDose report;
-
-	private final StreamedAudit audit;
 
 	private final JsonMapper json;
 
@@ -55,16 +53,17 @@ class OrganisationDoseController {
 			+ "{week, participants: [{programId, participantId, enrollmentId, scheduledMinutes, attendedMinutes, "
 			+ "unmarkedSessions, status, minimumWeeklyMinutes, daysAttended, daysOfThreeHours}]}, "
 			+ "ordered by program and participant")
+	@Audited(value = AuditAction.READ_DOSAGE, whose = Whose.MANY)
 	@GetMapping(value = "/api/dosage", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<StreamingResponseBody> organisation(
 			@Parameter(description = "ISO week, e.g. 2026-W48; default: this week in the organisation's zone "
 					+ "(iop.organisation.time-zone), or in the program's with programId") @RequestParam(
 							required = false) IsoWeek week,
-			@Parameter(description = "only these statuses, e.g. UNDER_DOSED,AT_RISK") @RequestParam(
-					required = false) String status,
-			@Parameter(description = "only this program") @RequestParam(required = false) Long programId,
-			HttpServletRequest request) {
-		Selection selection = select(week, status, programId, request);
+			@Parameter(
+					description = "only these statuses, e.g. UNDER_DOSED,AT_RISK (or status repeated)") @RequestParam(
+							required = false) Set<DoseStatus> status,
+			@Parameter(description = "only this program") @RequestParam(required = false) Long programId) {
+		Selection selection = select(week, status, programId);
 		StreamingResponseBody body = out -> {
 			try (JsonGenerator g = json.createGenerator(out)) {
 				g.writeStartObject();
@@ -93,17 +92,20 @@ class OrganisationDoseController {
 	}
 
 	@Operation(summary = "The organisation-wide week as CSV: a header line and one line per participant")
+	@Audited(value = AuditAction.EXPORT_DOSAGE, whose = Whose.MANY)
 	@GetMapping("/api/dosage.csv")
 	ResponseEntity<StreamingResponseBody> csv(@RequestParam(required = false) IsoWeek week,
-			@RequestParam(required = false) String status, @RequestParam(required = false) Long programId,
-			HttpServletRequest request) {
-		Selection selection = select(week, status, programId, request);
+			@RequestParam(required = false) Set<DoseStatus> status, @RequestParam(required = false) Long programId) {
+		Selection selection = select(week, status, programId);
 		StreamingResponseBody body = out -> {
-			Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-			w.write(CSV_HEADER);
-			w.write("\r\n");
-			report.rows(selection, row -> line(w, row));
-			w.flush();
+			try (SequenceWriter rows = Csv.rows(out, CSV_HEADER)) {
+				report.rows(selection, row -> {
+					WeeklyDose d = row.dose();
+					rows.write(List.of(row.programId(), row.participantId(), row.enrollmentId(), d.scheduledMinutes(),
+							d.attendedMinutes(), d.unmarkedSessions(), d.status().name(), d.minimumWeeklyMinutes(),
+							d.daysAttended(), d.daysOfThreeHours()));
+				});
+			}
 		};
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"dosage-" + selection.week() + ".csv\"")
@@ -111,38 +113,22 @@ class OrganisationDoseController {
 			.body(body);
 	}
 
-	private static void line(Writer w, Row row) {
-		WeeklyDose d = row.dose();
-		try {
-			w.write(row.programId() + "," + row.participantId() + "," + row.enrollmentId() + "," + d.scheduledMinutes()
-					+ "," + d.attendedMinutes() + "," + d.unmarkedSessions() + "," + d.status() + ","
-					+ d.minimumWeeklyMinutes() + "," + d.daysAttended() + "," + d.daysOfThreeHours() + "\r\n");
-		}
-		catch (java.io.IOException e) {
-			throw new java.io.UncheckedIOException(e);
-		}
+	/**
+	 * Checks the parameters before anything is streamed; the request's audit line
+	 * ({@code @Audited}) is stored when the handler returns, before the first row.
+	 */
+	private Selection select(IsoWeek week, Set<DoseStatus> status, Long programId) {
+		return report.select(week, programId, statuses(status));
 	}
 
-	/** Checks the parameters and records the request before anything is streamed. */
-	private Selection select(IsoWeek week, String status, Long programId, HttpServletRequest request) {
-		Selection selection = report.select(week, programId, statuses(status));
-		audit.record(request);
-		return selection;
-	}
-
-	static Set<DoseStatus> statuses(String text) {
+	/**
+	 * Spring converts the parameter (comma-separated, or repeated; a bad name is a 400
+	 * naming it); none, or only empty items ("status=", "A,"), is every status.
+	 */
+	static Set<DoseStatus> statuses(Set<DoseStatus> given) {
 		Set<DoseStatus> statuses = EnumSet.noneOf(DoseStatus.class);
-		if (text == null || text.isBlank()) {
-			return statuses;
-		}
-		for (String name : text.split(",")) {
-			try {
-				statuses.add(DoseStatus.valueOf(name.trim()));
-			}
-			catch (IllegalArgumentException e) {
-				throw new InvalidInput(
-						"status: '" + name.trim() + "' is not one of " + Arrays.toString(DoseStatus.values()));
-			}
+		if (given != null) {
+			given.stream().filter(Objects::nonNull).forEach(statuses::add);
 		}
 		return statuses;
 	}

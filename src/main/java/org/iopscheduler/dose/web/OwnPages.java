@@ -9,7 +9,9 @@ import java.util.Map;
 
 import lombok.RequiredArgsConstructor;
 
+import org.iopscheduler.audit.web.Audited;
 import org.iopscheduler.audit.web.PageAudit;
+import org.iopscheduler.audit.web.Whose;
 import org.iopscheduler.audit.AuditAction;
 import org.iopscheduler.attendance.AttendanceMark;
 import org.iopscheduler.attendance.AttendanceStatus;
@@ -68,6 +70,7 @@ class OwnPages {
 			DoseStatus status, String attendedText, String scheduledText, String minimumText) {
 	}
 
+	@Audited(value = AuditAction.READ_SCHEDULE, whose = Whose.PAGE)
 	@GetMapping("/me")
 	String mine(@AuthenticationPrincipal SignedIn me, @RequestParam(required = false) IsoWeek week, Model model) {
 		Instant now = calendar.now();

@@ -13,7 +13,9 @@ import java.util.Set;
 
 import lombok.RequiredArgsConstructor;
 
+import org.iopscheduler.audit.web.Audited;
 import org.iopscheduler.audit.web.PageAudit;
+import org.iopscheduler.audit.web.Whose;
 import org.iopscheduler.audit.AuditAction;
 import org.iopscheduler.attendance.AttendanceMark;
 import org.iopscheduler.attendance.AttendanceStatus;
@@ -89,6 +91,7 @@ class ParticipantPages {
 			String minutes, String markedBy) {
 	}
 
+	@Audited(value = AuditAction.READ_PARTICIPANT, whose = Whose.PAGE)
 	@GetMapping("/participants/{participantId}")
 	String participant(@PathVariable long participantId, @AuthenticationPrincipal SignedIn me, Model model) {
 		if (!me.role().isStaff()) {

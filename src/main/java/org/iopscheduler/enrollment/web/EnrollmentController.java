@@ -14,18 +14,25 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import lombok.RequiredArgsConstructor;
 
+import org.iopscheduler.audit.AuditAction;
+import org.iopscheduler.audit.web.Audited;
+import org.iopscheduler.audit.web.Whose;
 import org.iopscheduler.calendar.ClinicCalendar;
 import org.iopscheduler.enrollment.Enrollment;
 import org.iopscheduler.enrollment.Enrollments;
 import org.iopscheduler.enrollment.PlanStretch;
 import org.iopscheduler.program.Program;
 import org.iopscheduler.program.Programs;
+import org.iopscheduler.system.IfMatch;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -76,6 +83,7 @@ class EnrollmentController {
 			description = "A chosen block is full, two chosen blocks overlap, or the participant's enrollments would share a day")
 	@ApiResponse(responseCode = "422",
 			description = "The plan is below the program's weekly minimum, or uses a block that has ended")
+	@Audited(value = AuditAction.ENROL, whose = Whose.IN_ANSWER)
 	@PostMapping("/api/programs/{programId}/enrollments")
 	@ResponseStatus(HttpStatus.CREATED)
 	EnrollmentView enrol(@PathVariable long programId, @Valid @RequestBody NewEnrollment body) {
@@ -84,6 +92,7 @@ class EnrollmentController {
 	}
 
 	@Operation(summary = "Enrollments of a program, by default those open today")
+	@Audited(value = AuditAction.READ_ENROLLMENTS, whose = Whose.IN_ANSWER)
 	@GetMapping("/api/programs/{programId}/enrollments")
 	List<EnrollmentView> ofProgram(@PathVariable long programId, @RequestParam(required = false) LocalDate from,
 			@RequestParam(required = false) LocalDate to) {
@@ -96,12 +105,14 @@ class EnrollmentController {
 	}
 
 	@Operation(summary = "One enrollment with its plan's timeline")
+	@Audited(value = AuditAction.READ_ENROLLMENTS, whose = Whose.IN_ANSWER)
 	@GetMapping("/api/enrollments/{id}")
-	EnrollmentView one(@PathVariable long id) {
-		return view(enrollments.get(id));
+	ResponseEntity<EnrollmentView> one(@PathVariable long id) {
+		return tagged(enrollments.get(id), List.of());
 	}
 
 	@Operation(summary = "A participant's enrollments, in every program")
+	@Audited(value = AuditAction.READ_ENROLLMENTS, whose = Whose.PATH_PARTICIPANT_ID)
 	@GetMapping("/api/participants/{participantId}/enrollments")
 	List<EnrollmentView> ofParticipant(@PathVariable long participantId) {
 		return enrollments.ofParticipant(participantId).stream().map(e -> view(enrollments.get(e.getId()))).toList();
@@ -116,19 +127,60 @@ class EnrollmentController {
 	@ApiResponse(responseCode = "409", description = "A chosen block is full, or two chosen blocks overlap")
 	@ApiResponse(responseCode = "422",
 			description = "A stretch of the plan is below the minimum, or the change would take the participant off an attended session")
+	@Audited(value = AuditAction.CHANGE_PLAN, whose = Whose.IN_ANSWER)
 	@PutMapping("/api/enrollments/{id}/blocks")
-	EnrollmentView changePlan(@PathVariable long id, @Valid @RequestBody PlanChange body) {
-		Enrollments.PlanChanged changed = enrollments.changePlan(id, body.blockIds(), body.effectiveFrom());
-		return view(changed.enrollment(), changed.replaced());
+	ResponseEntity<EnrollmentView> changePlan(@PathVariable long id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) IfMatch ifMatch,
+			@Valid @RequestBody PlanChange body) {
+		Enrollments.PlanChanged changed = enrollments.changePlan(id, body.blockIds(), body.effectiveFrom(),
+				check(ifMatch));
+		return tagged(changed.enrollment(), changed.replaced());
 	}
 
 	@Operation(summary = "Discharge: no sessions after the date; the reason is kept")
 	@ApiResponse(responseCode = "200", description = "The discharged enrollment")
 	@ApiResponse(responseCode = "422",
 			description = "The date lies outside the enrollment, it was already discharged, or attendance is recorded after the date")
+	@Audited(value = AuditAction.DISCHARGE, whose = Whose.IN_ANSWER)
 	@PostMapping("/api/enrollments/{id}/discharge")
-	EnrollmentView discharge(@PathVariable long id, @Valid @RequestBody Discharge body) {
-		return view(enrollments.discharge(id, body.date(), body.reason()));
+	ResponseEntity<EnrollmentView> discharge(@PathVariable long id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) IfMatch ifMatch,
+			@Valid @RequestBody Discharge body) {
+		return tagged(enrollments.discharge(id, body.date(), body.reason(), check(ifMatch)), List.of());
+	}
+
+	private java.util.function.Consumer<Enrollment> check(IfMatch ifMatch) {
+		return IfMatch.check(ifMatch, e -> "enrollment " + e.getId(), this::tag, e -> reads(view(e)));
+	}
+
+	private ResponseEntity<EnrollmentView> tagged(Enrollment e, List<PlanStretch> replaced) {
+		EnrollmentView view = view(e, replaced);
+		return ResponseEntity.ok().eTag(tag(e, replaced.isEmpty() ? view : view(e))).body(view);
+	}
+
+	private String tag(Enrollment e) {
+		return tag(e, view(e));
+	}
+
+	/** The tag of the answer a GET gives (no replaced changes). */
+	private static String tag(Enrollment e, EnrollmentView asRead) {
+		return IfMatch.etag(e.getRowVersion(), asRead);
+	}
+
+	/**
+	 * "from 2026-11-02 to 2026-12-20, the plan from 2026-11-02: blocks [3, 4] (540 min)
+	 * ..."
+	 */
+	private static String reads(EnrollmentView e) {
+		return "from " + e.startDate() + (e.endDate() != null ? " to " + e.endDate() : " with no end")
+				+ (e.dischargeDate() != null ? ", discharged on " + e.dischargeDate() + " (" + e.dischargeReason() + ")"
+						: "")
+				+ ", "
+				+ e.timeline()
+					.stream()
+					.map(s -> "the plan from " + s.from() + (s.to() != null ? " to " + s.to() : "") + ": blocks "
+							+ s.blockIds() + " (" + s.plannedWeeklyMinutes() + " minutes a week)")
+					.collect(java.util.stream.Collectors.joining(", "));
 	}
 
 	private EnrollmentView view(Enrollment e) {

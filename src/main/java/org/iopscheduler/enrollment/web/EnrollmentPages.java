@@ -14,7 +14,9 @@ import lombok.Data;
 import lombok.RequiredArgsConstructor;
 
 import org.iopscheduler.people.Account;
+import org.iopscheduler.audit.web.Audited;
 import org.iopscheduler.audit.web.PageAudit;
+import org.iopscheduler.audit.web.Whose;
 import org.iopscheduler.audit.AuditAction;
 import org.iopscheduler.calendar.BlockType;
 import org.iopscheduler.calendar.BlockVersion;
@@ -95,6 +97,7 @@ class EnrollmentPages {
 
 	static final int CHOICES = 500;
 
+	@Audited(value = AuditAction.READ_PARTICIPANT, whose = Whose.PAGE)
 	@GetMapping("/programs/{programId}/enrol")
 	String form(@PathVariable long programId, @ModelAttribute("enrolForm") EnrolForm form, BindingResult ignored,
 			Model model) {
@@ -114,6 +117,7 @@ class EnrollmentPages {
 		return "enrollment/enrol :: plan";
 	}
 
+	@Audited(value = AuditAction.ENROL, whose = Whose.PAGE)
 	@PostMapping("/programs/{programId}/enrol")
 	String enrol(@PathVariable long programId, @Valid @ModelAttribute("enrolForm") EnrolForm form, BindingResult result,
 			Model model, RedirectAttributes redirect) {

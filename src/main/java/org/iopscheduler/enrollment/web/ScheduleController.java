@@ -16,6 +16,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import lombok.RequiredArgsConstructor;
 
+import org.iopscheduler.audit.AuditAction;
+import org.iopscheduler.audit.web.Audited;
+import org.iopscheduler.audit.web.Whose;
 import org.iopscheduler.calendar.ClinicCalendar;
 import org.iopscheduler.calendar.IsoWeek;
 import org.iopscheduler.calendar.LocationKind;
@@ -63,6 +66,7 @@ class ScheduleController {
 
 	@Operation(summary = "The caller's own sessions of a week; no other participant's ids",
 			description = "Default: this week in the zone of the caller's current program.")
+	@Audited(value = AuditAction.READ_SCHEDULE, whose = Whose.CALLER)
 	@GetMapping("/api/me/schedule")
 	List<SessionView> mine(@AuthenticationPrincipal SignedIn me, @RequestParam(required = false) IsoWeek week) {
 		return scheduleOf(me.id(), week);
@@ -70,6 +74,7 @@ class ScheduleController {
 
 	@Operation(summary = "A participant's sessions of a week: staff, or that participant; anyone else gets 404",
 			description = "Default: this week in the zone of the participant's current program.")
+	@Audited(value = AuditAction.READ_SCHEDULE, whose = Whose.PATH_PARTICIPANT_ID)
 	@GetMapping("/api/participants/{participantId}/schedule")
 	List<SessionView> ofParticipant(@PathVariable long participantId, @AuthenticationPrincipal SignedIn me,
 			@RequestParam(required = false) IsoWeek week) {
@@ -86,6 +91,7 @@ class ScheduleController {
 					+ "on the missed session's roster (else 422).")
 	@ApiResponse(responseCode = "409", description = "The counselor is busy at that time")
 	@ApiResponse(responseCode = "422", description = "A named participant was not on the missed session's roster")
+	@Audited(value = AuditAction.ADD_MAKE_UP, whose = Whose.IN_ANSWER)
 	@PostMapping("/api/sessions/{sessionId}/make-ups")
 	@ResponseStatus(HttpStatus.CREATED)
 	SessionView makeUp(@PathVariable long sessionId, @Valid @RequestBody NewMakeUp body) {

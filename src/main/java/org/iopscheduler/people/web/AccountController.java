@@ -8,6 +8,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import lombok.RequiredArgsConstructor;
 
+import org.iopscheduler.audit.AuditAction;
+import org.iopscheduler.audit.web.Audited;
+import org.iopscheduler.audit.web.Whose;
 import org.iopscheduler.people.People;
 import org.iopscheduler.people.Role;
 import org.iopscheduler.people.web.AccountRecords.NewParticipant;
@@ -33,8 +36,6 @@ class AccountController {
 
 	private final People people;
 
-	private final AccountMapper mapper;
-
 	@Operation(summary = "Create a coordinator or counselor account (coordinators only)")
 	@ApiResponse(responseCode = "409", description = "The username is already taken")
 	@PostMapping("/staff")
@@ -44,7 +45,7 @@ class AccountController {
 			throw new InvalidInput(
 					"role must be COORDINATOR or COUNSELOR; participants are created at /api/participants");
 		}
-		return mapper.toStaff(people.createStaff(body.username(), body.password(), body.fullName(), body.role()));
+		return StaffView.of(people.createStaff(body.username(), body.password(), body.fullName(), body.role()));
 	}
 
 	@Operation(summary = "List staff by name, optionally by role, a page at a time (staff only)")
@@ -57,30 +58,33 @@ class AccountController {
 		}
 		ListPage.check(page, size);
 		List<Role> roles = role == null ? List.of(Role.COORDINATOR, Role.COUNSELOR) : List.of(role);
-		return people.withRoles(roles, page, size).stream().map(mapper::toStaff).toList();
+		return people.withRoles(roles, page, size).stream().map(StaffView::of).toList();
 	}
 
 	@Operation(summary = "Create a participant account (coordinators only)")
 	@ApiResponse(responseCode = "409", description = "The username is already taken")
+	@Audited(value = AuditAction.CREATE_PARTICIPANT, whose = Whose.ANSWER_IDS)
 	@PostMapping("/participants")
 	@ResponseStatus(HttpStatus.CREATED)
 	ParticipantView createParticipant(@Valid @RequestBody NewParticipant body) {
-		return mapper.toParticipant(
-				people.createParticipant(body.username(), body.password(), body.fullName(), body.dateOfBirth()));
+		return ParticipantView
+			.of(people.createParticipant(body.username(), body.password(), body.fullName(), body.dateOfBirth()));
 	}
 
 	@Operation(summary = "List participants by name, a page at a time (staff only)")
+	@Audited(value = AuditAction.READ_PARTICIPANT, whose = Whose.ANSWER_IDS)
 	@GetMapping("/participants")
 	List<ParticipantView> participants(@RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "" + ListPage.DEFAULT_SIZE) int size) {
 		ListPage.check(page, size);
-		return people.withRoles(List.of(Role.PARTICIPANT), page, size).stream().map(mapper::toParticipant).toList();
+		return people.withRoles(List.of(Role.PARTICIPANT), page, size).stream().map(ParticipantView::of).toList();
 	}
 
 	@Operation(summary = "One participant (staff only)")
+	@Audited(value = AuditAction.READ_PARTICIPANT, whose = Whose.PATH_ID)
 	@GetMapping("/participants/{id}")
 	ParticipantView participant(@PathVariable long id) {
-		return mapper.toParticipant(people.participant(id));
+		return ParticipantView.of(people.participant(id));
 	}
 
 }

@@ -8,6 +8,8 @@ import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.iopscheduler.people.Account;
+import org.iopscheduler.audit.web.ParticipantData;
 import org.iopscheduler.people.Role;
 
 /** Request and response bodies of the accounts API. Passwords go in, never out. */
@@ -50,9 +52,20 @@ final class AccountRecords {
 	}
 
 	record StaffView(Long id, String username, String fullName, Role role) {
+
+		static StaffView of(Account a) {
+			return new StaffView(a.getId(), a.getUsername(), a.getFullName(), a.getRole());
+		}
+
 	}
 
+	@ParticipantData
 	record ParticipantView(Long id, String username, String fullName, LocalDate dateOfBirth) {
+
+		static ParticipantView of(Account a) {
+			return new ParticipantView(a.getId(), a.getUsername(), a.getFullName(), a.getDateOfBirth());
+		}
+
 	}
 
 }

@@ -15,7 +15,9 @@ import lombok.Data;
 import lombok.RequiredArgsConstructor;
 
 import org.iopscheduler.people.Account;
+import org.iopscheduler.audit.web.Audited;
 import org.iopscheduler.audit.web.PageAudit;
+import org.iopscheduler.audit.web.Whose;
 import org.iopscheduler.audit.AuditAction;
 import org.iopscheduler.people.People;
 import org.iopscheduler.people.Role;
@@ -88,6 +90,7 @@ class PeoplePages {
 	 */
 	static final int PAGE_SIZE = 100;
 
+	@Audited(value = AuditAction.READ_PARTICIPANT, whose = Whose.PAGE)
 	@GetMapping("/people")
 	String list(@RequestParam(defaultValue = "0") int page, Model model) {
 		// a page past the bound shows the last one allowed (empty, with its link back),
@@ -112,6 +115,7 @@ class PeoplePages {
 		return "people/list";
 	}
 
+	@Audited(value = AuditAction.READ_PARTICIPANT, whose = Whose.PAGE)
 	@PostMapping("/people/staff")
 	String addStaff(@Valid @ModelAttribute("staffForm") StaffForm form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
@@ -128,6 +132,7 @@ class PeoplePages {
 		return list(0, model);
 	}
 
+	@Audited(value = AuditAction.CREATE_PARTICIPANT, whose = Whose.PAGE)
 	@PostMapping("/people/participants")
 	String addParticipant(@Valid @ModelAttribute("participantForm") ParticipantForm form, BindingResult result,
 			Model model, RedirectAttributes redirect) {

@@ -12,17 +12,20 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import lombok.RequiredArgsConstructor;
 
+import org.iopscheduler.system.IfMatch;
 import org.iopscheduler.system.NotBlankIfGiven;
 import org.iopscheduler.program.Population;
 import org.iopscheduler.program.Program;
 import org.iopscheduler.program.Programs;
-import org.mapstruct.Mapper;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,8 +37,6 @@ import org.springframework.web.bind.annotation.RestController;
 class ProgramController {
 
 	private final Programs programs;
-
-	private final ProgramMapper mapper;
 
 	record NewProgram(@NotBlank @Size(max = 200) String name, @NotNull Population population,
 			@NotBlank @Size(max = 64) String timeZone, @Positive Integer minimumWeeklyMinutes) {
@@ -50,12 +51,11 @@ class ProgramController {
 	}
 
 	record ProgramView(Long id, String name, Population population, String timeZone, int minimumWeeklyMinutes) {
-	}
 
-	@Mapper(componentModel = "spring")
-	interface ProgramMapper {
-
-		ProgramView toView(Program program);
+		static ProgramView of(Program p) {
+			return new ProgramView(p.getId(), p.getName(), p.getPopulation(), p.getTimeZone(),
+					p.getMinimumWeeklyMinutes());
+		}
 
 	}
 
@@ -68,8 +68,8 @@ class ProgramController {
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	ProgramView create(@Valid @RequestBody NewProgram body) {
-		return mapper
-			.toView(programs.create(body.name(), body.population(), body.timeZone(), body.minimumWeeklyMinutes()));
+		return ProgramView
+			.of(programs.create(body.name(), body.population(), body.timeZone(), body.minimumWeeklyMinutes()));
 	}
 
 	@Operation(summary = "Rename a program or raise its weekly minimum (lowering is 422)",
@@ -78,20 +78,36 @@ class ProgramController {
 	@ApiResponse(responseCode = "200", description = "The program as changed")
 	@ApiResponse(responseCode = "422", description = "Lowers the weekly minimum, or asks for another time zone")
 	@PutMapping("/{id}")
-	ProgramView update(@PathVariable long id, @Valid @RequestBody ProgramChange body) {
-		return mapper.toView(programs.update(id, body.name(), body.timeZone(), body.minimumWeeklyMinutes()));
+	ResponseEntity<ProgramView> update(@PathVariable long id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) IfMatch ifMatch,
+			@Valid @RequestBody ProgramChange body) {
+		return tagged(programs.update(id, body.name(), body.timeZone(), body.minimumWeeklyMinutes(),
+				IfMatch.check(ifMatch, p -> "program " + p.getId(), p -> tag(p), p -> reads(ProgramView.of(p)))));
 	}
 
 	@Operation(summary = "Every program")
 	@GetMapping
 	List<ProgramView> all() {
-		return programs.all().stream().map(mapper::toView).toList();
+		return programs.all().stream().map(ProgramView::of).toList();
 	}
 
 	@Operation(summary = "One program")
 	@GetMapping("/{id}")
-	ProgramView one(@PathVariable long id) {
-		return mapper.toView(programs.get(id));
+	ResponseEntity<ProgramView> one(@PathVariable long id) {
+		return tagged(programs.get(id));
+	}
+
+	private ResponseEntity<ProgramView> tagged(Program program) {
+		return ResponseEntity.ok().eTag(tag(program)).body(ProgramView.of(program));
+	}
+
+	private String tag(Program program) {
+		return IfMatch.etag(program.getRowVersion(), ProgramView.of(program));
+	}
+
+	private static String reads(ProgramView p) {
+		return "name '" + p.name() + "', " + p.population() + ", time zone " + p.timeZone() + ", minimum "
+				+ p.minimumWeeklyMinutes() + " minutes a week";
 	}
 
 }

@@ -20,11 +20,8 @@ import org.iopscheduler.system.RuleViolation;
 import org.iopscheduler.system.SecurityConfiguration;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.mapstruct.factory.Mappers;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -34,7 +31,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** The web edge of programs alone: binding, validation, status codes, roles. */
 @WebMvcTest(ProgramController.class)
-@Import({ SecurityConfiguration.class, ProgramControllerTest.Mapper.class })
+@Import(SecurityConfiguration.class)
 class ProgramControllerTest {
 
 	@Autowired
@@ -45,16 +42,6 @@ class ProgramControllerTest {
 
 	@MockitoBean
 	UserDetailsService users;
-
-	@TestConfiguration
-	static class Mapper {
-
-		@Bean
-		ProgramController.ProgramMapper programMapper() {
-			return Mappers.getMapper(ProgramController.ProgramMapper.class);
-		}
-
-	}
 
 	static Program evening() {
 		Program program = Program.create("Evening IOP", Population.ADULT, "America/New_York", null, Instant.EPOCH);

@@ -1,22 +1,26 @@
 package org.iopscheduler.bench;
 
 import java.lang.management.ManagementFactory;
-import java.util.Arrays;
 
 import lombok.RequiredArgsConstructor;
 
+import org.iopscheduler.IopSchedulerApplication;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * The jar as a data generator: {@code java -jar iop-scheduler.jar --iop.generate.seed=42}
- * migrates the database, fills it with {@link BenchData} and exits (0; 2 when the
- * database already holds programs) without opening the web server. The sizes default to
- * the issue's numbers.
+ * The benchmark's data generator, outside the service's jar (it lives in the bench jar,
+ * {@code ./mvnw -Pbench package}, which scripts/generate.sh puts beside the service's
+ * classpath): {@code DataGenerator --iop.generate.seed=42} starts the application
+ * without a web server, migrates the database, fills it with {@link BenchData} and exits
+ * (0; 2 when the database already holds programs). The sizes default to the issue's
+ * numbers.
  */
 @Component
 @ConditionalOnProperty(name = "iop.generate.seed")
@@ -44,13 +48,11 @@ public class DataGenerator implements ApplicationRunner, ExitCodeGenerator {
 
 	private int exitCode;
 
-	/**
-	 * The command line asks for the generator: the application then runs it and exits,
-	 * with no web server.
-	 */
-	public static boolean requested(String[] args) {
-		return Arrays.stream(args).anyMatch(arg -> arg.startsWith("--iop.generate.seed="))
-				|| System.getenv("IOP_GENERATE_SEED") != null;
+	/** Migrate, write the benchmark's data, exit; no web server. */
+	public static void main(String[] args) {
+		SpringApplication application = new SpringApplication(IopSchedulerApplication.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		System.exit(SpringApplication.exit(application.run(args)));
 	}
 
 	@Override

@@ -1,0 +1,27 @@
+-- Page sessions (form sign-in) live here, not in one instance's memory, so any instance serves any signed-in
+-- page and a password change can end an account's sessions everywhere (Spring Session JDBC's own tables; the
+-- service never creates them itself: spring.session.jdbc.initialize-schema=never). One script for H2 and
+-- PostgreSQL: bytea is PostgreSQL's binary type and an H2 alias of varbinary.
+create table spring_session (
+    primary_id            char(36)     not null,
+    session_id            char(36)     not null,
+    creation_time         bigint       not null,
+    last_access_time      bigint       not null,
+    max_inactive_interval int          not null,
+    expiry_time           bigint       not null,
+    principal_name        varchar(100),
+    constraint spring_session_pk primary key (primary_id)
+);
+create unique index spring_session_ix1 on spring_session (session_id);
+create index spring_session_ix2 on spring_session (expiry_time);
+-- "every session of this account" (FindByIndexNameSessionRepository.findByPrincipalName)
+create index spring_session_ix3 on spring_session (principal_name);
+
+create table spring_session_attributes (
+    session_primary_id char(36)     not null,
+    attribute_name     varchar(200) not null,
+    attribute_bytes    bytea        not null,
+    constraint spring_session_attributes_pk primary key (session_primary_id, attribute_name),
+    constraint spring_session_attributes_fk foreign key (session_primary_id)
+        references spring_session (primary_id) on delete cascade
+);

@@ -1,0 +1,238 @@
+package org.iopscheduler.audit.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.aopalliance.intercept.MethodInterceptor;
+import org.aopalliance.intercept.MethodInvocation;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.iopscheduler.audit.Access;
+import org.iopscheduler.audit.Actor;
+import org.iopscheduler.audit.AuditAction;
+import org.iopscheduler.audit.AuditLog;
+import org.springframework.aop.Pointcut;
+import org.springframework.aop.ProxyMethodInvocation;
+import org.springframework.aop.support.AbstractPointcutAdvisor;
+import org.springframework.aop.support.annotation.AnnotationMatchingPointcut;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.servlet.HandlerMapping;
+
+/**
+ * The one audit mechanism, for API and pages: every {@link Audited} handler runs in one
+ * transaction that its service calls join, and its audit lines are written in that
+ * transaction before it commits. So a change and its lines commit together or not at all,
+ * and a read's lines are stored before anything is sent; a line that cannot be written
+ * rolls everything back and the caller gets a 503 problem (pages: the error page), never
+ * a success.
+ * <p>
+ * An advisor of the infrastructure role: the auto-proxy creator that applies
+ * {@code @Transactional} applies it too, so no AspectJ is needed. Handlers are proxied by
+ * class, package-private methods included.
+ */
+@Component
+@org.springframework.context.annotation.Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+class AuditedHandlers extends AbstractPointcutAdvisor implements MethodInterceptor {
+
+	/**
+	 * A first mark raced by another request's: the whole request again, at most so often.
+	 */
+	private static final int ATTEMPTS = 3;
+
+	private static final String LINES = AuditedHandlers.class.getName() + ".lines";
+
+	private final transient ObjectProvider<PlatformTransactionManager> transactions;
+
+	private final transient ObjectProvider<AuditLog> auditLog;
+
+	private final transient ObjectProvider<JsonMapper> json;
+
+	AuditedHandlers(ObjectProvider<PlatformTransactionManager> transactions, ObjectProvider<AuditLog> auditLog,
+			ObjectProvider<JsonMapper> json) {
+		this.transactions = transactions;
+		this.auditLog = auditLog;
+		this.json = json;
+	}
+
+	@Override
+	public Pointcut getPointcut() {
+		return AnnotationMatchingPointcut.forMethodAnnotation(Audited.class);
+	}
+
+	@Override
+	public org.aopalliance.aop.Advice getAdvice() {
+		return this;
+	}
+
+	@Override
+	public Object invoke(MethodInvocation invocation) throws Throwable {
+		Audited audited = AnnotatedElementUtils.findMergedAnnotation(invocation.getMethod(), Audited.class);
+		PlatformTransactionManager manager = transactions.getIfAvailable();
+		AuditLog log = auditLog.getIfAvailable();
+		HttpServletRequest request = currentRequest();
+		if (audited == null || manager == null || log == null || request == null) {
+			// a web slice test: nothing to audit with
+			return invocation.proceed();
+		}
+		for (int attempt = 1;; attempt++) {
+			MethodInvocation run = attempt == 1 ? invocation
+					: ((ProxyMethodInvocation) invocation).invocableClone(invocation.getArguments());
+			List<Line> lines = new ArrayList<>();
+			request.setAttribute(LINES, lines);
+			TransactionStatus tx = manager.getTransaction(new DefaultTransactionDefinition());
+			try {
+				Object answer = run.proceed();
+				if (tx.isRollbackOnly()) {
+					// a refusal the handler answered itself (a page showing its form
+					// again):
+					// nothing is saved, but what the page shows is still a read
+					manager.rollback(tx);
+					writeReadsAlone(manager, log, lines);
+					return answer;
+				}
+				if (successful(answer)) {
+					lines.addAll(linesOf(audited, request, answer));
+				}
+				write(log, lines);
+				manager.commit(tx);
+				return answer;
+			}
+			catch (DataIntegrityViolationException raced) {
+				rollBack(manager, tx);
+				if (attempt == ATTEMPTS) {
+					throw raced;
+				}
+			}
+			catch (Throwable failure) {
+				rollBack(manager, tx);
+				throw failure;
+			}
+			finally {
+				request.removeAttribute(LINES);
+			}
+		}
+	}
+
+	/**
+	 * For PageAudit: a line of the page being built, written with the handler's work.
+	 * Outside an {@link Audited} handler there is nowhere to write it, which is a
+	 * programming error.
+	 */
+	@SuppressWarnings("unchecked")
+	static void collect(HttpServletRequest request, Line line) {
+		Object lines = request.getAttribute(LINES);
+		if (lines == null) {
+			throw new IllegalStateException("a page named participants outside an @Audited handler: "
+					+ request.getMethod() + " " + request.getRequestURI());
+		}
+		((List<Line>) lines).add(line);
+	}
+
+	/** One audit line to write: {@code participantIds} null for one naming nobody. */
+	record Line(Access access, Set<Long> participantIds) {
+	}
+
+	private static void write(AuditLog log, List<Line> lines) {
+		for (Line line : lines) {
+			try {
+				if (line.participantIds() == null) {
+					log.recordWithoutParticipant(line.access());
+				}
+				else if (!line.participantIds().isEmpty()) {
+					log.record(line.access(), line.participantIds());
+				}
+			}
+			catch (DataAccessException e) {
+				throw new AuditUnavailable(line.access().action().isChange());
+			}
+		}
+	}
+
+	private static void writeReadsAlone(PlatformTransactionManager manager, AuditLog log, List<Line> lines) {
+		List<Line> reads = lines.stream().filter(line -> !line.access().action().isChange()).toList();
+		if (reads.isEmpty()) {
+			return;
+		}
+		TransactionStatus tx = manager.getTransaction(new DefaultTransactionDefinition());
+		try {
+			write(log, reads);
+			manager.commit(tx);
+		}
+		catch (RuntimeException failure) {
+			rollBack(manager, tx);
+			throw failure;
+		}
+	}
+
+	private static void rollBack(PlatformTransactionManager manager, TransactionStatus tx) {
+		if (!tx.isCompleted()) {
+			manager.rollback(tx);
+		}
+	}
+
+	private static boolean successful(Object answer) {
+		return !(answer instanceof ResponseEntity<?> entity) || entity.getStatusCode().is2xxSuccessful();
+	}
+
+	private List<Line> linesOf(Audited audited, HttpServletRequest request, Object answer) {
+		Actor me = signedIn();
+		if (me == null || audited.whose() == Whose.PAGE) {
+			return List.of();
+		}
+		Access access = access(me, audited.value(), request);
+		Object body = answer instanceof ResponseEntity<?> entity ? entity.getBody() : answer;
+		return switch (audited.whose()) {
+			case MANY -> List.of(new Line(access, null));
+			case CALLER -> me.participant() ? List.of(new Line(access, Set.of(me.id()))) : List.of();
+			default -> List.of(new Line(access, participants(audited.whose(), request, body)));
+		};
+	}
+
+	static Access access(Actor me, AuditAction action, HttpServletRequest request) {
+		String query = request.getQueryString();
+		return Access.by(me, action, request.getMethod(), request.getRequestURI() + (query != null ? "?" + query : ""));
+	}
+
+	private Set<Long> participants(Whose whose, HttpServletRequest request, Object body) {
+		return switch (whose) {
+			case PATH_PARTICIPANT_ID -> Set.of(Long.parseLong(pathVariable(request, "participantId")));
+			case PATH_ID -> Set.of(Long.parseLong(pathVariable(request, "id")));
+			case IN_ANSWER -> body == null ? Set.of() : ParticipantsInBody.named(json.getObject().valueToTree(body));
+			case ANSWER_IDS -> body == null ? Set.of() : ParticipantsInBody.ids(json.getObject().valueToTree(body));
+			case CALLER, MANY, PAGE -> Set.of();
+		};
+	}
+
+	@SuppressWarnings("unchecked")
+	private static String pathVariable(HttpServletRequest request, String name) {
+		return ((Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE)).get(name);
+	}
+
+	static HttpServletRequest currentRequest() {
+		RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+		return attributes instanceof ServletRequestAttributes servlet ? servlet.getRequest() : null;
+	}
+
+	static Actor signedIn() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return authentication != null && authentication.getPrincipal() instanceof Actor me ? me : null;
+	}
+
+}
