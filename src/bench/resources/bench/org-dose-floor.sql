@@ -1,35 +1,33 @@
--- The floor of the organisation-wide dose report: one hand-written statement that computes, per
+-- The floor of the organisation-wide dose report: one hand-written statement that counts, per
 -- enrollment for one ISO week, what GET /api/dosage?week=... returns (scheduled, attended and
--- unmarked sessions, days attended, days of three hours, and the status), in SQL only.
+-- unmarked sessions, days attended, days of three hours). The rules are not spelled out again
+-- here: who is expected where is the view expected_attendance, the last day the view
+-- enrollment_last_day, the three-hour day a parameter, and the status is decided by the one
+-- Java rule (WeeklyDose) from the numbers this returns.
 -- Runs unchanged on H2 2.3 and PostgreSQL 15; org.iopscheduler.bench.OrgDoseFloor runs it.
 --
 -- Parameters (named here; the runner turns each :name into a ? and binds it in order):
 --   :monday  date, the week's Monday      :sunday  date, the week's Sunday
+--   :threeHours  integer, the minutes of a three-hour day (WeeklyDose.THREE_HOURS)
 --   /*zones*/ is replaced by one row per distinct program.time_zone:
---     (cast(? as varchar(64)), cast(? as date), cast(? as time), cast(? as integer))
---     = (zone id, the zone's local date of now, its local time of now (to the second),
---        1 when now >= the week's end (next Monday 00:00) in that zone, else 0)
---   e.g. values ('America/New_York', date '2026-11-25', time '07:00:00', 0), ...
+--     (cast(? as varchar(64)), cast(? as date), cast(? as time))
+--     = (zone id, the zone's local date of now, its local time of now (to the second))
+--   e.g. values ('America/New_York', date '2026-11-25', time '07:00:00'), ...
 -- Columns: program_id, participant_id, enrollment_id, scheduled_minutes, attended_minutes,
---   unmarked_sessions, status, minimum_weekly_minutes, days_attended, days_of_three_hours;
---   ordered by program_id, participant_id.
+--   unmarked_sessions, still_to_come, minimum_weekly_minutes, days_attended, days_of_three_hours,
+--   start_date, last_day, time_zone; ordered by program_id, participant_id.
 select e.program_id, e.participant_id, e.id as enrollment_id,
        coalesce(w.scheduled_minutes, 0) as scheduled_minutes,
        coalesce(w.attended_minutes, 0) as attended_minutes,
        coalesce(w.unmarked_sessions, 0) as unmarked_sessions,
-       case when e.start_date > :monday
-                 or (e.end_date is not null and e.end_date < :sunday)
-                 or (e.discharge_date is not null and e.discharge_date < :sunday) then 'PARTIAL_WEEK'
-            when coalesce(w.attended_minutes, 0) >= p.minimum_weekly_minutes then 'MET'
-            when z.week_over = 1 then 'UNDER_DOSED'
-            when coalesce(w.attended_minutes, 0) + coalesce(w.still_to_come, 0) < p.minimum_weekly_minutes then 'AT_RISK'
-            else 'ON_TRACK' end as status,
+       coalesce(w.still_to_come, 0) as still_to_come,
        p.minimum_weekly_minutes,
        coalesce(w.days_attended, 0) as days_attended,
-       coalesce(w.days_of_three_hours, 0) as days_of_three_hours
+       coalesce(w.days_of_three_hours, 0) as days_of_three_hours,
+       e.start_date, l.last_day, p.time_zone
 from enrollment e
+join enrollment_last_day l on l.enrollment_id = e.id
 join program p on p.id = e.program_id
-join (/*zones*/) z (time_zone, now_date, now_time, week_over) on z.time_zone = p.time_zone
 left join (
     select d.enrollment_id,
            sum(d.scheduled_minutes) as scheduled_minutes,
@@ -37,7 +35,7 @@ left join (
            sum(d.unmarked_sessions) as unmarked_sessions,
            sum(d.still_to_come) as still_to_come,
            sum(case when d.attended_minutes > 0 then 1 else 0 end) as days_attended,
-           sum(case when d.attended_minutes >= 180 then 1 else 0 end) as days_of_three_hours
+           sum(case when d.attended_minutes >= :threeHours then 1 else 0 end) as days_of_three_hours
     from (
         select x.enrollment_id, x.session_date,
                sum(x.duration_minutes) as scheduled_minutes,
@@ -45,42 +43,18 @@ left join (
                sum(case when m.id is null and x.started = 1 then 1 else 0 end) as unmarked_sessions,
                sum(case when x.started = 0 then x.duration_minutes else 0 end) as still_to_come
         from (
-            -- block sessions whose block is in the plan on that date
-            select e.id as enrollment_id, e.participant_id, s.id as session_id, s.session_date, s.duration_minutes,
-                   case when s.session_date < z.now_date
-                             or (s.session_date = z.now_date and s.start_time <= z.now_time) then 1 else 0 end as started
-            from enrollment e
-            join program p on p.id = e.program_id
-            join (/*zones*/) z (time_zone, now_date, now_time, week_over) on z.time_zone = p.time_zone
-            join enrollment_plan_block b on b.enrollment_id = e.id
-            join dated_session s on s.block_id = b.block_id and s.program_id = e.program_id
-            where e.start_date <= :sunday and (e.end_date is null or e.end_date >= :monday)
-              and (e.discharge_date is null or e.discharge_date >= :monday)
-              and s.session_date between :monday and :sunday and s.status <> 'CANCELLED'
-              and s.session_date >= e.start_date and (e.end_date is null or s.session_date <= e.end_date)
-              and (e.discharge_date is null or s.session_date <= e.discharge_date)
-              and s.session_date >= b.valid_from and (b.valid_to is null or s.session_date < b.valid_to)
-            union all
-            -- make-up sessions naming the participant, in the same program
-            select e.id as enrollment_id, e.participant_id, s.id as session_id, s.session_date, s.duration_minutes,
-                   case when s.session_date < z.now_date
-                             or (s.session_date = z.now_date and s.start_time <= z.now_time) then 1 else 0 end as started
-            from make_up_participant mp
-            join dated_session s on s.id = mp.session_id
-            join enrollment e on e.participant_id = mp.participant_id and e.program_id = s.program_id
-            join program p on p.id = e.program_id
-            join (/*zones*/) z (time_zone, now_date, now_time, week_over) on z.time_zone = p.time_zone
-            where s.block_id is null and s.session_date between :monday and :sunday and s.status <> 'CANCELLED'
-              and e.start_date <= :sunday and (e.end_date is null or e.end_date >= :monday)
-              and (e.discharge_date is null or e.discharge_date >= :monday)
-              and s.session_date >= e.start_date and (e.end_date is null or s.session_date <= e.end_date)
-              and (e.discharge_date is null or s.session_date <= e.discharge_date)
+            select v.enrollment_id, v.participant_id, v.session_id, v.session_date, v.duration_minutes,
+                   case when v.session_date < z.now_date
+                             or (v.session_date = z.now_date and v.start_time <= z.now_time) then 1 else 0 end as started
+            from expected_attendance v
+            join program p on p.id = v.program_id
+            join (/*zones*/) z (time_zone, now_date, now_time) on z.time_zone = p.time_zone
+            where v.session_date between :monday and :sunday and v.status <> 'CANCELLED'
         ) x
         left join attendance_mark m on m.session_id = x.session_id and m.participant_id = x.participant_id
         group by x.enrollment_id, x.session_date
     ) d
     group by d.enrollment_id
 ) w on w.enrollment_id = e.id
-where e.start_date <= :sunday and (e.end_date is null or e.end_date >= :monday)
-  and (e.discharge_date is null or e.discharge_date >= :monday)
+where e.start_date <= :sunday and (l.last_day is null or l.last_day >= :monday)
 order by e.program_id, e.participant_id, e.id

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.Date;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,6 +22,7 @@ import java.util.regex.Pattern;
 
 import org.iopscheduler.calendar.IsoWeek;
 import org.iopscheduler.dose.DoseFacts;
+import org.iopscheduler.dose.WeeklyDose;
 
 /**
  * Runs the floor of the organisation-wide dose report (resource bench/org-dose-floor.sql)
@@ -83,18 +85,22 @@ public final class OrgDoseFloor {
 			return List.of();
 		}
 		String zoneRows = String.join(", ", java.util.Collections.nCopies(zones.size(),
-				"(cast(? as varchar(64)), cast(? as date), cast(? as time), cast(? as integer))"));
+				"(cast(? as varchar(64)), cast(? as date), cast(? as time))"));
 		String sql = sql().replace("/*zones*/", "values " + zoneRows);
 		List<Object> params = new ArrayList<>();
 		StringBuilder positional = new StringBuilder();
 		// parameters in the order they appear: the week's dates, and the zone table where
 		// it stands
-		Matcher m = Pattern.compile(":(monday|sunday)\\b|values \\(cast\\(\\? as varchar").matcher(sql);
+		Matcher m = Pattern.compile(":(monday|sunday|threeHours)\\b|values \\(cast\\(\\? as varchar").matcher(sql);
 		int at = 0;
 		while (m.find()) {
 			if (m.group(1) != null) {
 				positional.append(sql, at, m.start()).append('?');
-				params.add(m.group(1).equals("monday") ? week.monday() : week.sunday());
+				params.add(switch (m.group(1)) {
+					case "monday" -> week.monday();
+					case "sunday" -> week.sunday();
+					default -> WeeklyDose.THREE_HOURS;
+				});
 			}
 			else {
 				positional.append(sql, at, m.end());
@@ -104,7 +110,6 @@ public final class OrgDoseFloor {
 					params.add(zone);
 					params.add(startedUntil.toLocalDate());
 					params.add(startedUntil.toLocalTime());
-					params.add(now.isBefore(week.end(id)) ? 0 : 1);
 				}
 			}
 			at = m.end();
@@ -118,15 +123,27 @@ public final class OrgDoseFloor {
 			}
 			try (ResultSet rs = st.executeQuery()) {
 				while (rs.next()) {
-					Object[] row = new Object[10];
-					for (int c = 0; c < 10; c++) {
-						row[c] = rs.getObject(c + 1);
-					}
-					rows.add(row);
+					rows.add(row(rs, week, now));
 				}
 			}
 		}
 		return rows;
+	}
+
+	/**
+	 * The report's ten columns: the counts as the statement returns them, the status from
+	 * the one rule that decides it ({@link WeeklyDose}).
+	 */
+	private static Object[] row(ResultSet rs, IsoWeek week, Instant now) throws SQLException {
+		Date lastDay = rs.getDate("last_day");
+		WeeklyDose.Totals totals = new WeeklyDose.Totals(rs.getInt("scheduled_minutes"), rs.getInt("attended_minutes"),
+				rs.getInt("unmarked_sessions"), rs.getInt("still_to_come"), rs.getInt("days_attended"),
+				rs.getInt("days_of_three_hours"));
+		WeeklyDose dose = WeeklyDose.of(week, ZoneId.of(rs.getString("time_zone")), rs.getInt("minimum_weekly_minutes"),
+				rs.getDate("start_date").toLocalDate(), lastDay == null ? null : lastDay.toLocalDate(), totals, now);
+		return new Object[] { rs.getObject("program_id"), rs.getObject("participant_id"), rs.getObject("enrollment_id"),
+				dose.scheduledMinutes(), dose.attendedMinutes(), dose.unmarkedSessions(), dose.status().name(),
+				dose.minimumWeeklyMinutes(), dose.daysAttended(), dose.daysOfThreeHours() };
 	}
 
 	/** The statement without its comment lines (they name the parameters, too). */

@@ -22,6 +22,7 @@ import org.iopscheduler.system.Forbidden;
 import org.iopscheduler.system.Refusal;
 import org.iopscheduler.system.InvalidInput;
 import org.iopscheduler.system.NotFound;
+import org.iopscheduler.system.RaceLost;
 import org.iopscheduler.system.RuleViolation;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -83,7 +84,11 @@ public class Attendance {
 				// another request inserted the first mark in the meantime: now it is an
 				// update. Inside a request's transaction (an audited request) that
 				// transaction is spoilt, so the request's owner tries it again whole.
-				if (attempt == ATTEMPTS || TransactionSynchronizationManager.isActualTransactionActive()) {
+				if (TransactionSynchronizationManager.isActualTransactionActive()) {
+					throw new RaceLost("another request marked this participant at this session at the same moment",
+							firstMarkRaced);
+				}
+				if (attempt == ATTEMPTS) {
 					throw firstMarkRaced;
 				}
 			}
@@ -153,7 +158,11 @@ public class Attendance {
 				});
 			}
 			catch (DataIntegrityViolationException firstMarkRaced) {
-				if (attempt == ATTEMPTS || TransactionSynchronizationManager.isActualTransactionActive()) {
+				if (TransactionSynchronizationManager.isActualTransactionActive()) {
+					throw new RaceLost("another request marked this participant at this session at the same moment",
+							firstMarkRaced);
+				}
+				if (attempt == ATTEMPTS) {
 					throw firstMarkRaced;
 				}
 			}

@@ -20,7 +20,7 @@ import org.iopscheduler.calendar.IsoWeek;
 public record WeeklyDose(IsoWeek week, int minimumWeeklyMinutes, int scheduledMinutes, int attendedMinutes,
 		int unmarkedSessions, int daysAttended, int daysOfThreeHours, DoseStatus status) {
 
-	static final int THREE_HOURS = 180;
+	public static final int THREE_HOURS = 180;
 
 	/**
 	 * @param enrolledFrom the enrollment's first day

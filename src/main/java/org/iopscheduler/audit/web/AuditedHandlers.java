@@ -14,6 +14,7 @@ import org.iopscheduler.audit.Access;
 import org.iopscheduler.audit.Actor;
 import org.iopscheduler.audit.AuditAction;
 import org.iopscheduler.audit.AuditLog;
+import org.iopscheduler.system.RaceLost;
 import org.springframework.aop.Pointcut;
 import org.springframework.aop.ProxyMethodInvocation;
 import org.springframework.aop.support.AbstractPointcutAdvisor;
@@ -22,7 +23,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -114,10 +114,10 @@ class AuditedHandlers extends AbstractPointcutAdvisor implements MethodIntercept
 				manager.commit(tx);
 				return answer;
 			}
-			catch (DataIntegrityViolationException raced) {
+			catch (RaceLost raced) {
 				rollBack(manager, tx);
 				if (attempt == ATTEMPTS) {
-					throw raced;
+					throw raced.getCause();
 				}
 			}
 			catch (Throwable failure) {
