@@ -1,5 +1,6 @@
 package org.iopscheduler;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import java.time.Clock;
@@ -12,15 +13,21 @@ import java.time.ZonedDateTime;
 import java.util.List;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.junit.jupiter.api.Test;
 
 import org.iopscheduler.calendar.ClinicCalendar;
 import org.iopscheduler.calendar.IsoWeek;
 import org.iopscheduler.program.Program;
+import org.springframework.data.repository.Repository;
 
 /** The layout the style guide asks for, checked. */
 class ArchitectureTest {
@@ -70,6 +77,40 @@ class ArchitectureTest {
 			.dependOnClassesThat()
 			.resideInAnyPackage("org.springframework.web..", "jakarta.servlet..")
 			.check(CLASSES);
+	}
+
+	/**
+	 * A feature's tables are its own: another feature asks its services, never its
+	 * repositories. (ModularityTest enforces the same for the repositories in a module's
+	 * {@code internal} package; this rule holds wherever a repository lives.)
+	 */
+	@Test
+	void aRepositoryIsUsedOnlyByItsOwnModule() {
+		classes().that()
+			.areAssignableTo(Repository.class)
+			.and()
+			.areInterfaces()
+			.should(beUsedOnlyWithinTheirModule())
+			.check(CLASSES);
+	}
+
+	private static ArchCondition<JavaClass> beUsedOnlyWithinTheirModule() {
+		return new ArchCondition<>("be used only within their own module") {
+			@Override
+			public void check(JavaClass repository, ConditionEvents events) {
+				for (Dependency use : repository.getDirectDependenciesToSelf()) {
+					if (!moduleOf(use.getOriginClass()).equals(moduleOf(repository))) {
+						events.add(SimpleConditionEvent.violated(use, use.getDescription()));
+					}
+				}
+			}
+		};
+	}
+
+	/** The module of a class: the package under org.iopscheduler it belongs to. */
+	private static String moduleOf(JavaClass type) {
+		String below = type.getPackageName().substring("org.iopscheduler".length());
+		return below.isEmpty() ? "" : below.substring(1).split("\\.")[0];
 	}
 
 	/**

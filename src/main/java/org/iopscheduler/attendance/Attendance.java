@@ -2,6 +2,7 @@ package org.iopscheduler.attendance;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import org.iopscheduler.attendance.internal.AttendanceChangeRepository;
+import org.iopscheduler.attendance.internal.AttendanceMarkRepository;
 import org.iopscheduler.calendar.DatedSession;
 import org.iopscheduler.calendar.Sessions;
 import org.iopscheduler.enrollment.Rosters;
@@ -249,6 +252,11 @@ public class Attendance {
 	public List<AttendanceMark> ofSession(long sessionId) {
 		sessions.get(sessionId);
 		return marks.findBySessionIdOrderByParticipantId(sessionId);
+	}
+
+	/** The current marks on the program's sessions from one date to another. */
+	public List<AttendanceMark> inProgram(long programId, LocalDate from, LocalDate to) {
+		return marks.findInProgram(programId, from, to);
 	}
 
 	public List<AttendanceChange> historyOfSession(long sessionId) {

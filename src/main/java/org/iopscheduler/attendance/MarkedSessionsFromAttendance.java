@@ -8,6 +8,7 @@ import java.util.Set;
 
 import lombok.RequiredArgsConstructor;
 
+import org.iopscheduler.attendance.internal.AttendanceMarkRepository;
 import org.iopscheduler.calendar.DatedSession;
 import org.iopscheduler.calendar.MarkedSessions;
 import org.springframework.stereotype.Component;

@@ -1,12 +1,10 @@
 package org.iopscheduler.audit;
 
-import org.iopscheduler.people.Role;
-
 /**
  * One request that read or changed participants' records: who, what, and which request
  * (method, path and query).
  */
-public record Access(long actorId, Role actorRole, AuditAction action, String method, String target) {
+public record Access(long actorId, String actorRole, AuditAction action, String method, String target) {
 
 	static final int TARGET_LENGTH = 500;
 
@@ -14,6 +12,10 @@ public record Access(long actorId, Role actorRole, AuditAction action, String me
 		if (target.length() > TARGET_LENGTH) {
 			target = target.substring(0, TARGET_LENGTH);
 		}
+	}
+
+	public static Access by(Actor actor, AuditAction action, String method, String target) {
+		return new Access(actor.id(), actor.roleName(), action, method, target);
 	}
 
 }

@@ -12,8 +12,6 @@ import lombok.Getter;
 import lombok.NoArgsConstructor;
 import org.hibernate.annotations.Immutable;
 
-import org.iopscheduler.people.Role;
-
 /**
  * One line of the audit log, as read back. Lines are written by {@link AuditLog} and
  * never change.
@@ -31,8 +29,8 @@ public class AuditEvent {
 
 	private Long actorId;
 
-	@Enumerated(EnumType.STRING)
-	private Role actorRole;
+	/** COORDINATOR, COUNSELOR or PARTICIPANT (see {@link Actor}). */
+	private String actorRole;
 
 	@Enumerated(EnumType.STRING)
 	private AuditAction action;

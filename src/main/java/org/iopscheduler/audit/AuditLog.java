@@ -77,7 +77,7 @@ public class AuditLog {
 		try {
 			jdbc.batchUpdate(INSERT,
 					participantIds.stream()
-						.map(participantId -> new Object[] { at, access.actorId(), access.actorRole().name(),
+						.map(participantId -> new Object[] { at, access.actorId(), access.actorRole(),
 								access.action().name(), participantId, access.method(), access.target() })
 						.toList(),
 					TYPES);

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoField;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -11,7 +12,7 @@ import java.util.function.Consumer;
 
 import lombok.RequiredArgsConstructor;
 
-import org.iopscheduler.people.AccountRepository;
+import org.iopscheduler.calendar.internal.DatedSessionRepository;
 import org.iopscheduler.people.People;
 import org.iopscheduler.program.Program;
 import org.iopscheduler.program.Programs;
@@ -35,8 +36,6 @@ public class Blocks {
 	private final Programs programs;
 
 	private final People people;
-
-	private final AccountRepository accounts;
 
 	private final CalendarVersions calendarVersions;
 
@@ -65,6 +64,24 @@ public class Blocks {
 	public List<WeeklyBlock> ofProgram(long programId) {
 		programs.get(programId);
 		return blocks.findByProgramWithVersions(programId);
+	}
+
+	/** The blocks found with their versions; unknown ids are left out. */
+	public List<WeeklyBlock> withVersions(Collection<Long> blockIds) {
+		return blocks.findWithVersions(blockIds);
+	}
+
+	/** The blocks found, without their versions; unknown ids are left out. */
+	public List<WeeklyBlock> byIds(Collection<Long> blockIds) {
+		return blocks.findAllById(blockIds);
+	}
+
+	/**
+	 * The blocks under their row locks, for the rest of the caller's transaction: who
+	 * takes places in them (enrollment) queues here.
+	 */
+	public List<WeeklyBlock> lockAll(Collection<Long> blockIds) {
+		return blocks.lockAll(blockIds);
 	}
 
 	@Transactional(readOnly = true)
@@ -183,7 +200,7 @@ public class Blocks {
 	 */
 	private void holdCounselor(long counselorId) {
 		people.counselor(counselorId);
-		accounts.lockById(counselorId);
+		people.lock(counselorId);
 	}
 
 	/**

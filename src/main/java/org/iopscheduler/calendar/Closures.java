@@ -7,6 +7,7 @@ import java.util.Set;
 
 import lombok.RequiredArgsConstructor;
 
+import org.iopscheduler.calendar.internal.DatedSessionRepository;
 import org.iopscheduler.program.Programs;
 import org.iopscheduler.system.Conflict;
 import org.iopscheduler.system.Refusal;

@@ -8,6 +8,7 @@ import java.util.List;
 
 import lombok.RequiredArgsConstructor;
 
+import org.iopscheduler.calendar.internal.DatedSessionRepository;
 import org.iopscheduler.system.Conflict;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;

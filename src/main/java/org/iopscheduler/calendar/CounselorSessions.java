@@ -7,6 +7,7 @@ import java.util.Set;
 
 import lombok.RequiredArgsConstructor;
 
+import org.iopscheduler.calendar.internal.DatedSessionRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -36,8 +36,7 @@ public record IsoWeek(int year, int week) implements Comparable<IsoWeek> {
 	public static final IsoWeek LAST = of(AcceptedDates.LAST);
 
 	/** What a week parameter takes, in the words of every refusal. */
-	public static final String DESCRIPTION = "an ISO week as YYYY-Www from " + FIRST + " to " + LAST
-			+ ", e.g. 2026-W48";
+	public static final String DESCRIPTION = AcceptedDates.WEEK_DESCRIPTION;
 
 	public IsoWeek {
 		if (year < FIRST_YEAR || year == FIRST_YEAR && week < FIRST_WEEK || year > LAST_YEAR

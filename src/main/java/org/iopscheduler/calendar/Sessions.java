@@ -1,10 +1,12 @@
 package org.iopscheduler.calendar;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import lombok.RequiredArgsConstructor;
 import org.hibernate.Hibernate;
 
+import org.iopscheduler.calendar.internal.DatedSessionRepository;
 import org.iopscheduler.program.Program;
 import org.iopscheduler.system.NotFound;
 import org.iopscheduler.system.Refusal;
@@ -28,6 +30,24 @@ public class Sessions {
 	public List<DatedSession> week(Program program, IsoWeek week) {
 		maker.ensure(program.getId(), week.monday(), week.sunday());
 		return sessions.findInProgram(program.getId(), week.monday(), week.sunday());
+	}
+
+	/** The program's sessions made so far from one date to another, both included. */
+	public List<DatedSession> inProgram(long programId, LocalDate from, LocalDate to) {
+		return sessions.findInProgram(programId, from, to);
+	}
+
+	/** The programs with a make-up session for the participant in these days. */
+	public List<Long> programsWithMakeUpFor(long participantId, LocalDate from, LocalDate to) {
+		return sessions.findProgramsWithMakeUpFor(participantId, from, to);
+	}
+
+	/**
+	 * Adds a make-up session (enrollment decides who it is for and checks its rules), in
+	 * the caller's transaction.
+	 */
+	public DatedSession addMakeUp(DatedSession makeUp) {
+		return sessions.saveAndFlush(makeUp);
 	}
 
 	@Transactional(readOnly = true)

@@ -10,7 +10,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
-public interface WeeklyBlockRepository extends JpaRepository<WeeklyBlock, Long> {
+interface WeeklyBlockRepository extends JpaRepository<WeeklyBlock, Long> {
 
 	@Query("select distinct b from WeeklyBlock b left join fetch b.versions where b.programId = :programId order by b.id")
 	List<WeeklyBlock> findByProgramWithVersions(long programId);

@@ -43,9 +43,9 @@ import org.springframework.stereotype.Component;
 @Order(10)
 @ConditionalOnProperty(name = "iop.demo-data", havingValue = "true")
 @RequiredArgsConstructor
-class DemoData implements SmartInitializingSingleton {
+public class DemoData implements SmartInitializingSingleton {
 
-	static final String PASSWORD = "demo-password";
+	public static final String PASSWORD = "demo-password";
 
 	private final People people;
 

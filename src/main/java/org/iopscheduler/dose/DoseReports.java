@@ -16,9 +16,8 @@ import org.iopscheduler.calendar.SessionMaker;
 import org.iopscheduler.dose.DoseFacts.EnrollmentWeeks;
 import org.iopscheduler.dose.DoseFacts.Scope;
 import org.iopscheduler.enrollment.Enrollment;
-import org.iopscheduler.enrollment.EnrollmentRepository;
+import org.iopscheduler.enrollment.Enrollments;
 import org.iopscheduler.program.Program;
-import org.iopscheduler.program.ProgramRepository;
 import org.iopscheduler.program.Programs;
 import org.iopscheduler.system.InvalidInput;
 import org.springframework.stereotype.Service;
@@ -35,9 +34,7 @@ public class DoseReports {
 
 	private final Programs programs;
 
-	private final ProgramRepository programRepository;
-
-	private final EnrollmentRepository enrollments;
+	private final Enrollments enrollments;
 
 	private final DoseFacts facts;
 
@@ -109,7 +106,7 @@ public class DoseReports {
 		if (from.plusWeeks(MAX_RANGE_WEEKS).compareTo(to) <= 0) {
 			throw new InvalidInput("to: at most " + MAX_RANGE_WEEKS + " weeks per request");
 		}
-		List<Enrollment> enrolled = enrollments.findOfParticipantDuring(participantId, from.monday(), to.sunday());
+		List<Enrollment> enrolled = enrollments.ofParticipantDuring(participantId, from.monday(), to.sunday());
 		Set<Long> programIds = new LinkedHashSet<>();
 		enrolled.forEach(e -> programIds.add(e.getProgramId()));
 		if (programIds.isEmpty()) {
@@ -117,7 +114,7 @@ public class DoseReports {
 		}
 		maker.ensure(programIds, from.monday(), to.sunday());
 		Set<String> zones = new TreeSet<>();
-		programRepository.findAllById(programIds).forEach(p -> zones.add(p.getTimeZone()));
+		programs.byIds(programIds).forEach(p -> zones.add(p.getTimeZone()));
 		Instant now = calendar.now();
 		List<EnrollmentWeeks> mine = new ArrayList<>();
 		facts.forEach(Scope.participant(participantId, from, to, zones), now, mine::add);

@@ -3,24 +3,22 @@ package org.iopscheduler.dose;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import lombok.RequiredArgsConstructor;
 import tools.jackson.databind.SequenceWriter;
 
+import org.iopscheduler.attendance.Attendance;
 import org.iopscheduler.attendance.AttendanceMark;
-import org.iopscheduler.attendance.AttendanceMarkRepository;
 import org.iopscheduler.calendar.ClinicCalendar;
 import org.iopscheduler.calendar.DatedSession;
-import org.iopscheduler.calendar.DatedSessionRepository;
 import org.iopscheduler.calendar.IsoWeek;
 import org.iopscheduler.calendar.SessionMaker;
+import org.iopscheduler.calendar.Sessions;
 import org.iopscheduler.enrollment.Enrollment;
-import org.iopscheduler.enrollment.EnrollmentRepository;
-import org.iopscheduler.people.Account;
-import org.iopscheduler.people.AccountRepository;
+import org.iopscheduler.enrollment.Enrollments;
+import org.iopscheduler.people.Names;
 import org.iopscheduler.program.Program;
 import org.iopscheduler.program.Programs;
 import org.springframework.stereotype.Service;
@@ -36,13 +34,13 @@ public class WeekExport {
 
 	private final Programs programs;
 
-	private final EnrollmentRepository enrollments;
+	private final Enrollments enrollments;
 
-	private final DatedSessionRepository sessions;
+	private final Sessions sessions;
 
-	private final AttendanceMarkRepository marks;
+	private final Attendance attendance;
 
-	private final AccountRepository accounts;
+	private final Names people;
 
 	private final SessionMaker maker;
 
@@ -52,12 +50,10 @@ public class WeekExport {
 	public String csv(long programId, IsoWeek week) {
 		Program program = programs.get(programId);
 		maker.ensure(programId, week.monday(), week.sunday());
-		List<Enrollment> enrolled = enrollments.findInProgramDuring(programId, week.monday(), week.sunday());
-		WeekOfSessions loaded = new WeekOfSessions(sessions.findInProgram(programId, week.monday(), week.sunday()),
-				marks.findInProgram(programId, week.monday(), week.sunday()));
-		Map<Long, String> names = new HashMap<>();
-		accounts.findByIdIn(enrolled.stream().map(Enrollment::getParticipantId).toList())
-			.forEach(a -> names.put(a.getId(), a.getFullName()));
+		List<Enrollment> enrolled = enrollments.ofProgram(programId, week.monday(), week.sunday());
+		WeekOfSessions loaded = new WeekOfSessions(sessions.inProgram(programId, week.monday(), week.sunday()),
+				attendance.inProgram(programId, week.monday(), week.sunday()));
+		Map<Long, String> names = people.of(enrolled.stream().map(Enrollment::getParticipantId).toList());
 		ZoneId zone = program.zone();
 		Instant now = calendar.now();
 		StringWriter out = new StringWriter();

@@ -16,12 +16,12 @@ import java.util.stream.Collectors;
 import lombok.RequiredArgsConstructor;
 import org.hibernate.Hibernate;
 
+import org.iopscheduler.calendar.Blocks;
 import org.iopscheduler.calendar.ClinicCalendar;
 import org.iopscheduler.calendar.DatedSession;
 import org.iopscheduler.calendar.MarkedSessions;
 import org.iopscheduler.calendar.WeeklyBlock;
-import org.iopscheduler.calendar.WeeklyBlockRepository;
-import org.iopscheduler.people.AccountRepository;
+import org.iopscheduler.enrollment.internal.EnrollmentRepository;
 import org.iopscheduler.people.People;
 import org.iopscheduler.program.Program;
 import org.iopscheduler.program.Programs;
@@ -47,9 +47,7 @@ public class Enrollments {
 
 	private final EnrollmentRepository enrollments;
 
-	private final WeeklyBlockRepository blocks;
-
-	private final AccountRepository accounts;
+	private final Blocks blocks;
 
 	private final People people;
 
@@ -75,7 +73,7 @@ public class Enrollments {
 		PlanRules.requireBlocksOfProgram(program, stretch, found);
 		PlanRules.requireValid(List.of(stretch), found, program.getMinimumWeeklyMinutes());
 
-		accounts.lockById(participantId);
+		people.lock(participantId);
 		refuseSecondEnrollment(participantId, programId, startDate, endDate, null);
 		Days days = new Days(startDate, endDate);
 		holdPlaces(chosen.stream().collect(Collectors.toMap(id -> id, id -> List.of(days))), -1);
@@ -117,7 +115,7 @@ public class Enrollments {
 		PlanRules.requireBlocksOfProgram(program, stretch, found);
 		PlanRules.requireValid(List.of(stretch), found, program.getMinimumWeeklyMinutes());
 
-		accounts.lockById(enrollment.getParticipantId());
+		people.lock(enrollment.getParticipantId());
 		List<PlanStretch> before = enrollment.timeline();
 		Map<Long, List<Days>> added = new LinkedHashMap<>();
 		for (Long block : chosen) {
@@ -149,7 +147,7 @@ public class Enrollments {
 	public Enrollment discharge(long enrollmentId, LocalDate date, String reason, Consumer<Enrollment> precondition) {
 		Enrollment enrollment = hold(enrollmentId);
 		precondition.accept(enrollment);
-		accounts.lockById(enrollment.getParticipantId());
+		people.lock(enrollment.getParticipantId());
 		enrollment.discharge(date, reason);
 		refuseToUnrosterAttendance(enrollment, date.plusDays(1), "date", "a discharge");
 		return enrollments.saveAndFlush(enrollment);
@@ -202,9 +200,17 @@ public class Enrollments {
 		return enrollments.findByParticipantIdOrderByStartDate(participantId);
 	}
 
+	/**
+	 * The participant's enrollments that overlap these days, without checking the
+	 * participant: for reports that have already found them.
+	 */
+	public List<Enrollment> ofParticipantDuring(long participantId, LocalDate from, LocalDate to) {
+		return enrollments.findOfParticipantDuring(participantId, from, to);
+	}
+
 	/** The plan's blocks found, by id; unknown ids are left out (the rules name them). */
 	private Map<Long, WeeklyBlock> blocksOf(Collection<Long> blockIds) {
-		return blocks.findWithVersions(blockIds)
+		return blocks.withVersions(blockIds)
 			.stream()
 			.collect(Collectors.toMap(WeeklyBlock::getId, Function.identity()));
 	}
@@ -311,7 +317,7 @@ public class Enrollments {
 	 */
 	@Transactional(readOnly = true)
 	public int plannedMinutes(Program program, Collection<Long> blockIds, LocalDate on) {
-		return blocks.findWithVersions(blockIds)
+		return blocks.withVersions(blockIds)
 			.stream()
 			.filter(b -> b.getProgramId().equals(program.getId()))
 			.mapToInt(b -> b.versionOn(on).map(v -> v.getDurationMinutes()).orElse(0))

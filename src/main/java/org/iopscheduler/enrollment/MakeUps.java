@@ -10,11 +10,9 @@ import lombok.RequiredArgsConstructor;
 
 import org.iopscheduler.calendar.CounselorAvailability;
 import org.iopscheduler.calendar.DatedSession;
-import org.iopscheduler.calendar.DatedSessionRepository;
 import org.iopscheduler.calendar.Location;
 import org.iopscheduler.calendar.Sessions;
 import org.iopscheduler.calendar.WeeklySlot;
-import org.iopscheduler.people.AccountRepository;
 import org.iopscheduler.people.People;
 import org.iopscheduler.program.Program;
 import org.iopscheduler.program.Programs;
@@ -34,15 +32,11 @@ public class MakeUps {
 
 	private final Sessions sessions;
 
-	private final DatedSessionRepository sessionRepository;
-
 	private final Rosters rosters;
 
 	private final Programs programs;
 
 	private final People people;
-
-	private final AccountRepository accounts;
 
 	private final CounselorAvailability availability;
 
@@ -67,12 +61,12 @@ public class MakeUps {
 		WeeklySlot slot = new WeeklySlot(request.date().getDayOfWeek(), request.startTime(), request.durationMinutes());
 		Location location = Location.of(request.location(), request.locationKind());
 		people.counselor(request.counselorId());
-		accounts.lockById(request.counselorId());
+		people.lock(request.counselorId());
 		refuseBusyCounselor(request, program.zone());
 		String title = request.title() != null && !request.title().isBlank() ? request.title()
 				: "Make-up: " + missed.getTitle();
-		return sessionRepository.saveAndFlush(DatedSession.makeUp(missed, request.date(), slot, title,
-				request.counselorId(), location, named, clock.instant()));
+		return sessions.addMakeUp(DatedSession.makeUp(missed, request.date(), slot, title, request.counselorId(),
+				location, named, clock.instant()));
 	}
 
 	/**

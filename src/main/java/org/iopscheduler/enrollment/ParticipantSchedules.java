@@ -14,11 +14,12 @@ import java.util.stream.Collectors;
 import lombok.RequiredArgsConstructor;
 
 import org.iopscheduler.calendar.DatedSession;
-import org.iopscheduler.calendar.DatedSessionRepository;
 import org.iopscheduler.calendar.IsoWeek;
 import org.iopscheduler.calendar.SessionMaker;
+import org.iopscheduler.calendar.Sessions;
+import org.iopscheduler.enrollment.internal.EnrollmentRepository;
 import org.iopscheduler.program.Program;
-import org.iopscheduler.program.ProgramRepository;
+import org.iopscheduler.program.Programs;
 import org.springframework.stereotype.Service;
 
 /** One participant's own sessions, across the programs they are enrolled in. */
@@ -28,9 +29,9 @@ public class ParticipantSchedules {
 
 	private final EnrollmentRepository enrollments;
 
-	private final DatedSessionRepository sessions;
+	private final Sessions sessions;
 
-	private final ProgramRepository programs;
+	private final Programs programs;
 
 	private final SessionMaker maker;
 
@@ -46,13 +47,13 @@ public class ParticipantSchedules {
 		List<Enrollment> mine = enrollments.findOfParticipantDuring(participantId, from, to);
 		Set<Long> programIds = new LinkedHashSet<>();
 		mine.forEach(e -> programIds.add(e.getProgramId()));
-		programIds.addAll(sessions.findProgramsWithMakeUpFor(participantId, from, to));
+		programIds.addAll(sessions.programsWithMakeUpFor(participantId, from, to));
 		if (programIds.isEmpty()) {
 			return List.of();
 		}
 		maker.ensure(programIds, from, to);
 		Map<Long, ZoneId> zones = programIds.stream()
-			.map(programs::findById)
+			.map(programs::find)
 			.flatMap(Optional::stream)
 			.collect(Collectors.toMap(Program::getId, Program::zone));
 		// a query per program (a participant has one or two): Hibernate caches the
@@ -60,7 +61,7 @@ public class ParticipantSchedules {
 		// query with a single id, while one with a list of ids is translated again on
 		// every call
 		List<DatedSession> inPrograms = new ArrayList<>();
-		programIds.forEach(programId -> inPrograms.addAll(sessions.findInProgram(programId, from, to)));
+		programIds.forEach(programId -> inPrograms.addAll(sessions.inProgram(programId, from, to)));
 		return inPrograms.stream()
 			.filter(s -> expects(s, participantId, mine))
 			.map(s -> new ScheduledSession(s, zones.get(s.getProgramId())))

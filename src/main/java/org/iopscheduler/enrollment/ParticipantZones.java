@@ -12,8 +12,9 @@ import java.util.stream.Collectors;
 import lombok.RequiredArgsConstructor;
 
 import org.iopscheduler.calendar.ClinicCalendar;
+import org.iopscheduler.enrollment.internal.EnrollmentRepository;
 import org.iopscheduler.program.Program;
-import org.iopscheduler.program.ProgramRepository;
+import org.iopscheduler.program.Programs;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,7 +29,7 @@ public class ParticipantZones {
 
 	private final EnrollmentRepository enrollments;
 
-	private final ProgramRepository programs;
+	private final Programs programs;
 
 	private final ClinicCalendar calendar;
 
@@ -42,7 +43,7 @@ public class ParticipantZones {
 		if (theirs.isEmpty()) {
 			return calendar.organisationZone();
 		}
-		Map<Long, ZoneId> zones = programs.findAllById(theirs.stream().map(Enrollment::getProgramId).toList())
+		Map<Long, ZoneId> zones = programs.byIds(theirs.stream().map(Enrollment::getProgramId).toList())
 			.stream()
 			.collect(Collectors.toMap(Program::getId, Program::zone));
 		return current(theirs, zones, calendar).map(e -> zones.get(e.getProgramId()))

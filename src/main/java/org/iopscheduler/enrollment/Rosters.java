@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
 import lombok.RequiredArgsConstructor;
 
 import org.iopscheduler.calendar.DatedSession;
+import org.iopscheduler.calendar.ExpectedParticipants;
+import org.iopscheduler.enrollment.internal.EnrollmentRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,13 +26,14 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 @RequiredArgsConstructor
-public class Rosters {
+public class Rosters implements ExpectedParticipants {
 
 	private final EnrollmentRepository enrollments;
 
 	/**
 	 * Participant ids per session id, for sessions of any programs (one query per call).
 	 */
+	@Override
 	@Transactional(readOnly = true)
 	public Map<Long, List<Long>> of(Collection<DatedSession> sessions) {
 		Map<Long, List<Long>> rosters = new HashMap<>();
@@ -61,6 +64,7 @@ public class Rosters {
 		return rosters;
 	}
 
+	@Override
 	public List<Long> of(DatedSession session) {
 		return of(List.of(session)).getOrDefault(session.getId(), List.of());
 	}

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import lombok.RequiredArgsConstructor;
 
+import org.iopscheduler.people.internal.AccountRepository;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;

@@ -1,6 +1,7 @@
 package org.iopscheduler.people;
 
 import org.iopscheduler.system.DomainException;
+import org.iopscheduler.system.PasswordPolicy;
 import org.iopscheduler.system.Refusal;
 
 /**

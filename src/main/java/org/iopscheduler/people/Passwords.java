@@ -6,7 +6,9 @@ import java.util.function.Consumer;
 
 import lombok.RequiredArgsConstructor;
 
+import org.iopscheduler.people.internal.AccountRepository;
 import org.iopscheduler.system.NotFound;
+import org.iopscheduler.system.PasswordPolicy;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,7 +21,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Each change is audited in its own transaction ({@code audit} is given the account
  * inside it, so the change and its audit line commit together) and, once committed, ends
  * the account's other page sessions on every instance. HTTP Basic needs nothing more: the
- * remembered passwords ({@link RecentlyVerifiedPasswords}) are keyed by the stored hash,
+ * remembered passwords (system/RecentlyVerifiedPasswords) are keyed by the stored hash,
  * and a new password is a new hash, so the old password stops working at once everywhere.
  */
 @Service

@@ -7,6 +7,7 @@ import java.util.List;
 
 import lombok.RequiredArgsConstructor;
 
+import org.iopscheduler.people.internal.AccountRepository;
 import org.iopscheduler.system.Conflict;
 import org.iopscheduler.system.InvalidInput;
 import org.iopscheduler.system.NotFound;
@@ -66,6 +67,15 @@ public class People {
 	@Transactional(readOnly = true)
 	public List<Account> withRoles(Collection<Role> roles, int page, int size) {
 		return accounts.findByRoleIn(roles, PageRequest.of(page, size, Sort.by("fullName", "id")));
+	}
+
+	/**
+	 * Takes the account's row lock for the rest of the caller's transaction. Rules that
+	 * span rows (a counselor's blocks, a participant's enrollments) are checked under it,
+	 * so concurrent requests, on any instance, queue here.
+	 */
+	public void lock(long accountId) {
+		accounts.lockById(accountId);
 	}
 
 	@Transactional(readOnly = true)

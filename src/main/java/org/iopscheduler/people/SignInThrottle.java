@@ -2,6 +2,7 @@ package org.iopscheduler.people;
 
 import java.time.Clock;
 
+import org.iopscheduler.people.internal.AccountRepository;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;

@@ -3,6 +3,7 @@ package org.iopscheduler.people;
 import java.util.Collection;
 import java.util.List;
 
+import org.iopscheduler.audit.Actor;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -13,7 +14,7 @@ import org.springframework.security.core.userdetails.UserDetails;
  * expired lock) that a success must clear.
  */
 public record SignedIn(long id, String username, String fullName, Role role, String passwordHash, boolean locked,
-		boolean failuresToForget) implements UserDetails {
+		boolean failuresToForget) implements UserDetails, Actor {
 
 	public static SignedIn of(Account account, boolean locked) {
 		return new SignedIn(account.getId(), account.getUsername(), account.getFullName(), account.getRole(),
@@ -22,6 +23,16 @@ public record SignedIn(long id, String username, String fullName, Role role, Str
 
 	public boolean is(Role expected) {
 		return role == expected;
+	}
+
+	@Override
+	public String roleName() {
+		return role.name();
+	}
+
+	@Override
+	public boolean participant() {
+		return role == Role.PARTICIPANT;
 	}
 
 	@Override

@@ -9,7 +9,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
-public interface ProgramRepository extends JpaRepository<Program, Long> {
+interface ProgramRepository extends JpaRepository<Program, Long> {
 
 	List<Program> findAllByOrderByName();
 

@@ -1,7 +1,9 @@
 package org.iopscheduler.program;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import lombok.RequiredArgsConstructor;
@@ -59,6 +61,16 @@ public class Programs {
 	@Transactional(readOnly = true)
 	public List<Program> all() {
 		return programs.findAllByOrderByName();
+	}
+
+	/** The program, if there is one: for callers that skip what is gone. */
+	public Optional<Program> find(long id) {
+		return programs.findById(id);
+	}
+
+	/** The programs found, in no order; unknown ids are left out. */
+	public List<Program> byIds(Collection<Long> ids) {
+		return programs.findAllById(ids);
 	}
 
 }

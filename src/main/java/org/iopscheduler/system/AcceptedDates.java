@@ -1,6 +1,7 @@
 package org.iopscheduler.system;
 
 import java.time.LocalDate;
+import java.time.temporal.IsoFields;
 
 /**
  * The days the service accepts from anyone: 1900-01-01 to 2200-12-31. Wide enough for
@@ -21,7 +22,20 @@ public final class AcceptedDates {
 	/** What a date field takes, in the words of every refusal. */
 	public static final String DESCRIPTION = "a date as YYYY-MM-DD from " + FIRST + " to " + LAST;
 
+	/**
+	 * What a week field takes, in the words of every refusal: the ISO weeks that hold an
+	 * accepted day, 1900-W01 to 2201-W01. calendar/IsoWeek enforces them; the error
+	 * advice names them here without knowing the calendar.
+	 */
+	public static final String WEEK_DESCRIPTION = "an ISO week as YYYY-Www from " + isoWeek(FIRST) + " to "
+			+ isoWeek(LAST) + ", e.g. 2026-W48";
+
 	private AcceptedDates() {
+	}
+
+	private static String isoWeek(LocalDate day) {
+		return String.format("%04d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR),
+				day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
 	}
 
 	public static boolean contains(LocalDate date) {

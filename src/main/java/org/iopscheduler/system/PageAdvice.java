@@ -2,7 +2,6 @@ package org.iopscheduler.system;
 
 import lombok.extern.slf4j.Slf4j;
 
-import org.iopscheduler.people.SignedIn;
 import org.springframework.beans.InvalidPropertyException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -11,6 +10,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -27,8 +27,12 @@ import org.springframework.web.servlet.ModelAndView;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageAdvice {
 
+	/**
+	 * The signed-in account for the layout: people's SignedIn, which the shared kernel
+	 * knows only as Spring Security's UserDetails (every principal of ours is one).
+	 */
 	@ModelAttribute("me")
-	SignedIn me(@AuthenticationPrincipal SignedIn me) {
+	UserDetails me(@AuthenticationPrincipal UserDetails me) {
 		return me;
 	}
 
@@ -67,7 +71,7 @@ class PageAdvice {
 		page.addObject("status", status.value());
 		page.addObject("detail", detail);
 		Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
-		if (signedIn != null && signedIn.getPrincipal() instanceof SignedIn me) {
+		if (signedIn != null && signedIn.getPrincipal() instanceof UserDetails me) {
 			page.addObject("me", me);
 		}
 		return page;

@@ -8,7 +8,6 @@ import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
-import org.iopscheduler.calendar.IsoWeek;
 import org.springframework.beans.InvalidPropertyException;
 import org.springframework.core.convert.ConversionFailedException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -222,7 +221,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 			case "Boolean", "boolean" -> "true or false";
 			case "String" -> "a text";
 			case "List", "Set" -> "a list";
-			case "IsoWeek" -> IsoWeek.DESCRIPTION;
+			case "IsoWeek" -> AcceptedDates.WEEK_DESCRIPTION;
 			case "IfMatch" -> IfMatch.DESCRIPTION;
 			case "Instant" -> "an instant as ISO-8601 with offset from " + AcceptedDates.FIRST + " to "
 					+ AcceptedDates.LAST + ", e.g. 2026-11-02T18:00:00Z (encode + as %2B)";

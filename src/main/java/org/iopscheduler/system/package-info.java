@@ -1,2 +1,5 @@
-/** Cross-cutting parts: security, the one error shape, the clock, production safety. */
+/**
+ * The shared kernel: security, the one error shape, the clock, input rules, production
+ * safety. It depends on no feature module.
+ */
 package org.iopscheduler.system;

@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import org.iopscheduler.attendance.internal.AttendanceMarkRepository;
 import org.iopscheduler.calendar.Sessions;
 import org.iopscheduler.support.ClinicFixture;
 import org.iopscheduler.support.ClinicFixture.Clinic;

@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 import org.iopscheduler.attendance.Attendance.SheetRow;
+import org.iopscheduler.attendance.internal.AttendanceChangeRepository;
+import org.iopscheduler.attendance.internal.AttendanceMarkRepository;
 import org.iopscheduler.audit.AuditAction;
 import org.iopscheduler.audit.AuditEvent;
 import org.iopscheduler.audit.AuditLog;

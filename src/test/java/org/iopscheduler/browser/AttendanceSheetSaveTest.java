@@ -5,8 +5,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import org.iopscheduler.attendance.AttendanceChange;
-import org.iopscheduler.attendance.AttendanceChangeRepository;
 import org.iopscheduler.attendance.AttendanceStatus;
+import org.iopscheduler.attendance.internal.AttendanceChangeRepository;
 import org.iopscheduler.audit.AuditAction;
 import org.iopscheduler.audit.AuditEvent;
 import org.iopscheduler.audit.AuditLog;

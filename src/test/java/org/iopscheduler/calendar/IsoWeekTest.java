@@ -21,6 +21,17 @@ class IsoWeekTest {
 		assertThat(week).hasToString("2026-W48");
 	}
 
+	/**
+	 * Refusals describe a week in the shared kernel's words (AcceptedDates), which must
+	 * name the weeks IsoWeek accepts.
+	 */
+	@Test
+	void refusalsDescribeExactlyTheAcceptedWeeks() {
+		assertThat(IsoWeek.DESCRIPTION)
+			.isEqualTo("an ISO week as YYYY-Www from " + IsoWeek.FIRST + " to " + IsoWeek.LAST + ", e.g. 2026-W48")
+			.isEqualTo("an ISO week as YYYY-Www from 1900-W01 to 2201-W01, e.g. 2026-W48");
+	}
+
 	@Test
 	void theFirstIsoWeekMayStartInTheYearBefore() {
 		assertThat(IsoWeek.parse("2026-W01").monday()).isEqualTo(LocalDate.of(2025, 12, 29));

@@ -9,20 +9,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.iopscheduler.attendance.AttendanceMarkRepository;
-import org.iopscheduler.calendar.DatedSessionRepository;
+import org.iopscheduler.attendance.internal.AttendanceMarkRepository;
 import org.iopscheduler.calendar.IsoWeek;
+import org.iopscheduler.calendar.internal.DatedSessionRepository;
 import org.iopscheduler.dose.DoseFacts.Scope;
 import org.iopscheduler.enrollment.Enrollment;
-import org.iopscheduler.enrollment.EnrollmentRepository;
+import org.iopscheduler.enrollment.internal.EnrollmentRepository;
 import org.iopscheduler.program.Program;
 import org.iopscheduler.program.Programs;
 import org.iopscheduler.support.ApplicationTest;
-import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.junit.jupiter.api.Test;
 
 /**
  * The dose added up in SQL is the dose added up in memory ({@link WeekOfSessions}, the

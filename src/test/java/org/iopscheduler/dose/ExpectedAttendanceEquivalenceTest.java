@@ -8,17 +8,17 @@ import java.util.List;
 import java.util.Set;
 
 import org.iopscheduler.calendar.DatedSession;
-import org.iopscheduler.calendar.DatedSessionRepository;
 import org.iopscheduler.calendar.IsoWeek;
+import org.iopscheduler.calendar.internal.DatedSessionRepository;
 import org.iopscheduler.enrollment.Enrollment;
-import org.iopscheduler.enrollment.EnrollmentRepository;
+import org.iopscheduler.enrollment.internal.EnrollmentRepository;
 import org.iopscheduler.support.ApplicationTest;
-import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.junit.jupiter.api.Test;
 
 /**
  * Who is expected at a session has one owner, {@link Enrollment#expects}; SQL asks its

@@ -23,15 +23,15 @@ import org.iopscheduler.audit.AuditEvent;
 import org.iopscheduler.audit.AuditLog;
 import org.iopscheduler.bench.OrgDoseFloor;
 import org.iopscheduler.calendar.IsoWeek;
-import org.iopscheduler.people.AccountRepository;
 import org.iopscheduler.people.People;
 import org.iopscheduler.people.Role;
+import org.iopscheduler.people.internal.AccountRepository;
 import org.iopscheduler.support.Api;
 import org.iopscheduler.support.ApplicationTest;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The organisation-wide week: coordinators only, the program report's numbers, filters,

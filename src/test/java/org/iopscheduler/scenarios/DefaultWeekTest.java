@@ -24,8 +24,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import org.iopscheduler.calendar.IsoWeek;
-import org.iopscheduler.people.AccountRepository;
 import org.iopscheduler.people.SignedIn;
+import org.iopscheduler.people.internal.AccountRepository;
 import org.iopscheduler.support.Api;
 import org.iopscheduler.support.ApplicationTest;
 import org.iopscheduler.system.PageFormat;

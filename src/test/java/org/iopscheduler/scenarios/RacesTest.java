@@ -14,8 +14,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.iopscheduler.attendance.Attendance;
-import org.iopscheduler.attendance.AttendanceChangeRepository;
 import org.iopscheduler.attendance.AttendanceStatus;
+import org.iopscheduler.attendance.internal.AttendanceChangeRepository;
 import org.iopscheduler.calendar.BlockDefinition;
 import org.iopscheduler.calendar.BlockType;
 import org.iopscheduler.calendar.Blocks;
@@ -32,8 +32,8 @@ import org.iopscheduler.program.Program;
 import org.iopscheduler.program.Programs;
 import org.iopscheduler.support.ApplicationTest;
 import org.iopscheduler.system.Conflict;
-import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.junit.jupiter.api.Test;
 
 /**
  * Rules that span rows hold when requests race: each scenario starts its requests

@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -13,7 +14,6 @@ import lombok.RequiredArgsConstructor;
 import org.iopscheduler.audit.AuditAction;
 import org.iopscheduler.audit.AuditEvent;
 import org.iopscheduler.audit.AuditLog;
-import org.iopscheduler.people.Role;
 import org.iopscheduler.system.InvalidInput;
 import org.springframework.data.domain.Page;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,8 +32,9 @@ class AuditController {
 	 * request that disclosed many participants' records at once (the dose CSV export);
 	 * target is its path and query.
 	 */
-	record AuditEventView(Long id, Instant at, Long actorId, Role actorRole, AuditAction action, boolean change,
-			Long participantId, String method, String target) {
+	record AuditEventView(Long id, Instant at, Long actorId, @Schema(allowableValues = {
+			"COORDINATOR", "COUNSELOR", "PARTICIPANT" }) String actorRole, AuditAction action, boolean change,
+			Long participantId, String method, String target){
 
 		static AuditEventView of(AuditEvent e) {
 			return new AuditEventView(e.getId(), e.getOccurredAt(), e.getActorId(), e.getActorRole(), e.getAction(),

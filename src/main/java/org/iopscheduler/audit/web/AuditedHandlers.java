@@ -11,10 +11,9 @@ import org.aopalliance.intercept.MethodInvocation;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.iopscheduler.audit.Access;
+import org.iopscheduler.audit.Actor;
 import org.iopscheduler.audit.AuditAction;
 import org.iopscheduler.audit.AuditLog;
-import org.iopscheduler.people.Role;
-import org.iopscheduler.people.SignedIn;
 import org.iopscheduler.system.RaceLost;
 import org.springframework.aop.Pointcut;
 import org.springframework.aop.ProxyMethodInvocation;
@@ -193,7 +192,7 @@ class AuditedHandlers extends AbstractPointcutAdvisor implements MethodIntercept
 	}
 
 	private List<Line> linesOf(Audited audited, HttpServletRequest request, Object answer) {
-		SignedIn me = signedIn();
+		Actor me = signedIn();
 		if (me == null || audited.whose() == Whose.PAGE) {
 			return List.of();
 		}
@@ -201,15 +200,14 @@ class AuditedHandlers extends AbstractPointcutAdvisor implements MethodIntercept
 		Object body = answer instanceof ResponseEntity<?> entity ? entity.getBody() : answer;
 		return switch (audited.whose()) {
 			case MANY -> List.of(new Line(access, null));
-			case CALLER -> me.is(Role.PARTICIPANT) ? List.of(new Line(access, Set.of(me.id()))) : List.of();
+			case CALLER -> me.participant() ? List.of(new Line(access, Set.of(me.id()))) : List.of();
 			default -> List.of(new Line(access, participants(audited.whose(), request, body)));
 		};
 	}
 
-	static Access access(SignedIn me, AuditAction action, HttpServletRequest request) {
+	static Access access(Actor me, AuditAction action, HttpServletRequest request) {
 		String query = request.getQueryString();
-		return new Access(me.id(), me.role(), action, request.getMethod(),
-				request.getRequestURI() + (query != null ? "?" + query : ""));
+		return Access.by(me, action, request.getMethod(), request.getRequestURI() + (query != null ? "?" + query : ""));
 	}
 
 	private Set<Long> participants(Whose whose, HttpServletRequest request, Object body) {
@@ -232,9 +230,9 @@ class AuditedHandlers extends AbstractPointcutAdvisor implements MethodIntercept
 		return attributes instanceof ServletRequestAttributes servlet ? servlet.getRequest() : null;
 	}
 
-	static SignedIn signedIn() {
+	static Actor signedIn() {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		return authentication != null && authentication.getPrincipal() instanceof SignedIn me ? me : null;
+		return authentication != null && authentication.getPrincipal() instanceof Actor me ? me : null;
 	}
 
 }

@@ -7,10 +7,10 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletRequest;
 import lombok.RequiredArgsConstructor;
 
+import org.iopscheduler.audit.Actor;
 import org.iopscheduler.audit.AuditAction;
 import org.iopscheduler.audit.AuditLog;
 import org.iopscheduler.audit.web.AuditedHandlers.Line;
-import org.iopscheduler.people.SignedIn;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -50,7 +50,7 @@ public class PageAudit {
 	}
 
 	private void collect(AuditAction action, Set<Long> participantIds) {
-		SignedIn me = AuditedHandlers.signedIn();
+		Actor me = AuditedHandlers.signedIn();
 		HttpServletRequest request = AuditedHandlers.currentRequest();
 		if (auditLog.getIfAvailable() == null || me == null || request == null) {
 			return;

@@ -23,6 +23,7 @@ import org.iopscheduler.audit.web.Audited;
 import org.iopscheduler.audit.web.PageAudit;
 import org.iopscheduler.audit.web.Whose;
 import org.iopscheduler.audit.AuditAction;
+import org.iopscheduler.audit.web.PageAudit;
 import org.iopscheduler.calendar.BlockChange;
 import org.iopscheduler.calendar.BlockDefinition;
 import org.iopscheduler.calendar.BlockType;
@@ -30,11 +31,11 @@ import org.iopscheduler.calendar.BlockVersion;
 import org.iopscheduler.calendar.Blocks;
 import org.iopscheduler.calendar.ClinicCalendar;
 import org.iopscheduler.calendar.DatedSession;
+import org.iopscheduler.calendar.ExpectedParticipants;
 import org.iopscheduler.calendar.IsoWeek;
-import org.iopscheduler.calendar.Sessions;
 import org.iopscheduler.calendar.ScheduledChange;
+import org.iopscheduler.calendar.Sessions;
 import org.iopscheduler.calendar.WeeklyBlock;
-import org.iopscheduler.enrollment.Rosters;
 import org.iopscheduler.people.Account;
 import org.iopscheduler.people.Names;
 import org.iopscheduler.people.People;
@@ -71,7 +72,7 @@ class CalendarPages {
 
 	private final Sessions sessions;
 
-	private final Rosters rosters;
+	private final ExpectedParticipants rosters;
 
 	private final People people;
 

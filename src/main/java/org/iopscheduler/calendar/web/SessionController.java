@@ -22,9 +22,9 @@ import org.iopscheduler.calendar.ClinicCalendar;
 import org.iopscheduler.calendar.Closure;
 import org.iopscheduler.calendar.Closures;
 import org.iopscheduler.calendar.DatedSession;
+import org.iopscheduler.calendar.ExpectedParticipants;
 import org.iopscheduler.calendar.IsoWeek;
 import org.iopscheduler.calendar.Sessions;
-import org.iopscheduler.enrollment.Rosters;
 import org.iopscheduler.people.SignedIn;
 import org.iopscheduler.program.Program;
 import org.iopscheduler.program.Programs;
@@ -52,7 +52,7 @@ class SessionController {
 
 	private final Programs programs;
 
-	private final Rosters rosters;
+	private final ExpectedParticipants rosters;
 
 	private final ClinicCalendar calendar;
 

@@ -9,8 +9,14 @@ import org.iopscheduler.calendar.BlockType;
 import org.iopscheduler.calendar.DatedSession;
 import org.iopscheduler.calendar.LocationKind;
 import org.iopscheduler.calendar.SessionStatus;
+import org.springframework.modulith.NamedInterface;
 
-/** A dated session on the wire; instants carry the program zone's offset on that date. */
+/**
+ * A dated session on the wire; instants carry the program zone's offset on that date. The
+ * one wire form of a session, so enrollment's schedule endpoints use it too: the calendar
+ * module's public web interface.
+ */
+@NamedInterface("web")
 public record SessionView(Long id, Long programId, Long blockId, BlockType type, String title, LocalDate date,
 		String startsAt, String endsAt, int durationMinutes, Long counselorId, String location,
 		LocationKind locationKind, SessionStatus status, String cancelReason, Long makeUpForSessionId,

@@ -36,7 +36,7 @@ class AccountAudit {
 			}
 			List<Long> named = new ArrayList<>();
 			named.add(account.getRole() == Role.PARTICIPANT ? account.getId() : null);
-			log.record(new Access(by.id(), by.role(), action, request.getMethod(), request.getRequestURI()), named);
+			log.record(Access.by(by, action, request.getMethod(), request.getRequestURI()), named);
 		};
 	}
 

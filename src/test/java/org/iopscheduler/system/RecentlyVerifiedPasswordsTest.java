@@ -1,4 +1,4 @@
-package org.iopscheduler.people;
+package org.iopscheduler.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -12,10 +12,10 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.iopscheduler.support.MutableClock;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 class RecentlyVerifiedPasswordsTest {
 

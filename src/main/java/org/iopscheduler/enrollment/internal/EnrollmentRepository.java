@@ -1,4 +1,4 @@
-package org.iopscheduler.enrollment;
+package org.iopscheduler.enrollment.internal;
 
 import java.time.LocalDate;
 import java.util.Collection;
@@ -7,6 +7,9 @@ import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
 
+import org.iopscheduler.enrollment.Enrollment;
+import org.iopscheduler.enrollment.Holding;
+import org.iopscheduler.enrollment.PlanEntry;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;

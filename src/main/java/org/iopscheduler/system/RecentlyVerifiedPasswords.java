@@ -1,4 +1,4 @@
-package org.iopscheduler.people;
+package org.iopscheduler.system;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -25,7 +25,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * every instance. Wrong passwords are never remembered: each guess pays the full price
  * and counts towards the account's lock.
  */
-public final class RecentlyVerifiedPasswords implements PasswordEncoder {
+final class RecentlyVerifiedPasswords implements PasswordEncoder {
 
 	private static final int MOST_REMEMBERED = 50_000;
 

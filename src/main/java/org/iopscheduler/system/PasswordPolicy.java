@@ -1,4 +1,4 @@
-package org.iopscheduler.people;
+package org.iopscheduler.system;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -16,7 +16,8 @@ import java.util.Set;
  * own change, a coordinator's reset) and the bootstrap coordinator's password under the
  * prod profile are checked here. At least 12 characters (length is what slows a guesser
  * down most), not one of the well-known common passwords (the first guesses of every
- * attack, whatever their length), and not the username.
+ * attack, whatever their length), and not the username. It lives in the shared kernel
+ * because the production safety check asks it too; people's password changes use it.
  */
 public final class PasswordPolicy {
 

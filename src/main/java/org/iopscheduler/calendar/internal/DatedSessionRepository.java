@@ -1,4 +1,4 @@
-package org.iopscheduler.calendar;
+package org.iopscheduler.calendar.internal;
 
 import java.time.LocalDate;
 import java.util.Collection;
@@ -7,6 +7,8 @@ import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
 
+import org.iopscheduler.calendar.DatedSession;
+import org.iopscheduler.calendar.SessionStatus;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;

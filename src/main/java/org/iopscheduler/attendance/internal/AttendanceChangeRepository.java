@@ -1,7 +1,8 @@
-package org.iopscheduler.attendance;
+package org.iopscheduler.attendance.internal;
 
 import java.util.List;
 
+import org.iopscheduler.attendance.AttendanceChange;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface AttendanceChangeRepository extends JpaRepository<AttendanceChange, Long> {

@@ -1,4 +1,4 @@
-package org.iopscheduler.attendance;
+package org.iopscheduler.attendance.internal;
 
 import java.time.LocalDate;
 import java.util.Collection;
@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
 
+import org.iopscheduler.attendance.AttendanceMark;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;

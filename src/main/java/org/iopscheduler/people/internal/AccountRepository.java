@@ -1,4 +1,4 @@
-package org.iopscheduler.people;
+package org.iopscheduler.people.internal;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -7,6 +7,8 @@ import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
 
+import org.iopscheduler.people.Account;
+import org.iopscheduler.people.Role;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
