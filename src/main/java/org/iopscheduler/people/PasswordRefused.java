@@ -11,12 +11,7 @@ import org.iopscheduler.system.Refusal;
 public class PasswordRefused extends DomainException {
 
 	PasswordRefused(String rule, String field, String sentence) {
-		super(Refusal.of(rule, field, sentence));
-	}
-
-	@Override
-	public Kind kind() {
-		return Kind.RULE_VIOLATION;
+		super(Kind.RULE_VIOLATION, Refusal.of(rule, field, sentence));
 	}
 
 	@Override

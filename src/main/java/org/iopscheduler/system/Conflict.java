@@ -6,25 +6,12 @@ package org.iopscheduler.system;
 public class Conflict extends DomainException {
 
 	public Conflict(Refusal refusal) {
-		super(refusal);
+		super(Kind.CONFLICT, refusal);
 	}
 
-	/**
-	 * Under the general rule {@code data.conflict}; prefer a {@link Refusal} naming the
-	 * rule.
-	 */
+	/** A refusal known only by its sentence; prefer a {@link Refusal} naming the rule. */
 	public Conflict(String message) {
-		super("data.conflict", message);
-	}
-
-	@Override
-	public Kind kind() {
-		return Kind.CONFLICT;
-	}
-
-	@Override
-	public String title() {
-		return "Conflict";
+		super(Kind.CONFLICT, message);
 	}
 
 }

@@ -2,23 +2,41 @@ package org.iopscheduler.system;
 
 /**
  * A request the domain refuses, carrying the {@link Refusal}: which rule, which field,
- * which numbers. The subclass says what kind of refusal it is (invalid input, not found,
- * conflict, clinical rule, forbidden, unavailable, stale version); it knows nothing of
- * HTTP: the one error advice alone turns the kind into a status.
+ * which numbers. Its {@link Kind} says what kind of refusal it is (invalid input, not
+ * found, conflict, clinical rule, forbidden, unavailable, stale version); it knows
+ * nothing of HTTP: the one error advice alone turns the kind into a status.
  */
 public abstract class DomainException extends RuntimeException {
 
-	/** What kind of no this is; the web edge maps each kind to one status. */
+	/**
+	 * What kind of no this is, with its title and the rule code of a refusal known only
+	 * by its sentence; the web edge maps each kind to one status.
+	 */
 	public enum Kind {
 
-		INVALID_INPUT, NOT_FOUND, CONFLICT, RULE_VIOLATION, FORBIDDEN, UNAVAILABLE, STALE_VERSION
+		INVALID_INPUT("Invalid input", "input.invalid"), NOT_FOUND("Not found", "record.not-found"),
+		CONFLICT("Conflict", "data.conflict"), RULE_VIOLATION("Clinical rule violated", "clinical.rule"),
+		FORBIDDEN("Forbidden", "role.forbidden"), UNAVAILABLE("Service unavailable", "service.unavailable"),
+		STALE_VERSION("Precondition failed", "record.changed-since-loaded");
+
+		private final String title;
+
+		private final String generalRule;
+
+		Kind(String title, String generalRule) {
+			this.title = title;
+			this.generalRule = generalRule;
+		}
 
 	}
 
+	private final Kind kind;
+
 	private final transient Refusal refusal;
 
-	protected DomainException(Refusal refusal) {
+	protected DomainException(Kind kind, Refusal refusal) {
 		super(refusal.detail());
+		this.kind = kind;
 		this.refusal = refusal;
 	}
 
@@ -26,16 +44,21 @@ public abstract class DomainException extends RuntimeException {
 	 * A refusal known only by its sentence, under the kind's general rule code; its field
 	 * is read from a sentence that starts with it.
 	 */
-	protected DomainException(String generalRule, String message) {
-		this(Refusal.said(generalRule, message));
+	protected DomainException(Kind kind, String message) {
+		this(kind, Refusal.said(kind.generalRule, message));
 	}
 
 	public Refusal refusal() {
 		return refusal;
 	}
 
-	public abstract Kind kind();
+	public Kind kind() {
+		return kind;
+	}
 
-	public abstract String title();
+	/** The problem's title: the kind's, unless a refusal has a more telling one. */
+	public String title() {
+		return kind.title;
+	}
 
 }

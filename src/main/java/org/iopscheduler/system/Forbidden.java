@@ -4,25 +4,12 @@ package org.iopscheduler.system;
 public class Forbidden extends DomainException {
 
 	public Forbidden(Refusal refusal) {
-		super(refusal);
+		super(Kind.FORBIDDEN, refusal);
 	}
 
-	/**
-	 * Under the general rule {@code role.forbidden}; prefer a {@link Refusal} naming the
-	 * rule.
-	 */
+	/** A refusal known only by its sentence; prefer a {@link Refusal} naming the rule. */
 	public Forbidden(String message) {
-		super("role.forbidden", message);
-	}
-
-	@Override
-	public Kind kind() {
-		return Kind.FORBIDDEN;
-	}
-
-	@Override
-	public String title() {
-		return "Forbidden";
+		super(Kind.FORBIDDEN, message);
 	}
 
 }

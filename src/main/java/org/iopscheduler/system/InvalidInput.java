@@ -4,25 +4,12 @@ package org.iopscheduler.system;
 public class InvalidInput extends DomainException {
 
 	public InvalidInput(Refusal refusal) {
-		super(refusal);
+		super(Kind.INVALID_INPUT, refusal);
 	}
 
-	/**
-	 * Under the general rule {@code input.invalid}; prefer a {@link Refusal} naming the
-	 * rule.
-	 */
+	/** A refusal known only by its sentence; prefer a {@link Refusal} naming the rule. */
 	public InvalidInput(String message) {
-		super("input.invalid", message);
-	}
-
-	@Override
-	public Kind kind() {
-		return Kind.INVALID_INPUT;
-	}
-
-	@Override
-	public String title() {
-		return "Invalid input";
+		super(Kind.INVALID_INPUT, message);
 	}
 
 }

@@ -4,25 +4,12 @@ package org.iopscheduler.system;
 public class NotFound extends DomainException {
 
 	public NotFound(Refusal refusal) {
-		super(refusal);
+		super(Kind.NOT_FOUND, refusal);
 	}
 
-	/**
-	 * Under the general rule {@code record.not-found}; prefer a {@link Refusal} naming
-	 * the rule.
-	 */
+	/** A refusal known only by its sentence; prefer a {@link Refusal} naming the rule. */
 	public NotFound(String message) {
-		super("record.not-found", message);
-	}
-
-	@Override
-	public Kind kind() {
-		return Kind.NOT_FOUND;
-	}
-
-	@Override
-	public String title() {
-		return "Not found";
+		super(Kind.NOT_FOUND, message);
 	}
 
 }

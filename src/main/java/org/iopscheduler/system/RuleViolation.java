@@ -4,25 +4,12 @@ package org.iopscheduler.system;
 public class RuleViolation extends DomainException {
 
 	public RuleViolation(Refusal refusal) {
-		super(refusal);
+		super(Kind.RULE_VIOLATION, refusal);
 	}
 
-	/**
-	 * Under the general rule {@code clinical.rule}; prefer a {@link Refusal} naming the
-	 * rule.
-	 */
+	/** A refusal known only by its sentence; prefer a {@link Refusal} naming the rule. */
 	public RuleViolation(String message) {
-		super("clinical.rule", message);
-	}
-
-	@Override
-	public Kind kind() {
-		return Kind.RULE_VIOLATION;
-	}
-
-	@Override
-	public String title() {
-		return "Clinical rule violated";
+		super(Kind.RULE_VIOLATION, message);
 	}
 
 }

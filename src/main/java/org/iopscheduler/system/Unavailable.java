@@ -4,25 +4,12 @@ package org.iopscheduler.system;
 public class Unavailable extends DomainException {
 
 	public Unavailable(Refusal refusal) {
-		super(refusal);
+		super(Kind.UNAVAILABLE, refusal);
 	}
 
-	/**
-	 * Under the general rule {@code service.unavailable}; prefer a {@link Refusal} naming
-	 * the rule.
-	 */
+	/** A refusal known only by its sentence; prefer a {@link Refusal} naming the rule. */
 	public Unavailable(String message) {
-		super("service.unavailable", message);
-	}
-
-	@Override
-	public Kind kind() {
-		return Kind.UNAVAILABLE;
-	}
-
-	@Override
-	public String title() {
-		return "Service unavailable";
+		super(Kind.UNAVAILABLE, message);
 	}
 
 }
