@@ -2,7 +2,10 @@ package org.iopscheduler.program.web;
 
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -43,6 +46,16 @@ class ProgramPages {
 		.sorted()
 		.toList();
 
+	/**
+	 * The zones a coordinator chooses from, by region ("America": America/New_York, ...):
+	 * a choice, never free text, so a program can only get a zone that follows daylight
+	 * saving.
+	 */
+	private static final Map<String, List<String>> ZONES_BY_REGION = ZONES.stream()
+		.filter(zone -> zone.contains("/"))
+		.collect(
+				Collectors.groupingBy(zone -> zone.substring(0, zone.indexOf('/')), TreeMap::new, Collectors.toList()));
+
 	private final Programs programs;
 
 	@Data
@@ -71,7 +84,7 @@ class ProgramPages {
 			model.addAttribute("programForm", new ProgramForm());
 		}
 		model.addAttribute("programs", programs.all());
-		model.addAttribute("zones", ZONES);
+		model.addAttribute("zonesByRegion", ZONES_BY_REGION);
 		model.addAttribute("populations", Population.values());
 		return "programs/list";
 	}
