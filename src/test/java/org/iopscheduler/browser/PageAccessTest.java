@@ -225,6 +225,18 @@ class PageAccessTest {
 	}
 
 	@Test
+	void theProgramFormOffersTimeZonesAsAChoiceOfRegionsNotFreeText() throws Exception {
+		Account coordinator = fixtures.coordinator("Zone Chooser");
+		mvc.perform(get("/programs").with(as(coordinator)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"timeZone\" name=\"timeZone\">")))
+			.andExpect(content().string(containsString("<optgroup label=\"America\">")))
+			.andExpect(content()
+				.string(containsString("value=\"America/New_York\" selected=\"selected\">New York</option>")))
+			.andExpect(content().string(not(containsString("type=\"text\" id=\"timeZone\""))));
+	}
+
+	@Test
 	void theProgramFormRefusesAFixedOffsetNextToTheZoneField() throws Exception {
 		Account coordinator = fixtures.coordinator("Zone Coordinator");
 		mvc.perform(post("/programs").param("name", "Offset IOP")
