@@ -12,8 +12,6 @@ import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import lombok.Data;
 import tools.jackson.databind.SequenceWriter;
@@ -92,8 +90,9 @@ class AuditPages {
 		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
 		private LocalDate to;
 
-		@Min(0)
-		@Max(LAST_PAGE)
+		/**
+		 * past the bound: the last page allowed (empty, with its link back), never a 500
+		 */
 		private int page;
 
 	}
@@ -109,6 +108,7 @@ class AuditPages {
 	@GetMapping("/audit")
 	String log(@Valid @ModelAttribute("filter") FilterForm form, BindingResult result, Model model) {
 		model.addAttribute("actions", actionChoices());
+		form.setPage(Math.min(Math.max(form.getPage(), 0), LAST_PAGE));
 		checkDates(form, result);
 		if (result.hasErrors()) {
 			model.addAttribute("rows", List.of());
