@@ -71,6 +71,8 @@ class AuditAndPeopleBrowserTest extends BrowserTestBase {
 		open("/audit");
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not allowed");
 
+		// the forbidden page is the servlet container's error page, without the menu
+		open("/sessions");
 		signOut();
 		signIn(fixtures.coordinator("Sam Lost").getUsername());
 		open("/no-such-page");

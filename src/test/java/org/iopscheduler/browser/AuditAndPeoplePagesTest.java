@@ -6,6 +6,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 import org.iopscheduler.people.Account;
+import org.iopscheduler.support.SqlWork;
 import org.iopscheduler.people.SignedIn;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,7 +35,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @SpringBootTest(properties = { "iop.demo-data=false", "iop.bootstrap-coordinator=" })
 @AutoConfigureMockMvc
-@Import({ BrowserTestBase.StillClock.class, PageFixtures.class })
+@Import({ BrowserTestBase.StillClock.class, PageFixtures.class, SqlWork.class })
 class AuditAndPeoplePagesTest {
 
 	@Autowired
@@ -88,6 +89,30 @@ class AuditAndPeoplePagesTest {
 			.with(as(coordinator)))
 			.andExpect(content().string(containsString("1 line matches")))
 			.andExpect(content().string(containsString("<td>Marked attendance</td>")));
+	}
+
+	@Test
+	void aPageOfFiftyLinesWithNamesCostsTheSameStatementsAsAPageOfOne() throws Exception {
+		Account coordinator = fixtures.coordinator("Ines Counting");
+		Account counselor = fixtures.counselor("Counting Counselor");
+		Account one = fixtures.participant("Single Line");
+		for (int i = 0; i < 50; i++) {
+			Account participant = i == 0 ? one : fixtures.participant("Counted " + i);
+			line(counselor, "READ_ROSTER", participant, "2026-11-20T15:00:00Z", "/sessions/9");
+		}
+		SqlWork.Cost small = SqlWork.measure(() -> page(coordinator, "participant", one.getUsername()));
+		SqlWork.Cost large = SqlWork.measure(() -> page(coordinator, "staff", counselor.getUsername()));
+		// the names are joined in: no look-up per line
+		assertThat(large.statements()).as(large.toString()).isEqualTo(small.statements());
+	}
+
+	private void page(Account coordinator, String filter, String username) {
+		try {
+			mvc.perform(get("/audit").param(filter, username).with(as(coordinator))).andExpect(status().isOk());
+		}
+		catch (Exception e) {
+			throw new IllegalStateException(e);
+		}
 	}
 
 	@Test
