@@ -217,7 +217,10 @@ class AuditAndPeoplePagesTest {
 		}
 		mvc.perform(get("/people").param("q", "qui").with(as(coordinator)))
 			.andExpect(content().string(containsString("Dana Quillfeather")))
+			.andExpect(content().string(containsString("value=\"qui\"")))
 			.andExpect(content().string(containsString("Morgan Quist")));
+		mvc.perform(get("/people").param("q", "qui").param("page", "2").with(as(coordinator)))
+			.andExpect(content().string(containsString("href=\"/people?page=1&amp;q=qui\"")));
 		// LIKE's wildcards are letters here: "%" finds nobody, not everybody
 		mvc.perform(get("/people").param("q", "%").with(as(coordinator)))
 			.andExpect(content().string(containsString("No participant matches.")))
