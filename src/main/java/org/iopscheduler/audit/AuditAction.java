@@ -6,6 +6,9 @@ public enum AuditAction {
 	READ_PARTICIPANT(false), READ_SCHEDULE(false), READ_DOSAGE(false), READ_ENROLLMENTS(false), READ_ATTENDANCE(false),
 	READ_ATTENDANCE_HISTORY(false), EXPORT_DOSAGE(false), READ_ROSTER(false),
 
+	// the audit log's page and CSV: who read whose records is itself about participants
+	READ_AUDIT_LOG(false),
+
 	CREATE_PARTICIPANT(true), ENROL(true), CHANGE_PLAN(true), DISCHARGE(true), MARK_ATTENDANCE(true), ADD_MAKE_UP(true),
 	CANCEL_SESSION(true),
 

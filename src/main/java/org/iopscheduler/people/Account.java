@@ -33,6 +33,13 @@ public class Account {
 
 	private String fullName;
 
+	/** Lower-case search keys (see {@link #searchKey}): indexed, so search is no scan. */
+	private String nameKey;
+
+	private String surnameKey;
+
+	private String usernameKey;
+
 	@Enumerated(EnumType.STRING)
 	private Role role;
 
@@ -56,6 +63,18 @@ public class Account {
 		this.role = role;
 		this.dateOfBirth = dateOfBirth;
 		this.createdAt = now;
+		this.nameKey = searchKey(fullName);
+		this.surnameKey = searchKey(fullName.substring(fullName.strip().lastIndexOf(' ') + 1));
+		this.usernameKey = searchKey(username);
+	}
+
+	/**
+	 * How a name or username is compared in a search: case does not matter. The same as
+	 * the database's lower() for the names we store (migration V9 filled the keys with
+	 * it).
+	 */
+	public static String searchKey(String text) {
+		return text.strip().toLowerCase(java.util.Locale.ROOT);
 	}
 
 	public static Account staff(String username, String passwordHash, String fullName, Role role, Instant now) {

@@ -70,6 +70,16 @@ public class People {
 	}
 
 	/**
+	 * Page {@code page} of {@code size} participants whose first name, last name or
+	 * username starts with {@code text}, whatever its case; by full name, then id.
+	 */
+	@Transactional(readOnly = true)
+	public List<Account> findParticipants(String text, int page, int size) {
+		String escaped = Account.searchKey(text).replace("!", "!!").replace("%", "!%").replace("_", "!_");
+		return accounts.search(Role.PARTICIPANT, escaped + "%", PageRequest.of(page, size, Sort.by("fullName", "id")));
+	}
+
+	/**
 	 * Takes the account's row lock for the rest of the caller's transaction. Rules that
 	 * span rows (a counselor's blocks, a participant's enrollments) are checked under it,
 	 * so concurrent requests, on any instance, queue here.

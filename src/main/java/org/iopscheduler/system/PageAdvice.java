@@ -66,7 +66,7 @@ class PageAdvice {
 		return page("error", HttpStatus.INTERNAL_SERVER_ERROR, null);
 	}
 
-	private static ModelAndView page(String view, HttpStatus status, String detail) {
+	static ModelAndView page(String view, HttpStatus status, String detail) {
 		ModelAndView page = new ModelAndView(view, status);
 		page.addObject("status", status.value());
 		page.addObject("detail", detail);

@@ -125,7 +125,7 @@ public class SecurityConfiguration {
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
 					"/swagger-ui.html", "/swagger-ui/**", "/login", "/error", "/webjars/**", "/css/**", "/js/**",
-					"/favicon.ico")
+					"/favicon.ico", "/favicon.svg")
 			.permitAll()
 			.requestMatchers("/actuator/**")
 			.hasRole(COORDINATOR)

@@ -90,9 +90,12 @@ class PeoplePages {
 	 */
 	static final int PAGE_SIZE = 100;
 
+	/** Longer than any name or username: nothing to find. */
+	static final int MAX_SEARCH = 200;
+
 	@Audited(value = AuditAction.READ_PARTICIPANT, whose = Whose.PAGE)
 	@GetMapping("/people")
-	String list(@RequestParam(defaultValue = "0") int page, Model model) {
+	String list(@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String q, Model model) {
 		// a page past the bound shows the last one allowed (empty, with its link back),
 		// never a 500
 		int shown = Math.min(Math.max(page, 0), ListPage.lastPage(PAGE_SIZE));
@@ -104,7 +107,13 @@ class PeoplePages {
 		}
 		List<Account> counselors = people.withRoles(List.of(Role.COUNSELOR), shown, PAGE_SIZE);
 		List<Account> coordinators = people.withRoles(List.of(Role.COORDINATOR), shown, PAGE_SIZE);
-		List<Account> participants = people.withRoles(List.of(Role.PARTICIPANT), shown, PAGE_SIZE);
+		String search = q == null || q.isBlank() ? null : q.strip();
+		// a search finds participants (by the start of a name or username); staff lists
+		// stay as they are
+		List<Account> participants = search != null && search.length() <= MAX_SEARCH
+				? people.findParticipants(search, shown, PAGE_SIZE)
+				: search != null ? List.of() : people.withRoles(List.of(Role.PARTICIPANT), shown, PAGE_SIZE);
+		model.addAttribute("q", search);
 		model.addAttribute("staff", counselors);
 		model.addAttribute("coordinators", coordinators);
 		model.addAttribute("page", shown);
@@ -129,7 +138,7 @@ class PeoplePages {
 				DomainErrors.attach(refused, result, Set.of("username", "password", "role"));
 			}
 		}
-		return list(0, model);
+		return list(0, null, model);
 	}
 
 	@Audited(value = AuditAction.CREATE_PARTICIPANT, whose = Whose.PAGE)
@@ -148,7 +157,7 @@ class PeoplePages {
 				DomainErrors.attach(refused, result, Set.of("username", "password", "dateOfBirth"));
 			}
 		}
-		return list(0, model);
+		return list(0, null, model);
 	}
 
 }
