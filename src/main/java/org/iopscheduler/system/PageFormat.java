@@ -24,6 +24,8 @@ public class PageFormat {
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.US);
 
+	private static final DateTimeFormatter DAY_MONTH = DateTimeFormatter.ofPattern("d MMM", Locale.US);
+
 	private static final DateTimeFormatter LONG_DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.US);
 
 	/** 540 → "9 h", 270 → "4 h 30 min", 45 → "45 min". */
@@ -52,6 +54,11 @@ public class PageFormat {
 
 	public static String day(LocalDate date) {
 		return DAY.format(date);
+	}
+
+	/** "30 Nov - 6 Dec": a week (or any days) in words, for week pickers and headings. */
+	public static String days(LocalDate first, LocalDate last) {
+		return DAY_MONTH.format(first) + " - " + DAY_MONTH.format(last);
 	}
 
 	public static String longDay(LocalDate date) {

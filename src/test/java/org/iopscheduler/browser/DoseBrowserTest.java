@@ -28,9 +28,10 @@ class DoseBrowserTest extends BrowserTestBase {
 
 		assertThat(rows()).hasSize(8);
 		assertThat(row("Blake Romero"))
-			.isEqualTo(List.of("Blake Romero", "9 h", "0 min", "0%", "0", "✗ Under-dosed", "2"));
-		assertThat(row("Casey Holt")).isEqualTo(List.of("Casey Holt", "9 h", "6 h", "67%", "0", "✗ Under-dosed", "1"));
-		assertThat(row("Avery Chen")).isEqualTo(List.of("Avery Chen", "9 h", "9 h", "100%", "0", "✓ Met", "0"));
+			.isEqualTo(List.of("Blake Romero", "9 h", "0 min", "0%", "0", "✗ Under-dosed", "2", "Schedule a make-up"));
+		assertThat(row("Casey Holt"))
+			.isEqualTo(List.of("Casey Holt", "9 h", "6 h", "67%", "0", "✗ Under-dosed", "1", "Schedule a make-up"));
+		assertThat(row("Avery Chen")).isEqualTo(List.of("Avery Chen", "9 h", "9 h", "100%", "0", "✓ Met", "0", ""));
 		assertThat(row("Emery Walsh").get(5)).isEqualTo("◐ Partial week");
 		assertThat(text(".summary")).contains("2 Under-dosed", "5 Met", "1 Partial week");
 		screenshot("dose-dashboard");

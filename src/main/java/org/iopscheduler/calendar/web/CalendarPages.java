@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -142,6 +143,10 @@ class CalendarPages {
 
 	record BlockRow(long id, BlockType type, String title, DayOfWeek dayOfWeek, String time, String duration,
 			String counselor, String location, int capacity, LocalDate endsOn, List<String> scheduled) {
+	}
+
+	/** Someone on a session's roster, for the make-up links. */
+	record RosterPerson(long id, String name) {
 	}
 
 	record SessionPage(DatedSession session, String day, String time, String counselor, List<String> roster,
@@ -310,6 +315,11 @@ class CalendarPages {
 						PageFormat.timeRange(session.startsAt(program.zone()), session.endsAt(program.zone())),
 						known.get(session.getCounselorId()), roster.stream().map(known::get).sorted().toList(),
 						session.hasStartedAt(calendar.now(), program.zone())));
+		model.addAttribute("makeUpFor",
+				roster.stream()
+					.map(id -> new RosterPerson(id, known.get(id)))
+					.sorted(Comparator.comparing(RosterPerson::name, Comparator.nullsLast(Comparator.naturalOrder())))
+					.toList());
 		return "calendar/session";
 	}
 

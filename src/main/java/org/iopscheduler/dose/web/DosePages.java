@@ -62,7 +62,8 @@ class DosePages {
 	@Audited(value = AuditAction.READ_DOSAGE, whose = Whose.PAGE)
 	@GetMapping("/programs/{programId}/dose")
 	String dashboard(@PathVariable long programId, @RequestParam(required = false) IsoWeek week,
-			@RequestParam(defaultValue = "all") String show, Model model) {
+			@RequestParam(defaultValue = "all") String show, @RequestParam(required = false) DoseStatus status,
+			Model model) {
 		Program program = programs.get(programId);
 		IsoWeek thisWeek = calendar.thisWeek(program);
 		IsoWeek shown = week != null ? week : thisWeek;
@@ -81,7 +82,7 @@ class DosePages {
 			.toList();
 		Map<DoseStatus, Long> counts = new LinkedHashMap<>();
 		URGENCY.forEach(s -> counts.put(s, all.stream().filter(r -> r.status() == s).count()));
-		boolean attention = "attention".equals(show);
+		boolean attention = status == null && "attention".equals(show);
 		audit.record(AuditAction.READ_DOSAGE, known.keySet());
 		model.addAttribute("program", program);
 		model.addAttribute("week", shown);
@@ -89,7 +90,11 @@ class DosePages {
 		model.addAttribute("nextWeek", shown.plusWeeks(1));
 		model.addAttribute("thisWeek", thisWeek);
 		model.addAttribute("attention", attention);
-		model.addAttribute("rows", attention ? all.stream().filter(r -> ATTENTION.contains(r.status())).toList() : all);
+		// one status: the organisation dashboard's drill-down
+		model.addAttribute("rows", status != null ? all.stream().filter(r -> r.status() == status).toList()
+				: attention ? all.stream().filter(r -> ATTENTION.contains(r.status())).toList() : all);
+		model.addAttribute("only", status);
+		model.addAttribute("makeUp", ATTENTION);
 		model.addAttribute("total", all.size());
 		model.addAttribute("counts", counts);
 		model.addAttribute("minimumText", PageFormat.hours(minimum));

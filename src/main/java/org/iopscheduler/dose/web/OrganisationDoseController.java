@@ -93,7 +93,10 @@ class OrganisationDoseController {
 
 	@Operation(summary = "The organisation-wide week as CSV: a header line and one line per participant")
 	@Audited(value = AuditAction.EXPORT_DOSAGE, whose = Whose.MANY)
-	@GetMapping("/api/dosage.csv")
+	// also at /dosage.csv, behind the pages' sign-in: the organisation dashboard's
+	// download
+	// link (the /api door is stateless HTTP Basic and knows no page session)
+	@GetMapping({ "/api/dosage.csv", "/dosage.csv" })
 	ResponseEntity<StreamingResponseBody> csv(@RequestParam(required = false) IsoWeek week,
 			@RequestParam(required = false) Set<DoseStatus> status, @RequestParam(required = false) Long programId) {
 		Selection selection = select(week, status, programId);
