@@ -21,6 +21,7 @@ import org.iopscheduler.enrollment.Enrollments;
 import org.iopscheduler.people.Names;
 import org.iopscheduler.program.Program;
 import org.iopscheduler.program.Programs;
+import org.iopscheduler.system.Csv;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -18,7 +18,7 @@ import org.iopscheduler.audit.AuditAction;
 import org.iopscheduler.audit.web.Audited;
 import org.iopscheduler.audit.web.Whose;
 import org.iopscheduler.calendar.IsoWeek;
-import org.iopscheduler.dose.Csv;
+import org.iopscheduler.system.Csv;
 import org.iopscheduler.dose.DoseStatus;
 import org.iopscheduler.dose.OrganisationDose;
 import org.iopscheduler.dose.OrganisationDose.Selection;

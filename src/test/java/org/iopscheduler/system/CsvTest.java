@@ -1,4 +1,4 @@
-package org.iopscheduler.dose;
+package org.iopscheduler.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
