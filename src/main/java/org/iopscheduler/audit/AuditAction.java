@@ -7,7 +7,7 @@ public enum AuditAction {
 	READ_ATTENDANCE_HISTORY(false), EXPORT_DOSAGE(false), READ_ROSTER(false),
 
 	CREATE_PARTICIPANT(true), ENROL(true), CHANGE_PLAN(true), DISCHARGE(true), MARK_ATTENDANCE(true), ADD_MAKE_UP(true),
-	CANCEL_SESSION(true),
+	CANCEL_SESSION(true), REINSTATE_SESSION(true),
 
 	// an account's sign-in changed: the participant named when the account is one, else
 	// none
