@@ -284,6 +284,27 @@ class CalendarPages {
 		return blockForm(program, form, block, model);
 	}
 
+	/**
+	 * The block form's preview as the coordinator picks the date (htmx): which scheduled
+	 * changes saving from that date replaces, by the same rule the change applies.
+	 */
+	@GetMapping("/blocks/{blockId}/replaces")
+	String replaces(@PathVariable long blockId,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
+			Model model) {
+		WeeklyBlock block = blocks.get(blockId);
+		replacesPreview(block, effectiveFrom, model);
+		return "calendar/block-form :: replaces";
+	}
+
+	private void replacesPreview(WeeklyBlock block, LocalDate from, Model model) {
+		List<ScheduledChange> replaced = from == null || block.versionOn(from).isEmpty() ? List.of()
+				: block.replacedBy(from);
+		model.addAttribute("replacesFrom", from == null ? null : PageFormat.day(from));
+		model.addAttribute("replaces",
+				scheduled(replaced, names.of(replaced.stream().map(ScheduledChange::counselorId).distinct().toList())));
+	}
+
 	@Audited(value = AuditAction.READ_ENROLLMENTS, whose = Whose.PAGE)
 	@GetMapping("/sessions/{sessionId}")
 	String session(@PathVariable long sessionId, Model model) {
@@ -395,6 +416,9 @@ class CalendarPages {
 		model.addAttribute("scheduled",
 				block == null ? List.of() : scheduled(block.scheduledAfter(calendar.today(program)),
 						names.of(block.getVersions().stream().map(v -> v.getCounselorId()).distinct().toList())));
+		if (block != null) {
+			replacesPreview(block, form.getEffectiveFrom(), model);
+		}
 		model.addAttribute("counselors", leaders);
 		model.addAttribute("types", BlockType.values());
 		model.addAttribute("days", DayOfWeek.values());
