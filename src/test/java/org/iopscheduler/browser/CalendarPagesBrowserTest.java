@@ -111,7 +111,8 @@ class CalendarPagesBrowserTest extends BrowserTestBase {
 		LocalDate earlier = PageFixtures.MONDAY.plusWeeks(2);
 		pick("effectiveFrom", earlier.toString());
 
-		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("replaces"), "replaces"));
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("replaces"),
+				"Saving from " + PageFormat.day(earlier)));
 		assertThat(text("#replaces")).contains("Saving from " + PageFormat.day(earlier) + " replaces", line);
 		screenshot("calendar-block-replaces");
 		pick("effectiveFrom", PageFixtures.MONDAY.plusWeeks(4).toString());
@@ -139,7 +140,10 @@ class CalendarPagesBrowserTest extends BrowserTestBase {
 		assertThat(text(".day-list")).contains(PageFormat.day(THURSDAY), "Relapse prevention", "18:00–21:00");
 		Number width = (Number) ((JavascriptExecutor) browser)
 			.executeScript("return document.documentElement.scrollWidth;");
-		assertThat(width.intValue()).isLessThanOrEqualTo(375);
+		Object wide = ((JavascriptExecutor) browser).executeScript(
+				"return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 376 && !e.closest('.table-scroll'))"
+						+ ".map(e => e.tagName + '.' + e.className + ':' + Math.round(e.getBoundingClientRect().right)).slice(0, 12).join(', ');");
+		assertThat(width.intValue()).as("wider than the phone: %s", wide).isLessThanOrEqualTo(375);
 		screenshot("calendar-phone");
 	}
 

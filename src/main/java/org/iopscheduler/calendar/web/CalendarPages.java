@@ -362,7 +362,7 @@ class CalendarPages {
 		form.setReason(form.getReason().strip());
 		model.addAttribute("program", program);
 		model.addAttribute("week", IsoWeek.of(session.getDate()));
-		model.addAttribute("session", session);
+		model.addAttribute("toCancel", session);
 		model.addAttribute("day", PageFormat.longDay(session.getDate()));
 		model.addAttribute("time",
 				PageFormat.timeRange(session.startsAt(program.zone()), session.endsAt(program.zone())));
