@@ -10,7 +10,7 @@ public enum AuditAction {
 	READ_AUDIT_LOG(false),
 
 	CREATE_PARTICIPANT(true), ENROL(true), CHANGE_PLAN(true), DISCHARGE(true), MARK_ATTENDANCE(true), ADD_MAKE_UP(true),
-	CANCEL_SESSION(true),
+	CANCEL_SESSION(true), REINSTATE_SESSION(true),
 
 	// an account's sign-in changed: the participant named when the account is one, else
 	// none

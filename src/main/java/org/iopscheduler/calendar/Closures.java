@@ -90,4 +90,15 @@ public class Closures {
 		return closures.findByProgramIdOrderByDate(programId);
 	}
 
+	@Transactional(readOnly = true)
+	public boolean isClosed(long programId, LocalDate date) {
+		return closures.existsByProgramIdAndDate(programId, date);
+	}
+
+	/** The program's closures from one day to another, both included. */
+	@Transactional(readOnly = true)
+	public List<Closure> between(long programId, LocalDate from, LocalDate to) {
+		return closures.findByProgramIdAndDateBetween(programId, from, to);
+	}
+
 }

@@ -141,6 +141,20 @@ public class DatedSession {
 		this.cancelReason = reason;
 	}
 
+	/**
+	 * Scheduled again after its own cancellation. Whether its day is closed is the
+	 * caller's question ({@link Sessions#reinstate}): the closure is another aggregate.
+	 */
+	void reinstate() {
+		if (!isCancelled()) {
+			throw new RuleViolation(Refusal.of("session.not-cancelled", null,
+					"session " + id + " on " + date + " is not cancelled; only a cancelled session can be reinstated",
+					"sessionId", id));
+		}
+		this.status = SessionStatus.SCHEDULED;
+		this.cancelReason = null;
+	}
+
 	void closeFor(long closure, String reason) {
 		cancel(reason);
 		this.closureId = closure;

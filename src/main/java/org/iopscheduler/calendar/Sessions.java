@@ -8,6 +8,7 @@ import org.hibernate.Hibernate;
 
 import org.iopscheduler.calendar.internal.DatedSessionRepository;
 import org.iopscheduler.program.Program;
+import org.iopscheduler.system.Conflict;
 import org.iopscheduler.system.NotFound;
 import org.iopscheduler.system.Refusal;
 import org.iopscheduler.system.RuleViolation;
@@ -25,6 +26,8 @@ public class Sessions {
 	private final SessionMaker maker;
 
 	private final MarkedSessions markedSessions;
+
+	private final ClosureRepository closures;
 
 	/** The week's sessions in the program's zone, made on first look. */
 	public List<DatedSession> week(Program program, IsoWeek week) {
@@ -78,6 +81,27 @@ public class Sessions {
 		session.cancel(reason);
 		// a make-up's participants are its roster, which the answer shows after the
 		// transaction
+		Hibernate.initialize(session.getMakeUpParticipants());
+		return sessions.saveAndFlush(session);
+	}
+
+	/**
+	 * A cancelled session meets again; its roster follows the plans as if it had never
+	 * been cancelled (a make-up keeps its named participants). Refused while its day is
+	 * closed: the lock is taken first, so a closure committed meanwhile is seen here, and
+	 * a closure still running waits for it and then cancels it again.
+	 */
+	@Transactional
+	public DatedSession reinstate(long sessionId) {
+		DatedSession session = hold(sessionId);
+		if (session.getClosureId() != null
+				|| closures.existsByProgramIdAndDate(session.getProgramId(), session.getDate())) {
+			throw new Conflict(Refusal.of(
+					"session.day-closed", null, "the program is closed on " + session.getDate()
+							+ "; undo the closure to schedule session " + sessionId + " again",
+					"sessionId", sessionId, "date", session.getDate()));
+		}
+		session.reinstate();
 		Hibernate.initialize(session.getMakeUpParticipants());
 		return sessions.saveAndFlush(session);
 	}

@@ -122,11 +122,7 @@ public class WeeklyBlock {
 		List<BlockVersion> later = sorted().stream()
 			.filter(v -> v.getValidFrom() != null && v.getValidFrom().isAfter(from))
 			.toList();
-		List<ScheduledChange> replaced = new ArrayList<>();
-		if (from.equals(current.getValidFrom())) {
-			replaced.add(ScheduledChange.of(current));
-		}
-		later.forEach(v -> replaced.add(ScheduledChange.of(v)));
+		List<ScheduledChange> replaced = replacedBy(from);
 		versions.removeAll(later);
 		BlockVersion next;
 		if (from.equals(current.getValidFrom())) {
@@ -140,6 +136,19 @@ public class WeeklyBlock {
 			versions.add(next);
 		}
 		return new Changed(next, replaced);
+	}
+
+	/**
+	 * What a change from {@code from} would replace: the version starting that very day
+	 * (corrected in place) and every one after it. The form asks it before saving.
+	 */
+	public List<ScheduledChange> replacedBy(LocalDate from) {
+		List<ScheduledChange> replaced = new ArrayList<>();
+		versionOn(from).filter(v -> from.equals(v.getValidFrom())).ifPresent(v -> replaced.add(ScheduledChange.of(v)));
+		sorted().stream()
+			.filter(v -> v.getValidFrom() != null && v.getValidFrom().isAfter(from))
+			.forEach(v -> replaced.add(ScheduledChange.of(v)));
+		return replaced;
 	}
 
 	/** A change's new version and the scheduled changes it replaced. */

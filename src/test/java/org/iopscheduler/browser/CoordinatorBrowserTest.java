@@ -105,10 +105,11 @@ class CoordinatorBrowserTest extends BrowserTestBase {
 		open("/programs/" + clinic.program().getId() + "/calendar?week=2026-W45");
 
 		click(browser.findElement(By.xpath("//a[contains(@class,'tile')][.//strong[text()='Relapse prevention']]")));
-		submit(browser.findElement(By.cssSelector("form[action$='/cancel'] button")));
+		submit(browser.findElement(By.cssSelector("form[action$='/cancel/check'] button")));
 		assertThat(text("#reason-error")).isEqualTo("This field is required.");
 		type("reason", "Counselor out sick");
-		submit(browser.findElement(By.cssSelector("form[action$='/cancel'] button")));
+		submit(browser.findElement(By.cssSelector("form[action$='/cancel/check'] button")));
+		submit(browser.findElement(By.cssSelector("form[action$='/cancel'] button[type=submit]")));
 
 		assertThat(pageText()).contains("The session is cancelled.", "Cancelled: Counselor out sick");
 		browser.findElement(By.linkText("Back to the calendar")).click();

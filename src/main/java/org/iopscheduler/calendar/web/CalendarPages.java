@@ -24,7 +24,6 @@ import org.iopscheduler.audit.web.Audited;
 import org.iopscheduler.audit.web.PageAudit;
 import org.iopscheduler.audit.web.Whose;
 import org.iopscheduler.audit.AuditAction;
-import org.iopscheduler.audit.web.PageAudit;
 import org.iopscheduler.calendar.BlockChange;
 import org.iopscheduler.calendar.BlockDefinition;
 import org.iopscheduler.calendar.BlockType;
@@ -36,7 +35,10 @@ import org.iopscheduler.calendar.ExpectedParticipants;
 import org.iopscheduler.calendar.IsoWeek;
 import org.iopscheduler.calendar.ScheduledChange;
 import org.iopscheduler.calendar.Sessions;
+import org.iopscheduler.calendar.WeekWithout;
 import org.iopscheduler.calendar.WeeklyBlock;
+import org.iopscheduler.calendar.Closure;
+import org.iopscheduler.calendar.Closures;
 import org.iopscheduler.people.Account;
 import org.iopscheduler.people.Names;
 import org.iopscheduler.people.People;
@@ -82,6 +84,10 @@ class CalendarPages {
 	private final PageAudit audit;
 
 	private final ClinicCalendar calendar;
+
+	private final WeekWithout weekWithout;
+
+	private final Closures closures;
 
 	/** A block as a coordinator types it; on a change, effectiveFrom says from when. */
 	@Data
@@ -150,7 +156,15 @@ class CalendarPages {
 	}
 
 	record SessionPage(DatedSession session, String day, String time, String counselor, List<String> roster,
-			boolean started) {
+			boolean started, boolean closedDay) {
+	}
+
+	/**
+	 * One participant's week before and after a cancellation, as the confirmation shows
+	 * it.
+	 */
+	record LossRow(String name, int minimum, int attended, String plannedNow, String plannedAfter, String statusNow,
+			String statusAfter, boolean statusChanges) {
 	}
 
 	@GetMapping("/programs/{programId}/calendar")
@@ -166,7 +180,9 @@ class CalendarPages {
 		all.forEach(b -> b.getVersions().forEach(v -> staff.add(v.getCounselorId())));
 		Map<Long, String> counselors = names.of(staff);
 		model.addAttribute("program", program);
-		model.addAttribute("grid", WeekGrid.of(shown, found, program.zone(), today, counselors, roster));
+		Map<LocalDate, Closure> closed = new java.util.HashMap<>();
+		closures.between(programId, shown.monday(), shown.sunday()).forEach(c -> closed.put(c.getDate(), c));
+		model.addAttribute("grid", WeekGrid.of(shown, found, program.zone(), today, counselors, roster, closed));
 		model.addAttribute("week", shown);
 		model.addAttribute("previousWeek", shown.plusWeeks(-1));
 		model.addAttribute("nextWeek", shown.plusWeeks(1));
@@ -273,6 +289,27 @@ class CalendarPages {
 		return blockForm(program, form, block, model);
 	}
 
+	/**
+	 * The block form's preview as the coordinator picks the date (htmx): which scheduled
+	 * changes saving from that date replaces, by the same rule the change applies.
+	 */
+	@GetMapping("/blocks/{blockId}/replaces")
+	String replaces(@PathVariable long blockId,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
+			Model model) {
+		WeeklyBlock block = blocks.get(blockId);
+		replacesPreview(block, effectiveFrom, model);
+		return "calendar/block-form :: replaces";
+	}
+
+	private void replacesPreview(WeeklyBlock block, LocalDate from, Model model) {
+		List<ScheduledChange> replaced = from == null || block.versionOn(from).isEmpty() ? List.of()
+				: block.replacedBy(from);
+		model.addAttribute("replacesFrom", from == null ? null : PageFormat.day(from));
+		model.addAttribute("replaces",
+				scheduled(replaced, names.of(replaced.stream().map(ScheduledChange::counselorId).distinct().toList())));
+	}
+
 	@Audited(value = AuditAction.READ_ENROLLMENTS, whose = Whose.PAGE)
 	@GetMapping("/sessions/{sessionId}")
 	String session(@PathVariable long sessionId, Model model) {
@@ -304,6 +341,61 @@ class CalendarPages {
 		return sessionPage(session, program, model);
 	}
 
+	/**
+	 * The confirmation step: who loses minutes that week, and what it does to their dose
+	 * status, before anything is cancelled.
+	 */
+	@Audited(value = AuditAction.READ_DOSAGE, whose = Whose.PAGE)
+	@PostMapping("/sessions/{sessionId}/cancel/check")
+	String checkCancel(@PathVariable long sessionId, @Valid @ModelAttribute("cancelForm") CancelForm form,
+			BindingResult result, Model model) {
+		DatedSession session = sessions.get(sessionId);
+		Program program = programs.get(session.getProgramId());
+		if (result.hasErrors() || session.isCancelled()) {
+			return sessionPage(session, program, model);
+		}
+		List<Long> roster = rosters.of(session);
+		audit.record(AuditAction.READ_DOSAGE, roster);
+		Map<Long, String> known = names.of(roster);
+		List<LossRow> losses = weekWithout.of(session, roster)
+			.stream()
+			.map(l -> new LossRow(known.getOrDefault(l.participantId(), ""), l.minimumMinutes(), l.attendedMinutes(),
+					PageFormat.hours(l.plannedNow()), PageFormat.hours(l.plannedAfter()), l.statusNow(),
+					l.statusAfter(), l.statusChanges()))
+			.sorted(java.util.Comparator.comparing(LossRow::name))
+			.toList();
+		form.setReason(form.getReason().strip());
+		model.addAttribute("program", program);
+		model.addAttribute("week", IsoWeek.of(session.getDate()));
+		model.addAttribute("toCancel", session);
+		model.addAttribute("day", PageFormat.longDay(session.getDate()));
+		model.addAttribute("time",
+				PageFormat.timeRange(session.startsAt(program.zone()), session.endsAt(program.zone())));
+		model.addAttribute("lost", PageFormat.hours(session.getDurationMinutes()));
+		model.addAttribute("losses", losses);
+		return "calendar/cancel-confirm";
+	}
+
+	/**
+	 * Schedules a cancelled session again; refused in words when the day is closed or the
+	 * session is not cancelled.
+	 */
+	@Audited(value = AuditAction.REINSTATE_SESSION, whose = Whose.PAGE)
+	@PostMapping("/sessions/{sessionId}/reinstate")
+	String reinstate(@PathVariable long sessionId, RedirectAttributes redirect) {
+		DatedSession session = sessions.get(sessionId);
+		try {
+			sessions.reinstate(sessionId);
+			audit.record(AuditAction.REINSTATE_SESSION, rosters.of(session));
+			redirect.addFlashAttribute("reinstated", true);
+		}
+		catch (DomainException refused) {
+			redirect.addFlashAttribute("reinstateRefused",
+					"session.day-closed".equals(refused.refusal().rule()) ? "closed" : "notCancelled");
+		}
+		return "redirect:/sessions/" + sessionId;
+	}
+
 	private String sessionPage(DatedSession session, Program program, Model model) {
 		List<Long> roster = rosters.of(session);
 		audit.record(AuditAction.READ_ENROLLMENTS, roster);
@@ -314,7 +406,8 @@ class CalendarPages {
 				new SessionPage(session, PageFormat.longDay(session.getDate()),
 						PageFormat.timeRange(session.startsAt(program.zone()), session.endsAt(program.zone())),
 						known.get(session.getCounselorId()), roster.stream().map(known::get).sorted().toList(),
-						session.hasStartedAt(calendar.now(), program.zone())));
+						session.hasStartedAt(calendar.now(), program.zone()),
+						closures.isClosed(program.getId(), session.getDate())));
 		model.addAttribute("makeUpFor",
 				roster.stream()
 					.map(id -> new RosterPerson(id, known.get(id)))
@@ -333,6 +426,9 @@ class CalendarPages {
 		model.addAttribute("scheduled",
 				block == null ? List.of() : scheduled(block.scheduledAfter(calendar.today(program)),
 						names.of(block.getVersions().stream().map(v -> v.getCounselorId()).distinct().toList())));
+		if (block != null) {
+			replacesPreview(block, form.getEffectiveFrom(), model);
+		}
 		model.addAttribute("counselors", leaders);
 		model.addAttribute("types", BlockType.values());
 		model.addAttribute("days", DayOfWeek.values());

@@ -109,6 +109,19 @@ class SessionController {
 		return SessionView.of(session, zone(session), rosters.of(session));
 	}
 
+	@Operation(summary = "Schedule a cancelled session again",
+			description = "Its roster is what the plans make it, as if it had never been cancelled (a make-up keeps "
+					+ "its participants). A session cancelled by a closure comes back only with the closure's undo.")
+	@ApiResponse(responseCode = "200", description = "The session, SCHEDULED again")
+	@ApiResponse(responseCode = "409", description = "The program is closed on the session's date")
+	@ApiResponse(responseCode = "422", description = "The session is not cancelled")
+	@Audited(value = AuditAction.REINSTATE_SESSION, whose = Whose.IN_ANSWER)
+	@PostMapping("/api/sessions/{id}/reinstate")
+	SessionView reinstate(@PathVariable long id) {
+		DatedSession session = sessions.reinstate(id);
+		return SessionView.of(session, zone(session), rosters.of(session));
+	}
+
 	@Operation(summary = "Close the program for a day: every session that day is cancelled in one step")
 	@ApiResponse(responseCode = "409", description = "The program is already closed that day")
 	@ApiResponse(responseCode = "422", description = "Attendance is recorded for a session that day")

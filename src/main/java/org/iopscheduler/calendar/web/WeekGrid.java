@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.iopscheduler.calendar.BlockType;
+import org.iopscheduler.calendar.Closure;
 import org.iopscheduler.calendar.DatedSession;
 import org.iopscheduler.calendar.IsoWeek;
 import org.iopscheduler.calendar.LocationKind;
@@ -25,10 +26,25 @@ record WeekGrid(IsoWeek week, List<Hour> hours, List<Day> days, int rows) {
 
 	static final int MAX_LANES = 6;
 
+	/**
+	 * The fewest rows a tile takes, whatever its length: five lines of text fit in five
+	 * quarter-hour rows, so a 15-minute session shows all of its words (it is drawn
+	 * longer than it lasts, and the lanes make room for that).
+	 */
+	static final int MIN_ROWS = 5;
+
 	record Hour(String label) {
 	}
 
-	record Day(LocalDate date, String label, boolean today, int lanes, List<Tile> tiles) {
+	/**
+	 * @param closure the program's closure that day, or null while it is open
+	 */
+	record Day(LocalDate date, String label, boolean today, int lanes, List<Tile> tiles, Closure closure) {
+
+		public boolean closed() {
+			return closure != null;
+		}
+
 	}
 
 	/**
@@ -57,7 +73,7 @@ record WeekGrid(IsoWeek week, List<Hour> hours, List<Day> days, int rows) {
 	}
 
 	static WeekGrid of(IsoWeek week, List<DatedSession> sessions, ZoneId zone, LocalDate today,
-			Map<Long, String> counselors, Map<Long, List<Long>> rosters) {
+			Map<Long, String> counselors, Map<Long, List<Long>> rosters, Map<LocalDate, Closure> closures) {
 		int firstHour = sessions.stream().mapToInt(s -> s.getStartTime().getHour()).min().orElse(9);
 		int lastHour = sessions.stream().mapToInt(s -> endHour(s)).max().orElse(17);
 		// at least six hours, widened before the first session (an evening program shows
@@ -75,18 +91,18 @@ record WeekGrid(IsoWeek week, List<Hour> hours, List<Day> days, int rows) {
 				.filter(s -> s.getDate().equals(date))
 				.sorted(Comparator.comparing(DatedSession::getStartTime).thenComparing(DatedSession::getId))
 				.toList();
-			days.add(day(date, today, ofDay, firstHour, zone, counselors, rosters));
+			days.add(day(date, today, ofDay, firstHour, zone, counselors, rosters, closures.get(date)));
 		}
 		return new WeekGrid(week, hours, days, hours.size() * ROWS_PER_HOUR);
 	}
 
 	private static Day day(LocalDate date, LocalDate today, List<DatedSession> sessions, int firstHour, ZoneId zone,
-			Map<Long, String> counselors, Map<Long, List<Long>> rosters) {
+			Map<Long, String> counselors, Map<Long, List<Long>> rosters, Closure closure) {
 		List<Integer> laneEnds = new ArrayList<>();
 		List<Tile> tiles = new ArrayList<>();
 		for (DatedSession s : sessions) {
 			int start = minuteOfDay(s);
-			int end = Math.min(start + s.getDurationMinutes(), 24 * 60);
+			int end = Math.min(start + drawnMinutes(s), 24 * 60);
 			int lane = 0;
 			while (lane < laneEnds.size() && laneEnds.get(lane) > start) {
 				lane++;
@@ -114,7 +130,7 @@ record WeekGrid(IsoWeek week, List<Hour> hours, List<Day> days, int rows) {
 			}
 			widened.add(tile.widened(width));
 		}
-		return new Day(date, PageFormat.day(date), date.equals(today), lanes, widened);
+		return new Day(date, PageFormat.day(date), date.equals(today), lanes, widened, closure);
 	}
 
 	private static boolean free(List<Tile> tiles, Tile tile, int lane) {
@@ -125,8 +141,12 @@ record WeekGrid(IsoWeek week, List<Hour> hours, List<Day> days, int rows) {
 		return s.getStartTime().getHour() * 60 + s.getStartTime().getMinute();
 	}
 
+	private static int drawnMinutes(DatedSession s) {
+		return Math.max(s.getDurationMinutes(), MIN_ROWS * 60 / ROWS_PER_HOUR);
+	}
+
 	private static int endHour(DatedSession s) {
-		int end = Math.min(minuteOfDay(s) + s.getDurationMinutes(), 24 * 60);
+		int end = Math.min(minuteOfDay(s) + drawnMinutes(s), 24 * 60);
 		return (end + 59) / 60;
 	}
 
