@@ -55,15 +55,13 @@ class EnrollmentPages {
 
 	private final Programs programs;
 
-	private final Blocks blocks;
+	private final BlockChoices blockChoices;
 
 	private final Enrollments enrollments;
 
 	private final PlanPreview preview;
 
 	private final People people;
-
-	private final Names names;
 
 	private final PageAudit audit;
 
@@ -83,15 +81,6 @@ class EnrollmentPages {
 		private LocalDate endDate;
 
 		private List<Long> blockIds = new ArrayList<>();
-
-	}
-
-	record Choice(long id, BlockType type, String title, DayOfWeek dayOfWeek, String time, int durationMinutes,
-			String counselor, String location, long taken, int capacity) {
-
-		public boolean full() {
-			return taken >= capacity;
-		}
 
 	}
 
@@ -139,18 +128,7 @@ class EnrollmentPages {
 
 	private String page(Program program, EnrolForm form, Model model) {
 		LocalDate on = form.getStartDate() != null ? form.getStartDate() : calendar.today(program);
-		List<WeeklyBlock> all = blocks.ofProgram(program.getId())
-			.stream()
-			.filter(b -> b.endsOn() == null || b.endsOn().isAfter(on))
-			.toList();
-		Map<Long, String> counselors = names
-			.of(all.stream().map(b -> b.versionAround(on).getCounselorId()).distinct().toList());
-		List<Choice> choices = all.stream().map(b -> {
-			BlockVersion v = b.versionAround(on);
-			return new Choice(b.getId(), b.getType(), b.getTitle(), v.getDayOfWeek(),
-					PageFormat.time(v.getStartTime()) + "–" + PageFormat.time(v.slot().end()), v.getDurationMinutes(),
-					counselors.get(v.getCounselorId()), v.getLocation(), preview.placesTaken(b, on), b.getCapacity());
-		}).sorted(Comparator.comparing(Choice::dayOfWeek).thenComparing(Choice::time)).toList();
+		List<BlockChoices.Choice> choices = blockChoices.from(program, on);
 		model.addAttribute("program", program);
 		// the first CHOICES by name; a search box is the next step for groups larger than
 		// that
