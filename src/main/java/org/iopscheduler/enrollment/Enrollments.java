@@ -262,6 +262,18 @@ public class Enrollments {
 		return enrollments.findOfParticipantDuring(participantId, from, to);
 	}
 
+	/**
+	 * Which of these participants already have an enrollment (in any program: one at a
+	 * time) on any day from {@code from} to {@code to} (null: no end).
+	 */
+	@Transactional(readOnly = true)
+	public Set<Long> enrolledDuring(Collection<Long> participantIds, LocalDate from, LocalDate to) {
+		if (participantIds.isEmpty()) {
+			return Set.of();
+		}
+		return Set.copyOf(enrollments.findEnrolledDuring(participantIds, from, to == null ? OPEN_END : to));
+	}
+
 	/** The plan's blocks found, by id; unknown ids are left out (the rules name them). */
 	private Map<Long, WeeklyBlock> blocksOf(Collection<Long> blockIds) {
 		return blocks.withVersions(blockIds)

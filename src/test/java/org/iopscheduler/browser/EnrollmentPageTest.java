@@ -53,6 +53,9 @@ class EnrollmentPageTest {
 	@Autowired
 	Enrollments enrollments;
 
+	@Autowired
+	org.iopscheduler.people.People people;
+
 	Account coordinator;
 
 	Evening evening;
@@ -224,6 +227,36 @@ class EnrollmentPageTest {
 			.param("blockIds", evening.blockIds().stream().map(String::valueOf).toArray(String[]::new)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Someone changed this enrolment after you opened the page.")));
+	}
+
+	@Test
+	void thePickerOffersOnlyFreeParticipantsOfTheProgramsPopulation() throws Exception {
+		enrolled("Picker IOP");
+		String tag = org.iopscheduler.support.Clinic.unique("Quinn");
+		Account free = fixtures.participant(tag + " Free");
+		Account busy = fixtures.participant(tag + " Busy");
+		enrollments.enrol(evening.program().getId(), busy.getId(), MONDAY, null, evening.blockIds());
+		Account teen = people.createParticipant(org.iopscheduler.support.Clinic.unique("teen"), PageFixtures.PASSWORD,
+				tag + " Teen", LocalDate.of(2012, 3, 1));
+		String picker = "/programs/" + evening.program().getId() + "/enrol/participants";
+
+		mvc.perform(get(picker).with(as(coordinator))
+			.param("q", tag.toLowerCase())
+			.param("startDate", MONDAY.plusWeeks(1).toString()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(tag + " Free")))
+			.andExpect(content().string(containsString("value=\"" + free.getId() + "\"")))
+			.andExpect(content().string(not(containsString(tag + " Busy"))))
+			.andExpect(content().string(not(containsString(tag + " Teen"))));
+		// before the other enrolment starts, the busy one is free
+		mvc.perform(get(picker).with(as(coordinator))
+			.param("q", tag)
+			.param("startDate", MONDAY.minusWeeks(3).toString())
+			.param("endDate", MONDAY.minusDays(1).toString()))
+			.andExpect(content().string(containsString(tag + " Busy")));
+		mvc.perform(get(picker).with(as(coordinator)).param("q", "zz" + tag))
+			.andExpect(content().string(containsString("matches &quot;zz" + tag + "&quot;")));
+		assertThat(teen.getId()).isNotNull();
 	}
 
 }
