@@ -82,7 +82,8 @@ class EnrollmentPagesBrowserTest extends BrowserTestBase {
 
 		assertThat(pageText()).contains("The new plan holds from Mon 16 Nov.", "Weekend group, Saturday 10:00–12:00",
 				"Scheduled");
-		submit(browser.findElement(By.id("undo-" + PageFixtures.MONDAY.plusWeeks(2))));
+		screenshot("enrollment-timeline-scheduled");
+		submit(browser.findElement(By.xpath("//button[normalize-space(.)='Undo the change from Mon 16 Nov']")));
 		assertThat(pageText()).contains("The plan change from Mon 16 Nov was undone.")
 			.doesNotContain("Weekend group, Saturday");
 	}
