@@ -225,6 +225,39 @@ public class Enrollment {
 		return replaced;
 	}
 
+	/**
+	 * Takes back the plan change that starts on {@code date}: the plan in force the day
+	 * before runs on until the next change, and the changes after it stay as scheduled.
+	 * Answers the blocks that plan now holds there; refused (404) when no change starts
+	 * on that date.
+	 */
+	public Set<Long> undoChange(LocalDate date) {
+		List<PlanStretch> stretches = timeline();
+		int at = -1;
+		for (int i = 1; i < stretches.size(); i++) {
+			if (stretches.get(i).from().equals(date)) {
+				at = i;
+			}
+		}
+		if (at < 0) {
+			throw new org.iopscheduler.system.NotFound(
+					"enrollment " + id + " has no plan change on " + date + "; its plan changes on "
+							+ stretches.stream()
+								.skip(1)
+								.map(s -> s.from().toString())
+								.collect(java.util.stream.Collectors.joining(", ", "[", "]")));
+		}
+		Set<Long> before = stretches.get(at - 1).blockIds();
+		// a dated change replaces all from its date on: restate the earlier plan, then
+		// the
+		// later changes as they were
+		changePlan(date, before);
+		for (PlanStretch later : stretches.subList(at + 1, stretches.size())) {
+			changePlan(later.from(), later.blockIds());
+		}
+		return before;
+	}
+
 	/** No sessions after {@code date}; the reason is kept for the record. */
 	public void discharge(LocalDate date, String reason) {
 		if (dischargeDate != null) {

@@ -134,6 +134,59 @@ public class Enrollments {
 		return new PlanChanged(enrollments.saveAndFlush(enrollment), replaced);
 	}
 
+	/**
+	 * Takes back a scheduled plan change (one that starts after today in the program's
+	 * zone): the plan before it runs on until the next change. The same rules as a plan
+	 * change hold for the days it gives back to the earlier plan (the minimum, no
+	 * overlap, a free place), after {@code precondition} accepted the enrollment under
+	 * its lock.
+	 */
+	@Transactional
+	public Enrollment undoPlanChange(long enrollmentId, LocalDate date, Consumer<Enrollment> precondition) {
+		Enrollment enrollment = hold(enrollmentId);
+		precondition.accept(enrollment);
+		Program program = programs.get(enrollment.getProgramId());
+		LocalDate today = calendar.today(program);
+		if (!date.isAfter(today)) {
+			throw new RuleViolation(Refusal.of("enrollment.change-not-scheduled", "date",
+					"the plan change on " + date + " is not scheduled: it took effect on or before today (" + today
+							+ "), and the weeks already lived are history; change the plan from a later date instead",
+					"date", date, "today", today));
+		}
+		people.lock(enrollment.getParticipantId());
+		List<PlanStretch> before = enrollment.timeline();
+		enrollment.undoChange(date);
+		// from the date on (the earlier plan's stretch now runs across it: cut it there)
+		List<PlanStretch> after = enrollment.timeline()
+			.stream()
+			.filter(s -> s.to() == null || !s.to().isBefore(date))
+			.map(s -> s.from().isBefore(date) ? new PlanStretch(date, s.to(), s.blockIds()) : s)
+			.toList();
+		Set<Long> used = after.stream().flatMap(s -> s.blockIds().stream()).collect(Collectors.toSet());
+		PlanRules.requireValid(after, blocksOf(used), program.getMinimumWeeklyMinutes());
+		Map<Long, List<Days>> added = new LinkedHashMap<>();
+		for (Long block : used) {
+			List<Days> had = daysOf(before, block);
+			List<Days> newly = new java.util.ArrayList<>();
+			for (Days now : daysOf(after, block)) {
+				newly.addAll(now.minus(had));
+			}
+			if (!newly.isEmpty()) {
+				added.put(block, newly);
+			}
+		}
+		holdPlaces(added, enrollment.getId());
+		refuseToUnrosterAttendance(enrollment, date, "date", "undoing the plan change");
+		return enrollments.saveAndFlush(enrollment);
+	}
+
+	private static List<Days> daysOf(List<PlanStretch> stretches, Long block) {
+		return stretches.stream()
+			.filter(s -> s.blockIds().contains(block))
+			.map(s -> new Days(s.from(), s.to()))
+			.toList();
+	}
+
 	@Transactional
 	public Enrollment discharge(long enrollmentId, LocalDate date, String reason) {
 		return discharge(enrollmentId, date, reason, unchecked -> {
@@ -166,7 +219,8 @@ public class Enrollments {
 				throw new RuleViolation(Refusal.of("enrollment.attendance-would-leave-roster", field,
 						"attendance is recorded for session " + attended.getId() + " '" + attended.getTitle() + "' on "
 								+ attended.getDate() + "; " + what + " may only take effect after it",
-						"sessionId", attended.getId(), "sessionDate", attended.getDate(), "from", from));
+						"sessionId", attended.getId(), "sessionTitle", attended.getTitle(), "sessionDate",
+						attended.getDate(), "from", from));
 			}
 		}
 	}
@@ -208,6 +262,18 @@ public class Enrollments {
 		return enrollments.findOfParticipantDuring(participantId, from, to);
 	}
 
+	/**
+	 * Which of these participants already have an enrollment (in any program: one at a
+	 * time) on any day from {@code from} to {@code to} (null: no end).
+	 */
+	@Transactional(readOnly = true)
+	public Set<Long> enrolledDuring(Collection<Long> participantIds, LocalDate from, LocalDate to) {
+		if (participantIds.isEmpty()) {
+			return Set.of();
+		}
+		return Set.copyOf(enrollments.findEnrolledDuring(participantIds, from, to == null ? OPEN_END : to));
+	}
+
 	/** The plan's blocks found, by id; unknown ids are left out (the rules name them). */
 	private Map<Long, WeeklyBlock> blocksOf(Collection<Long> blockIds) {
 		return blocks.withVersions(blockIds)
@@ -223,13 +289,25 @@ public class Enrollments {
 	 */
 	@Transactional(readOnly = true)
 	public List<Refusal> refusals(Program program, Collection<Long> blockIds, LocalDate from, LocalDate to) {
+		return refusals(program, blockIds, from, to, -1);
+	}
+
+	/**
+	 * The same for a plan change of an enrollment from {@code from}: its own places do
+	 * not count against it.
+	 */
+	@Transactional(readOnly = true)
+	public List<Refusal> refusals(Program program, Collection<Long> blockIds, LocalDate from, LocalDate to,
+			long enrollmentId) {
 		PlanStretch stretch = new PlanStretch(from, to, new LinkedHashSet<>(blockIds));
 		Map<Long, WeeklyBlock> found = blocksOf(blockIds);
 		List<Refusal> refusals = PlanRules.check(program, stretch, found);
 		if (refusals.isEmpty()) {
 			for (Long id : blockIds) {
 				WeeklyBlock block = found.get(id);
-				firstFullSession(block, from, to).ifPresent(full -> refusals.add(full.refusal(block)));
+				SessionPlaces
+					.firstFull(block, List.of(new Days(from, to)), taken(block.getId(), enrollmentId, from, to))
+					.ifPresent(full -> refusals.add(full.refusal(block)));
 			}
 		}
 		return refusals;

@@ -55,6 +55,23 @@ public class PlanPreview {
 	}
 
 	/**
+	 * The same verdict for changing an enrollment's plan from {@code from} to its last
+	 * day; the places it holds already do not count against it.
+	 */
+	@Transactional(readOnly = true)
+	public Verdict checkChange(Enrollment enrollment, Program program, List<Long> blockIds, LocalDate from) {
+		int minimum = program.getMinimumWeeklyMinutes();
+		Set<Long> chosen = new LinkedHashSet<>(blockIds == null ? List.of() : blockIds);
+		if (chosen.isEmpty()) {
+			return new Verdict(0, minimum,
+					Refusal.of("plan.no-blocks", "blockIds", "choose at least one block", "minimumMinutes", minimum));
+		}
+		List<Refusal> refusals = enrollments.refusals(program, chosen, from, enrollment.lastDay(), enrollment.getId());
+		Refusal first = refusals.isEmpty() ? null : refusals.get(0);
+		return new Verdict(planned(first, program, chosen, from), minimum, first);
+	}
+
+	/**
 	 * The running total on the first day; nothing while a block is not one the program
 	 * can offer.
 	 */

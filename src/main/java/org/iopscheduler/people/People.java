@@ -69,6 +69,53 @@ public class People {
 		return accounts.findByRoleIn(roles, PageRequest.of(page, size, Sort.by("fullName", "id")));
 	}
 
+	/** The accounts with these ids (unknown ids left out). */
+	@Transactional(readOnly = true)
+	public List<Account> withIds(Collection<Long> ids) {
+		return accounts.findByIdIn(ids);
+	}
+
+	/**
+	 * Up to {@code limit} participants born after {@code bornAfter} and on or before
+	 * {@code bornBy} whose full name or username starts with the text, by name. Names are
+	 * matched with each word capitalised ("alex car" finds "Alex Carter") and usernames
+	 * in lower case, so both stay index ranges (no lower() over every row).
+	 */
+	@Transactional(readOnly = true)
+	public List<Account> participantsStartingWith(String text, LocalDate bornAfter, LocalDate bornBy, int limit) {
+		String typed = text.strip().replaceAll("\\s+", " ");
+		if (typed.isEmpty()) {
+			return List.of();
+		}
+		java.util.Map<Long, Account> found = new java.util.LinkedHashMap<>();
+		PageRequest first = PageRequest.of(0, limit);
+		accounts.findParticipantsNamed(like(capitalised(typed)), bornAfter, bornBy, first)
+			.forEach(a -> found.put(a.getId(), a));
+		accounts.findParticipantsWithUsername(like(typed.toLowerCase(java.util.Locale.ROOT)), bornAfter, bornBy, first)
+			.forEach(a -> found.putIfAbsent(a.getId(), a));
+		return found.values()
+			.stream()
+			.sorted(java.util.Comparator.comparing(Account::getFullName).thenComparing(Account::getId))
+			.limit(limit)
+			.toList();
+	}
+
+	/** A prefix for LIKE, its wildcards escaped with '!'. */
+	private static String like(String prefix) {
+		return prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+	}
+
+	private static String capitalised(String typed) {
+		StringBuilder words = new StringBuilder();
+		for (String word : typed.split(" ")) {
+			if (!words.isEmpty()) {
+				words.append(' ');
+			}
+			words.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+		}
+		return words.toString();
+	}
+
 	/**
 	 * Page {@code page} of {@code size} participants whose first name, last name or
 	 * username starts with {@code text}, whatever its case; by full name, then id.

@@ -1,5 +1,7 @@
 package org.iopscheduler.program;
 
+import java.time.LocalDate;
+
 /**
  * Who a program treats, and the ASAM level 2.1 floor of weekly treatment minutes that
  * follows.
@@ -19,6 +21,22 @@ public enum Population {
 
 	public int floorMinutes() {
 		return floorMinutes;
+	}
+
+	/** The age from which a participant is treated as an adult. */
+	public static final int ADULT_AGE = 18;
+
+	/**
+	 * The earliest date of birth (exclusive) of the people this population treats on the
+	 * day: adolescents are younger than {@value #ADULT_AGE}.
+	 */
+	public LocalDate bornAfter(LocalDate on) {
+		return this == ADOLESCENT ? on.minusYears(ADULT_AGE) : LocalDate.of(1800, 1, 1);
+	}
+
+	/** The latest date of birth (inclusive) of the people it treats on the day. */
+	public LocalDate bornBy(LocalDate on) {
+		return this == ADULT ? on.minusYears(ADULT_AGE) : on;
 	}
 
 }

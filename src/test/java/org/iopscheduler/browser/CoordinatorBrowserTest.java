@@ -56,7 +56,10 @@ class CoordinatorBrowserTest extends BrowserTestBase {
 		screenshot("coordinator-calendar");
 
 		browser.findElement(By.linkText("Enrol")).click();
-		choose("participantId", "Riley Morgan");
+		// the picker searches as the coordinator types
+		type("participant-search", "rile");
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("participant-matches"), "Riley Morgan"));
+		click(browser.findElement(By.xpath("//label[.//strong[text()='Riley Morgan']]")));
 		browser.findElement(By.xpath("//label[.//strong[text()='Process group']][1]")).click();
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("plan-summary"), "3 h of 9 h"));
 		assertThat(text("#plan-summary")).contains("Enrolling would be refused",

@@ -478,7 +478,9 @@ class BadInputTest {
 		for (int i = 0; i < segments.length; i++) {
 			if (segments[i].startsWith("{")) {
 				String variable = segments[i].substring(1, segments[i].length() - 1);
-				segments[i] = variable.equals(name) ? bad : String.valueOf(idFor(variable, segments[i - 1]));
+				// a date in a path (a scheduled plan change) is a date, not an id
+				segments[i] = variable.equals(name) ? bad : variable.equals("date")
+						? LocalDate.now().plusWeeks(8).toString() : String.valueOf(idFor(variable, segments[i - 1]));
 			}
 		}
 		return String.join("/", segments);

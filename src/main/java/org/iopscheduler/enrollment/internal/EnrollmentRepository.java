@@ -67,6 +67,11 @@ public interface EnrollmentRepository extends JpaRepository<Enrollment, Long> {
 			+ LAST_DAY + " >= :from order by e.startDate")
 	List<Enrollment> findOfParticipantDuring(long participantId, LocalDate from, LocalDate to);
 
+	/** Which of these participants have an enrollment, in any program, on these days. */
+	@Query("select distinct e.participantId from Enrollment e where e.participantId in :participantIds and e.startDate <= :to and "
+			+ LAST_DAY + " >= :from")
+	List<Long> findEnrolledDuring(Collection<Long> participantIds, LocalDate from, LocalDate to);
+
 	/**
 	 * Other enrollments' places in the block that share a day with [from, to]: their plan
 	 * entries' days.

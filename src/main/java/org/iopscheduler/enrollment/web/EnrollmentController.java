@@ -27,6 +27,7 @@ import org.iopscheduler.system.IfMatch;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -135,6 +136,23 @@ class EnrollmentController {
 		Enrollments.PlanChanged changed = enrollments.changePlan(id, body.blockIds(), body.effectiveFrom(),
 				check(ifMatch));
 		return tagged(changed.enrollment(), changed.replaced());
+	}
+
+	@Operation(summary = "Undo a scheduled plan change: the plan before it runs on until the next change",
+			description = "date is the first day of a stretch of the timeline that starts after today. The changes "
+					+ "after it stay as scheduled. The same rules as a plan change hold for the days given back to the "
+					+ "earlier plan.")
+	@ApiResponse(responseCode = "200", description = "The enrollment with its timeline after the undo")
+	@ApiResponse(responseCode = "404", description = "No enrollment with that id, or no plan change on that date")
+	@ApiResponse(responseCode = "409", description = "A block of the earlier plan has no free place on those days")
+	@ApiResponse(responseCode = "412", description = "If-Match names an older version of the enrollment")
+	@ApiResponse(responseCode = "422",
+			description = "The change took effect on or before today, or the earlier plan breaks a rule on those days")
+	@Audited(value = AuditAction.CHANGE_PLAN, whose = Whose.IN_ANSWER)
+	@DeleteMapping("/api/enrollments/{id}/plan-changes/{date}")
+	ResponseEntity<EnrollmentView> undoPlanChange(@PathVariable long id, @PathVariable LocalDate date,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) IfMatch ifMatch) {
+		return tagged(enrollments.undoPlanChange(id, date, check(ifMatch)), List.of());
 	}
 
 	@Operation(summary = "Discharge: no sessions after the date; the reason is kept")

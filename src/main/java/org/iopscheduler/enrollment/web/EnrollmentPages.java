@@ -42,6 +42,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -55,15 +56,13 @@ class EnrollmentPages {
 
 	private final Programs programs;
 
-	private final Blocks blocks;
+	private final BlockChoices blockChoices;
 
 	private final Enrollments enrollments;
 
 	private final PlanPreview preview;
 
 	private final People people;
-
-	private final Names names;
 
 	private final PageAudit audit;
 
@@ -86,17 +85,6 @@ class EnrollmentPages {
 
 	}
 
-	record Choice(long id, BlockType type, String title, DayOfWeek dayOfWeek, String time, int durationMinutes,
-			String counselor, String location, long taken, int capacity) {
-
-		public boolean full() {
-			return taken >= capacity;
-		}
-
-	}
-
-	static final int CHOICES = 500;
-
 	@Audited(value = AuditAction.READ_PARTICIPANT, whose = Whose.PAGE)
 	@GetMapping("/programs/{programId}/enrol")
 	String form(@PathVariable long programId, @ModelAttribute("enrolForm") EnrolForm form, BindingResult ignored,
@@ -107,6 +95,41 @@ class EnrollmentPages {
 		}
 		return page(program, form, model);
 	}
+
+	/**
+	 * The participant picker: as the coordinator types, participants of the program's
+	 * population (by age on the start date) whose name or username starts with the text
+	 * and who have no enrollment on the chosen dates (one program at a time). Index
+	 * ranges only: a few rows read whatever the number of participants.
+	 */
+	@Audited(value = AuditAction.READ_PARTICIPANT, whose = Whose.PAGE)
+	@GetMapping("/programs/{programId}/enrol/participants")
+	String participants(@PathVariable long programId, @RequestParam(name = "q", defaultValue = "") String query,
+			@ModelAttribute("enrolForm") EnrolForm form, BindingResult ignored, Model model) {
+		Program program = programs.get(programId);
+		LocalDate from = form.getStartDate() != null ? form.getStartDate() : calendar.today(program);
+		LocalDate to = form.getEndDate() != null && !form.getEndDate().isBefore(from) ? form.getEndDate() : null;
+		String typed = query.length() > 100 ? query.substring(0, 100) : query;
+		// a few more than shown, so those already enrolled still leave a full list
+		List<Account> named = people.participantsStartingWith(typed, program.getPopulation().bornAfter(from),
+				program.getPopulation().bornBy(from), MATCHES * 3);
+		Set<Long> busy = enrollments.enrolledDuring(named.stream().map(Account::getId).toList(), from, to);
+		List<Account> free = named.stream().filter(a -> !busy.contains(a.getId())).toList();
+		List<Account> shown = new ArrayList<>();
+		// the one already chosen stays on offer while the coordinator types on
+		if (form.getParticipantId() != null
+				&& free.stream().noneMatch(a -> a.getId().equals(form.getParticipantId()))) {
+			shown.addAll(people.withIds(List.of(form.getParticipantId())));
+		}
+		free.stream().limit(MATCHES).forEach(shown::add);
+		audit.record(AuditAction.READ_PARTICIPANT, shown.stream().map(Account::getId).toList());
+		model.addAttribute("participants", shown);
+		model.addAttribute("more", free.size() > MATCHES);
+		model.addAttribute("query", typed.strip());
+		return "enrollment/enrol :: matches";
+	}
+
+	static final int MATCHES = 10;
 
 	/** The running total: answered as a fragment each time a block or a date changes. */
 	@GetMapping("/programs/{programId}/enrol/plan")
@@ -139,24 +162,14 @@ class EnrollmentPages {
 
 	private String page(Program program, EnrolForm form, Model model) {
 		LocalDate on = form.getStartDate() != null ? form.getStartDate() : calendar.today(program);
-		List<WeeklyBlock> all = blocks.ofProgram(program.getId())
-			.stream()
-			.filter(b -> b.endsOn() == null || b.endsOn().isAfter(on))
-			.toList();
-		Map<Long, String> counselors = names
-			.of(all.stream().map(b -> b.versionAround(on).getCounselorId()).distinct().toList());
-		List<Choice> choices = all.stream().map(b -> {
-			BlockVersion v = b.versionAround(on);
-			return new Choice(b.getId(), b.getType(), b.getTitle(), v.getDayOfWeek(),
-					PageFormat.time(v.getStartTime()) + "–" + PageFormat.time(v.slot().end()), v.getDurationMinutes(),
-					counselors.get(v.getCounselorId()), v.getLocation(), preview.placesTaken(b, on), b.getCapacity());
-		}).sorted(Comparator.comparing(Choice::dayOfWeek).thenComparing(Choice::time)).toList();
+		List<BlockChoices.Choice> choices = blockChoices.from(program, on);
 		model.addAttribute("program", program);
-		// the first CHOICES by name; a search box is the next step for groups larger than
-		// that
-		List<Account> participants = people.withRoles(List.of(Role.PARTICIPANT), 0, CHOICES);
-		audit.record(AuditAction.READ_PARTICIPANT, participants.stream().map(Account::getId).toList());
-		model.addAttribute("participants", participants);
+		// the picker searches as the coordinator types; only the one chosen is shown here
+		List<Account> chosen = form.getParticipantId() == null ? List.of()
+				: people.withIds(List.of(form.getParticipantId()));
+		audit.record(AuditAction.READ_PARTICIPANT, chosen.stream().map(Account::getId).toList());
+		model.addAttribute("participants", chosen);
+		model.addAttribute("query", "");
 		model.addAttribute("choices", choices);
 		model.addAttribute("verdict", verdict(program, form));
 		return "enrollment/enrol";

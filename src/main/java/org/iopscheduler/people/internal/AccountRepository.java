@@ -1,6 +1,7 @@
 package org.iopscheduler.people.internal;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -40,6 +41,24 @@ public interface AccountRepository extends JpaRepository<Account, Long> {
 	List<Account> search(Role role, String prefix, Pageable page);
 
 	List<Account> findByIdIn(Collection<Long> ids);
+
+	/**
+	 * Participants whose full name starts with the text and who were born in the range
+	 * (after, upTo]: a short range of ix_account_role_name (role, full_name, id), never a
+	 * scan of every account.
+	 */
+	@Query("""
+			select a from Account a where a.role = org.iopscheduler.people.Role.PARTICIPANT
+			and a.fullName like :prefix escape '!' and a.dateOfBirth > :after and a.dateOfBirth <= :upTo
+			order by a.fullName, a.id""")
+	List<Account> findParticipantsNamed(String prefix, LocalDate after, LocalDate upTo, Pageable page);
+
+	/** The same by username (its unique index). */
+	@Query("""
+			select a from Account a where a.role = org.iopscheduler.people.Role.PARTICIPANT
+			and a.username like :prefix escape '!' and a.dateOfBirth > :after and a.dateOfBirth <= :upTo
+			order by a.username""")
+	List<Account> findParticipantsWithUsername(String prefix, LocalDate after, LocalDate upTo, Pageable page);
 
 	/**
 	 * Takes the account's row lock. Rules that span rows (a counselor's blocks, a
