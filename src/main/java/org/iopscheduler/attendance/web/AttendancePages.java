@@ -184,9 +184,10 @@ class AttendancePages {
 	}
 
 	/**
-	 * "Mark everyone present" in one tap: the sheet again, with every row not yet tapped
-	 * or marked set to present and the taps already made kept. Nothing is saved: the
-	 * counselor changes the exceptions and saves the sheet whole, as always.
+	 * "Mark everyone present" in one tap: the sheet again, with every row not yet marked
+	 * set to present; marks already saved (and any rows posted with it) are kept. Nothing
+	 * is saved: the counselor changes the exceptions and saves the sheet whole, as
+	 * always.
 	 */
 	@Audited(value = AuditAction.READ_ATTENDANCE, whose = Whose.PAGE)
 	@PostMapping("/sessions/{sessionId}/attendance/all-present")
