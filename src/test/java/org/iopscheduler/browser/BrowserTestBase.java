@@ -154,7 +154,7 @@ abstract class BrowserTestBase {
 	 * replaced either as stale or, mid-navigation, as "does not belong to the document":
 	 * both mean gone.
 	 */
-	private static boolean isGone(WebElement element) {
+	static boolean isGone(WebElement element) {
 		try {
 			element.isEnabled();
 			return false;

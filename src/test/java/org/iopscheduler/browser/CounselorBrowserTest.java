@@ -127,7 +127,8 @@ class CounselorBrowserTest extends BrowserTestBase {
 		keyboard.sendKeys(Keys.ARROW_RIGHT).perform();
 		WebElement html = browser.findElement(By.tagName("html"));
 		keyboard.sendKeys(Keys.ENTER).perform();
-		wait.until(ExpectedConditions.stalenessOf(html));
+		wait.until(driver -> isGone(html));
+		checkAccessibility();
 
 		assertThat(text(".notice")).isEqualTo("Attendance saved (1 changed).");
 		assertThat(fixtures.markOf(monday, gale)).isEqualTo(AttendanceStatus.ABSENT);
