@@ -70,8 +70,10 @@ class CounselorAndParticipantPagesTest {
 	@Test
 	void aPickedDayThatIsNoDateOrOutOfRangeIsRefusedNotAServerError() throws Exception {
 		Account counselor = fixtures.counselor("Bad Day Counselor");
-		mvc.perform(get("/sessions?date=next-tuesday").with(as(counselor))).andExpect(status().isBadRequest());
-		mvc.perform(get("/sessions?date=1800-01-01").with(as(counselor))).andExpect(status().isBadRequest());
+		// an address the pages cannot read or accept is the styled not-found page, as for
+		// any page
+		mvc.perform(get("/sessions?date=next-tuesday").with(as(counselor))).andExpect(status().isNotFound());
+		mvc.perform(get("/sessions?date=1800-01-01").with(as(counselor))).andExpect(status().isNotFound());
 	}
 
 	@Test
