@@ -24,7 +24,9 @@ public class PageFormat {
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.US);
 
-	private static final DateTimeFormatter DAY_MONTH = DateTimeFormatter.ofPattern("d MMM", Locale.US);
+	private static final DateTimeFormatter SHORT_DATE = DateTimeFormatter.ofPattern("d MMM", Locale.US);
+
+	private static final DateTimeFormatter SHORT_DATE_YEAR = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.US);
 
 	private static final DateTimeFormatter LONG_DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.US);
 
@@ -56,13 +58,17 @@ public class PageFormat {
 		return DAY.format(date);
 	}
 
-	/** "30 Nov - 6 Dec": a week (or any days) in words, for week pickers and headings. */
-	public static String days(LocalDate first, LocalDate last) {
-		return DAY_MONTH.format(first) + " - " + DAY_MONTH.format(last);
-	}
-
 	public static String longDay(LocalDate date) {
 		return LONG_DAY.format(date);
+	}
+
+	/**
+	 * A week or any span of days in words, "30 Nov - 6 Dec", as people name a week; the
+	 * year only when the span crosses into another ("28 Dec 2026 - 3 Jan 2027").
+	 */
+	public static String days(LocalDate first, LocalDate last) {
+		DateTimeFormatter end = first.getYear() == last.getYear() ? SHORT_DATE : SHORT_DATE_YEAR;
+		return end.format(first) + " - " + end.format(last);
 	}
 
 	public static int percent(int part, int whole) {

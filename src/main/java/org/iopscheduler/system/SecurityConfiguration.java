@@ -144,7 +144,7 @@ public class SecurityConfiguration {
 			.requestMatchers(HttpMethod.GET, "/programs", "/programs/*/calendar", "/programs/*/dose",
 					"/programs/*/dose.csv", "/sessions", "/sessions/*", "/sessions/*/attendance")
 			.hasAnyRole(COORDINATOR, COUNSELOR)
-			.requestMatchers(HttpMethod.POST, "/sessions/*/attendance")
+			.requestMatchers(HttpMethod.POST, "/sessions/*/attendance", "/sessions/*/attendance/all-present")
 			.hasAnyRole(COORDINATOR, COUNSELOR)
 			.anyRequest()
 			.hasRole(COORDINATOR))

@@ -12,6 +12,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -116,6 +121,7 @@ abstract class BrowserTestBase {
 
 	void open(String path) {
 		browser.get(url(path));
+		checkAccessibility();
 	}
 
 	void signIn(String username) {
@@ -124,6 +130,7 @@ abstract class BrowserTestBase {
 		browser.findElement(By.id("password")).sendKeys(PageFixtures.PASSWORD);
 		browser.findElement(By.cssSelector("form[action$='/login'] button[type=submit]")).click();
 		wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+		checkAccessibility();
 	}
 
 	void signOut() {
@@ -136,8 +143,10 @@ abstract class BrowserTestBase {
 	 */
 	void submit(WebElement button) {
 		WebElement html = browser.findElement(By.tagName("html"));
-		click(button);
+		scrollIntoView(button);
+		button.click();
 		wait.until(driver -> isGone(html));
+		checkAccessibility();
 	}
 
 	/**
@@ -145,7 +154,7 @@ abstract class BrowserTestBase {
 	 * replaced either as stale or, mid-navigation, as "does not belong to the document":
 	 * both mean gone.
 	 */
-	private static boolean isGone(WebElement element) {
+	static boolean isGone(WebElement element) {
 		try {
 			element.isEnabled();
 			return false;
@@ -166,8 +175,13 @@ abstract class BrowserTestBase {
 	 * bars, and clicks.
 	 */
 	void click(WebElement element) {
-		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+		scrollIntoView(element);
 		element.click();
+		checkAccessibility();
+	}
+
+	private static void scrollIntoView(WebElement element) {
+		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
 	}
 
 	/**
@@ -232,6 +246,90 @@ abstract class BrowserTestBase {
 	String pageText() {
 		return browser.findElement(By.tagName("body")).getText();
 	}
+
+	// ---- accessibility and phones
+	// -------------------------------------------------------------
+
+	/**
+	 * Runs axe-core on the page as it is now, once it has loaded and htmx has settled,
+	 * and fails on any violation of impact serious or critical, naming the rule, the page
+	 * and the elements. The helpers above call it after every load, submit and click;
+	 * call it yourself after a change they do not make (a typed value that htmx answers).
+	 */
+	void checkAccessibility() {
+		settle();
+		Results results = new AxeBuilder().analyze(browser);
+		if (results.isErrored()) {
+			throw new AssertionError(
+					"axe-core could not check " + browser.getCurrentUrl() + ": " + results.getErrorMessage());
+		}
+		List<String> faults = results.getViolations()
+			.stream()
+			.filter(rule -> SERIOUS.contains(rule.getImpact()))
+			.map(rule -> rule.getImpact() + " " + rule.getId() + " (" + rule.getHelp() + ") on "
+					+ rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).toList())
+			.toList();
+		if (!faults.isEmpty()) {
+			throw new AssertionError("Accessibility faults on " + browser.getCurrentUrl() + " (" + browser.getTitle()
+					+ "):\n  " + String.join("\n  ", faults));
+		}
+	}
+
+	private static final Set<String> SERIOUS = Set.of("serious", "critical");
+
+	/** Waits until the document has loaded and no htmx request or swap is under way. */
+	private static void settle() {
+		wait.until(driver -> Boolean.TRUE
+			.equals(((JavascriptExecutor) driver).executeScript("return document.readyState === 'complete'"
+					+ " && !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')")));
+	}
+
+	/**
+	 * Checks the page as it is now on a 375 px wide phone: nothing wider than the screen
+	 * (no sideways scrolling) and every visible link, button and select at least 44 px
+	 * high, so a thumb can hit it. The window returns to its size afterwards.
+	 */
+	void checkFitsPhone() {
+		Dimension window = browser.manage().window().getSize();
+		try {
+			browser.manage().window().setSize(PHONE);
+			settle();
+			JavascriptExecutor js = browser;
+			Number viewport = (Number) js.executeScript("return window.innerWidth");
+			Number content = (Number) js.executeScript("return document.scrollingElement.scrollWidth");
+			if (content.intValue() > PHONE.getWidth() || viewport.intValue() > PHONE.getWidth()) {
+				throw new AssertionError(
+						browser.getCurrentUrl() + " is " + content + " px wide on a " + PHONE.getWidth()
+								+ " px phone (viewport " + viewport + " px): " + js.executeScript(WIDER_THAN_SCREEN));
+			}
+			@SuppressWarnings("unchecked")
+			List<String> small = (List<String>) js.executeScript(SMALL_TAP_TARGETS);
+			if (!small.isEmpty()) {
+				throw new AssertionError("Tap targets under 44 px high on " + browser.getCurrentUrl() + ":\n  "
+						+ String.join("\n  ", small));
+			}
+		}
+		finally {
+			browser.manage().window().setSize(window);
+		}
+	}
+
+	private static final String DESCRIBE = "function describe(e) { return e.tagName.toLowerCase()"
+			+ " + (e.id ? '#' + e.id : '') + (e.className && typeof e.className === 'string'"
+			+ " ? '.' + e.className.trim().split(/\\s+/).join('.') : '')"
+			+ " + ' \"' + (e.innerText || e.value || '').trim().slice(0, 40) + '\"'; }";
+
+	private static final String WIDER_THAN_SCREEN = DESCRIBE + "return Array.from(document.querySelectorAll('body *'))"
+			+ ".filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5)"
+			+ ".slice(0, 10).map(e => describe(e) + ' right edge ' + Math.round(e.getBoundingClientRect().right));";
+
+	private static final String SMALL_TAP_TARGETS = DESCRIBE
+			+ "return Array.from(document.querySelectorAll('a, button, input[type=submit], select'))"
+			// off-screen until focused (the skip link) is not a target for a thumb
+			+ ".filter(e => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden')"
+			+ ".filter(e => e.getBoundingClientRect().right > 0 && e.getBoundingClientRect().bottom > 0)"
+			+ ".filter(e => e.getBoundingClientRect().height < 43.5)"
+			+ ".map(e => describe(e) + ' ' + Math.round(e.getBoundingClientRect().height) + ' px');";
 
 	// ---- screenshots
 	// --------------------------------------------------------------------------

@@ -127,7 +127,8 @@ class CounselorBrowserTest extends BrowserTestBase {
 		keyboard.sendKeys(Keys.ARROW_RIGHT).perform();
 		WebElement html = browser.findElement(By.tagName("html"));
 		keyboard.sendKeys(Keys.ENTER).perform();
-		wait.until(ExpectedConditions.stalenessOf(html));
+		wait.until(driver -> isGone(html));
+		checkAccessibility();
 
 		assertThat(text(".notice")).isEqualTo("Attendance saved (1 changed).");
 		assertThat(fixtures.markOf(monday, gale)).isEqualTo(AttendanceStatus.ABSENT);
@@ -136,6 +137,63 @@ class CounselorBrowserTest extends BrowserTestBase {
 	private String activeElementType() {
 		return (String) ((org.openqa.selenium.JavascriptExecutor) browser)
 			.executeScript("return document.activeElement && document.activeElement.type");
+	}
+
+	@Test
+	void aCounselorPicksLastWeeksDayMarksEveryonePresentFixesAnExceptionAndSeesTheMinutesErrorByTheField() {
+		Account counselor = fixtures.counselor("Noor Haddad");
+		Evening evening = fixtures.evening("Evening IOP", counselor);
+		Account fern = fixtures.participant("Fern Akins");
+		Account gus = fixtures.participant("Gus Moreau");
+		Account hal = fixtures.participant("Hal Ibsen");
+		for (Account participant : List.of(fern, gus, hal)) {
+			fixtures.enrol(evening.program(), participant, PageFixtures.MONDAY.minusWeeks(3), evening.blockIds());
+		}
+		DatedSession lastMonday = fixtures.session(evening.program(), evening.monday(),
+				PageFixtures.MONDAY.minusWeeks(1));
+
+		browser.manage().window().setSize(PHONE);
+		signIn(counselor.getUsername());
+		pick("date-picker", "2026-10-26");
+		submit(browser.findElement(By.cssSelector(".week-pick button")));
+		assertThat(browser.getCurrentUrl()).endsWith("/sessions?date=2026-10-26");
+		assertThat(text("#day-shown")).isEqualTo("Monday 26 October 2026");
+		assertThat(pageText()).contains("Mon 26 Oct", "Week of 26 Oct - 1 Nov");
+		checkFitsPhone();
+
+		submit(browser.findElement(By.linkText("Next day")));
+		assertThat(text("#day-shown")).isEqualTo("Tuesday 27 October 2026");
+		submit(browser.findElement(By.linkText("Previous day")));
+		submit(browser.findElement(By.cssSelector(".session-list")).findElement(By.linkText("Open sheet")));
+		assertThat(text("h1")).isEqualTo("Attendance: Process group");
+
+		submit(browser.findElement(By.id("all-present")));
+		assertThat(text(".notice")).startsWith("Everyone not yet marked is now marked present, not saved yet");
+		for (Account participant : List.of(fern, gus, hal)) {
+			assertThat(browser.findElement(By.id("p" + participant.getId() + "-PRESENT")).isSelected()).isTrue();
+		}
+		assertThat(fixtures.markOf(lastMonday, fern)).as("one tap fills the sheet; only saving saves").isNull();
+
+		tap(hal, "LATE");
+		submit(browser.findElement(By.cssSelector(".sheet-actions button")));
+		WebElement minutes = browser.findElement(By.id("p" + hal.getId() + "-minutes"));
+		WebElement error = browser.findElement(By.id("p" + hal.getId() + "-minutes-help"));
+		assertThat(error.getText()).isEqualTo("Enter the minutes attended: more than 0 and less than 180.");
+		assertThat(error.findElement(By.xpath(".."))).as("the error sits in the field's own label, next to the field")
+			.isEqualTo(minutes.findElement(By.xpath("..")));
+		assertThat(minutes.getDomAttribute("aria-invalid")).isEqualTo("true");
+		assertThat(fixtures.markOf(lastMonday, fern)).as("the sheet is saved whole or not at all").isNull();
+
+		type("p" + hal.getId() + "-minutes", "150");
+		checkFitsPhone();
+		screenshot("counselor-sheet-375");
+		submit(browser.findElement(By.cssSelector(".sheet-actions button")));
+		assertThat(text(".notice")).isEqualTo("Attendance saved (3 changed).");
+		assertThat(fixtures.markOf(lastMonday, fern)).isEqualTo(AttendanceStatus.PRESENT);
+		assertThat(fixtures.markOf(lastMonday, gus)).isEqualTo(AttendanceStatus.PRESENT);
+		assertThat(fixtures.markOf(lastMonday, hal)).isEqualTo(AttendanceStatus.LATE);
+		assertThat(fixtures.minutesOf(lastMonday, hal)).isEqualTo(150);
+		checkFitsPhone();
 	}
 
 	/**

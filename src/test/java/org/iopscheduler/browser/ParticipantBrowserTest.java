@@ -3,6 +3,7 @@ package org.iopscheduler.browser;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
+import org.iopscheduler.attendance.AttendanceStatus;
 import org.iopscheduler.browser.PageFixtures.Evening;
 import org.iopscheduler.people.Account;
 
@@ -103,6 +104,34 @@ class ParticipantBrowserTest extends BrowserTestBase {
 
 	private static String withoutCsrfToken(String html) {
 		return html.replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "");
+	}
+
+	@Test
+	void aParticipantLooksBackAtLastWeekOnAPhoneWithTheWeekInWords() {
+		Account counselor = fixtures.counselor("Iris Lund");
+		Evening evening = fixtures.evening("Evening IOP", counselor);
+		Account jo = fixtures.participant("Jo Okafor");
+		fixtures.enrol(evening.program(), jo, PageFixtures.MONDAY.minusWeeks(2), evening.blockIds());
+		fixtures.mark(fixtures.session(evening.program(), evening.monday(), PageFixtures.MONDAY.minusWeeks(1)), jo,
+				AttendanceStatus.PRESENT, null, counselor);
+
+		browser.manage().window().setSize(PHONE);
+		signIn(jo.getUsername());
+		assertThat(text("#week-shown")).isEqualTo("This week: 2 Nov - 8 Nov");
+		assertThat(text(".past-weeks")).contains("26 Oct - 1 Nov", "3 h of the 9 h minimum").doesNotContain("2026-W44");
+		checkFitsPhone();
+		screenshot("participant-week-375");
+
+		submit(browser.findElement(By.linkText("26 Oct - 1 Nov")));
+		assertThat(text("#week-shown")).isEqualTo("26 Oct - 1 Nov");
+		assertThat(text("#progress-title")).isEqualTo("Hours 26 Oct - 1 Nov");
+		assertThat(pageText()).contains("Monday 26 October", "Present");
+		checkFitsPhone();
+
+		submit(browser.findElement(By.cssSelector(".week-nav a[rel=prev]")));
+		assertThat(text("#week-shown")).isEqualTo("19 Oct - 25 Oct");
+		submit(browser.findElement(By.cssSelector(".week-nav a[rel=next]")));
+		assertThat(text("#week-shown")).isEqualTo("26 Oct - 1 Nov");
 	}
 
 	private void markPresent(long sessionId, Account... participants) {

@@ -21,6 +21,7 @@ import org.iopscheduler.audit.AuditAction;
 import org.iopscheduler.attendance.Attendance;
 import org.iopscheduler.attendance.AttendanceMark;
 import org.iopscheduler.attendance.AttendanceStatus;
+import org.iopscheduler.system.AcceptedDates;
 import org.iopscheduler.calendar.BlockType;
 import org.iopscheduler.calendar.ClinicCalendar;
 import org.iopscheduler.calendar.CounselorSessions;
@@ -40,6 +41,7 @@ import org.iopscheduler.system.InvalidInput;
 import org.iopscheduler.system.NotFound;
 import org.iopscheduler.system.PageController;
 import org.iopscheduler.system.PageFormat;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -47,6 +49,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -101,40 +104,73 @@ class AttendancePages {
 	}
 
 	@GetMapping("/sessions")
-	String mine(@AuthenticationPrincipal SignedIn me, Model model) {
+	String mine(@AuthenticationPrincipal SignedIn me,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+			Model model) {
 		Instant now = calendar.now();
-		// each program's week is its own: read every day that is in this week somewhere,
-		// keep each program's
-		ClinicCalendar.Span anywhere = calendar.thisWeekAnywhere();
-		List<DatedSession> found = counselorSessions.between(me.id(), anywhere.first(), anywhere.last());
-		Map<Long, Program> byId = new HashMap<>();
-		found.stream().map(DatedSession::getProgramId).distinct().forEach(id -> byId.put(id, programs.get(id)));
-		Map<Long, List<Long>> roster = rosters.of(found);
 		List<SessionRow> today = new ArrayList<>();
 		List<SessionRow> thisWeek = new ArrayList<>();
-		for (DatedSession s : found) {
-			Program program = byId.get(s.getProgramId());
-			LocalDate localToday = calendar.today(program);
-			if (!IsoWeek.of(localToday).contains(s.getDate())) {
-				continue;
+		LocalDate shown;
+		if (date == null) {
+			// each program's week is its own: read every day that is in this week
+			// somewhere, keep each program's
+			ClinicCalendar.Span anywhere = calendar.thisWeekAnywhere();
+			List<DatedSession> found = counselorSessions.between(me.id(), anywhere.first(), anywhere.last());
+			Map<Long, Program> byId = programsOf(found);
+			Map<Long, List<Long>> roster = rosters.of(found);
+			for (DatedSession s : found) {
+				Program program = byId.get(s.getProgramId());
+				LocalDate localToday = calendar.today(program);
+				if (!IsoWeek.of(localToday).contains(s.getDate())) {
+					continue;
+				}
+				SessionRow row = row(s, program, roster.getOrDefault(s.getId(), List.of()).size(), now);
+				thisWeek.add(row);
+				if (s.getDate().equals(localToday)) {
+					today.add(row);
+				}
 			}
-			SessionRow row = row(s, program, roster.getOrDefault(s.getId(), List.of()).size(), now);
-			thisWeek.add(row);
-			if (s.getDate().equals(localToday)) {
-				today.add(row);
-			}
+			// the day as the counselor's programs see it (the first one's zone; the
+			// organisation's when there is none)
+			shown = byId.values()
+				.stream()
+				.findFirst()
+				.map(calendar::today)
+				.orElseGet(() -> calendar.today(calendar.organisationZone()));
 		}
+		else {
+			// a picked date is the same calendar day in every program: its sessions and
+			// the ISO week around it
+			AcceptedDates.check("date", date);
+			IsoWeek week = IsoWeek.of(date);
+			List<DatedSession> found = counselorSessions.between(me.id(), week.monday(), week.sunday());
+			Map<Long, Program> byId = programsOf(found);
+			Map<Long, List<Long>> roster = rosters.of(found);
+			for (DatedSession s : found) {
+				SessionRow row = row(s, byId.get(s.getProgramId()), roster.getOrDefault(s.getId(), List.of()).size(),
+						now);
+				thisWeek.add(row);
+				if (s.getDate().equals(date)) {
+					today.add(row);
+				}
+			}
+			shown = date;
+		}
+		IsoWeek week = IsoWeek.of(shown);
 		model.addAttribute("today", today);
 		model.addAttribute("week", thisWeek);
-		// the day as the counselor's programs see it (the first one's zone; the
-		// organisation's when there is none)
-		LocalDate localToday = byId.values()
-			.stream()
-			.findFirst()
-			.map(calendar::today)
-			.orElseGet(() -> calendar.today(calendar.organisationZone()));
-		model.addAttribute("todayLabel", PageFormat.longDay(localToday));
+		model.addAttribute("picked", date != null);
+		model.addAttribute("date", shown);
+		model.addAttribute("dayLabel", PageFormat.day(shown));
+		model.addAttribute("weekLabel", PageFormat.days(week.monday(), week.sunday()));
+		model.addAttribute("todayLabel", PageFormat.longDay(shown));
 		return "attendance/mine";
+	}
+
+	private Map<Long, Program> programsOf(List<DatedSession> found) {
+		Map<Long, Program> byId = new HashMap<>();
+		found.stream().map(DatedSession::getProgramId).distinct().forEach(id -> byId.put(id, programs.get(id)));
+		return byId;
 	}
 
 	@Audited(value = AuditAction.READ_ATTENDANCE, whose = Whose.PAGE)
@@ -147,6 +183,41 @@ class AttendancePages {
 		return sheetPage(session, form, model);
 	}
 
+	/**
+	 * "Mark everyone present" in one tap: the sheet again, with every row not yet marked
+	 * set to present; marks already saved (and any rows posted with it) are kept. Nothing
+	 * is saved: the counselor changes the exceptions and saves the sheet whole, as
+	 * always.
+	 */
+	@Audited(value = AuditAction.READ_ATTENDANCE, whose = Whose.PAGE)
+	@PostMapping("/sessions/{sessionId}/attendance/all-present")
+	String allPresent(@PathVariable long sessionId, @ModelAttribute("sheet") SheetForm form,
+			@AuthenticationPrincipal SignedIn me, Model model) {
+		DatedSession session = sessions.get(sessionId);
+		requireLeads(session, me);
+		List<MarkRow> rows = currentRows(session);
+		requireFits(form, rows.size());
+		Map<Long, MarkRow> tapped = new HashMap<>();
+		form.getRows()
+			.stream()
+			.filter(r -> r.getParticipantId() != null && r.getStatus() != null)
+			.forEach(r -> tapped.put(r.getParticipantId(), r));
+		for (MarkRow row : rows) {
+			MarkRow tap = tapped.get(row.getParticipantId());
+			if (tap != null) {
+				row.setStatus(tap.getStatus());
+				row.setMinutes(partial(tap.getStatus()) ? tap.getMinutes() : null);
+			}
+			else if (row.getStatus() == null) {
+				row.setStatus(AttendanceStatus.PRESENT);
+			}
+		}
+		SheetForm filled = new SheetForm();
+		filled.setRows(rows);
+		model.addAttribute("allPresent", true);
+		return sheetPage(session, filled, model);
+	}
+
 	@Audited(value = AuditAction.MARK_ATTENDANCE, whose = Whose.PAGE)
 	@PostMapping("/sessions/{sessionId}/attendance")
 	String save(@PathVariable long sessionId, @ModelAttribute("sheet") SheetForm form, BindingResult result,
@@ -155,12 +226,7 @@ class AttendancePages {
 		requireLeads(session, me);
 		Map<Long, MarkRow> current = new HashMap<>();
 		currentRows(session).forEach(r -> current.put(r.getParticipantId(), r));
-		if (form.getRows().size() > current.size()) {
-			// rows[5000]: the binder made the rows up to it (a 500 beyond its limit, see
-			// PageAdvice)
-			throw new InvalidInput("rows[" + (form.getRows().size() - 1) + "]: this sheet has " + current.size()
-					+ " rows, rows[0] to rows[" + (current.size() - 1) + "]");
-		}
+		requireFits(form, current.size());
 		Set<Long> offRoster = new HashSet<>();
 		form.getRows()
 			.stream()
@@ -259,6 +325,15 @@ class AttendancePages {
 		}
 		rows.sort(Comparator.comparing(MarkRow::getName, Comparator.nullsLast(Comparator.naturalOrder())));
 		return rows;
+	}
+
+	private static void requireFits(SheetForm form, int rows) {
+		if (form.getRows().size() > rows) {
+			// rows[5000]: the binder made the rows up to it (a 500 beyond its limit, see
+			// PageAdvice)
+			throw new InvalidInput("rows[" + (form.getRows().size() - 1) + "]: this sheet has " + rows
+					+ " rows, rows[0] to rows[" + (rows - 1) + "]");
+		}
 	}
 
 	/** The same rule the API applies: a counselor marks only the sessions they lead. */

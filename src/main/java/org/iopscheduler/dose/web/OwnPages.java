@@ -66,8 +66,8 @@ class OwnPages {
 			boolean cancelled, String cancelReason, String program, AttendanceStatus attended, boolean past) {
 	}
 
-	record Progress(String week, int attended, int scheduled, int minimum, int percent, int scheduledPercent,
-			DoseStatus status, String attendedText, String scheduledText, String minimumText) {
+	record Progress(String week, String label, int attended, int scheduled, int minimum, int percent,
+			int scheduledPercent, DoseStatus status, String attendedText, String scheduledText, String minimumText) {
 	}
 
 	@Audited(value = AuditAction.READ_SCHEDULE, whose = Whose.PAGE)
@@ -102,6 +102,8 @@ class OwnPages {
 		audit.record(AuditAction.READ_SCHEDULE, List.of(me.id()));
 		audit.record(AuditAction.READ_DOSAGE, List.of(me.id()));
 		model.addAttribute("week", shown);
+		model.addAttribute("weekLabel", weekLabel(shown));
+		model.addAttribute("isThisWeek", shown.equals(thisWeek));
 		model.addAttribute("thisWeek", thisWeek);
 		model.addAttribute("previousWeek", shown.plusWeeks(-1));
 		model.addAttribute("nextWeek", shown.plusWeeks(1));
@@ -111,10 +113,15 @@ class OwnPages {
 		return "dose/mine";
 	}
 
+	/** "30 Nov - 6 Dec": the days of the week in the participant's program's zone. */
+	private static String weekLabel(IsoWeek week) {
+		return PageFormat.days(week.monday(), week.sunday());
+	}
+
 	private static Progress progress(WeeklyDose dose) {
 		int minimum = dose.minimumWeeklyMinutes();
-		return new Progress(dose.week().toString(), dose.attendedMinutes(), dose.scheduledMinutes(), minimum,
-				PageFormat.percent(dose.attendedMinutes(), minimum),
+		return new Progress(dose.week().toString(), weekLabel(dose.week()), dose.attendedMinutes(),
+				dose.scheduledMinutes(), minimum, PageFormat.percent(dose.attendedMinutes(), minimum),
 				PageFormat.percent(dose.scheduledMinutes(), minimum), dose.status(),
 				PageFormat.hours(dose.attendedMinutes()), PageFormat.hours(dose.scheduledMinutes()),
 				PageFormat.hours(minimum));
