@@ -33,11 +33,17 @@ public class Account {
 
 	private String fullName;
 
-	/** Lower-case search keys (see {@link #searchKey}): indexed, so search is no scan. */
+	/**
+	 * Lower-case search keys (see {@link #searchKey}), computed by the database from the
+	 * name and username (V9) and indexed, so search is no scan.
+	 */
+	@Column(insertable = false, updatable = false)
 	private String nameKey;
 
+	@Column(insertable = false, updatable = false)
 	private String surnameKey;
 
+	@Column(insertable = false, updatable = false)
 	private String usernameKey;
 
 	@Enumerated(EnumType.STRING)
@@ -63,15 +69,11 @@ public class Account {
 		this.role = role;
 		this.dateOfBirth = dateOfBirth;
 		this.createdAt = now;
-		this.nameKey = searchKey(fullName);
-		this.surnameKey = searchKey(fullName.substring(fullName.strip().lastIndexOf(' ') + 1));
-		this.usernameKey = searchKey(username);
 	}
 
 	/**
 	 * How a name or username is compared in a search: case does not matter. The same as
-	 * the database's lower() for the names we store (migration V9 filled the keys with
-	 * it).
+	 * the database's lower(), which computes the keys (migration V9).
 	 */
 	public static String searchKey(String text) {
 		return text.strip().toLowerCase(java.util.Locale.ROOT);
