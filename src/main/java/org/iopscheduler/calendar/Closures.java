@@ -56,7 +56,8 @@ public class Closures {
 		Set<Long> marked = markedSessions.withAttendance(open.stream().map(DatedSession::getId).toList());
 		if (!marked.isEmpty()) {
 			throw new RuleViolation(Refusal.of("closure.day-took-place", "date",
-					"attendance is already recorded for " + marked.size() + " session(s) on " + date
+					"attendance is already recorded for "
+							+ (marked.size() == 1 ? "1 session" : marked.size() + " sessions") + " on " + date
 							+ "; a day that took place cannot be closed",
 					"date", date, "sessionsWithAttendance", marked.size()));
 		}

@@ -42,7 +42,7 @@ class CoordinatorBrowserTest extends BrowserTestBase {
 
 		type("name", "Evening Adult IOP");
 		submit(browser.findElement(By.cssSelector("form[action$='/programs'] button[type=submit]")));
-		assertThat(text("h1")).startsWith("Evening Adult IOP: week 2026-W45");
+		assertThat(text("h1")).startsWith("Evening Adult IOP: 2 Nov - 8 Nov");
 
 		addBlock("GROUP", "Process group", "MONDAY", "18:00", "180", "Room 2");
 		addBlock("GROUP", "Process group", "WEDNESDAY", "18:00", "180", "Room 2");
@@ -157,10 +157,10 @@ class CoordinatorBrowserTest extends BrowserTestBase {
 		pick("startTime", "17:30");
 		submit(browser.findElement(By.cssSelector("form button[type=submit]:not(.outline)")));
 
-		assertThat(text("h1")).startsWith("Evening Adult IOP: week 2026-W46");
+		assertThat(text("h1")).startsWith("Evening Adult IOP: 9 Nov - 15 Nov");
 		assertThat(day(DayOfWeek.WEDNESDAY).findElement(By.cssSelector(".tile")).getText()).contains("17:30–20:30 EST");
 		browser.findElement(By.linkText("← Previous week")).click();
-		assertThat(text("h1")).startsWith("Evening Adult IOP: week 2026-W45");
+		assertThat(text("h1")).startsWith("Evening Adult IOP: 2 Nov - 8 Nov");
 		assertThat(day(DayOfWeek.WEDNESDAY).findElement(By.cssSelector(".tile")).getText()).contains("18:00–21:00 EST");
 	}
 

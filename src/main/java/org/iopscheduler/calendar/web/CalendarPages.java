@@ -184,6 +184,7 @@ class CalendarPages {
 		closures.between(programId, shown.monday(), shown.sunday()).forEach(c -> closed.put(c.getDate(), c));
 		model.addAttribute("grid", WeekGrid.of(shown, found, program.zone(), today, counselors, roster, closed));
 		model.addAttribute("week", shown);
+		model.addAttribute("weekInWords", PageFormat.days(shown.monday(), shown.sunday()));
 		model.addAttribute("previousWeek", shown.plusWeeks(-1));
 		model.addAttribute("nextWeek", shown.plusWeeks(1));
 		model.addAttribute("thisWeek", IsoWeek.of(today));
