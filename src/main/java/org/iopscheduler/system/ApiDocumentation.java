@@ -210,9 +210,10 @@ class ApiDocumentation {
 					new StringSchema().description("The request field the refusal is about, when there is one")
 						.example("blockIds"))
 			.addProperty("facts",
-					new ObjectSchema().description("The numbers behind the refusal, by name")
-						.additionalProperties(true)
-						.example(java.util.Map.of("plannedMinutes", 480, "minimumMinutes", 540)))
+					new ObjectSchema()
+						.description("The numbers behind the refusal, by name, e.g. "
+								+ "{\"plannedMinutes\": 480, \"minimumMinutes\": 540}")
+						.additionalProperties(true))
 			.required(List.of("type", "title", "status", "detail"));
 	}
 

@@ -143,6 +143,7 @@ class CalendarPagesBrowserTest extends BrowserTestBase {
 					+ " - document.documentElement.clientWidth;");
 		assertThat(overhang.intValue()).as("the day list fits the phone's width").isLessThanOrEqualTo(0);
 		screenshot("calendar-phone");
+		checkFitsPhone();
 	}
 
 }
