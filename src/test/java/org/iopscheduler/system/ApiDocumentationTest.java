@@ -47,6 +47,11 @@ class ApiDocumentationTest extends ApplicationTest {
 	}
 
 	@Test
+	void theDescriptionHoldsTheApiAndNoPagePaths() {
+		assertThat(document.path("paths").propertyNames()).isNotEmpty().allMatch(path -> path.startsWith("/api/"));
+	}
+
+	@Test
 	void everyOperationHasASummary() {
 		assertThat(operations())
 			.allSatisfy(op -> assertThat(op.node().path("summary").asString()).as(op.name()).isNotBlank());
