@@ -115,6 +115,7 @@ class BlockController {
 					+ "the same date), listed in replacedChanges; a scheduled end stays. Sessions already made on or after "
 					+ "effectiveFrom follow the change; if attendance is recorded on one of them the change is refused with 422.")
 	@ApiResponse(responseCode = "200", description = "The block with its versions and the changes it replaced")
+	@ApiResponse(responseCode = "400", description = "A field breaks its rule, or the change names nothing to change")
 	@ApiResponse(responseCode = "409", description = "The counselor is busy at the new time")
 	@ApiResponse(responseCode = "422",
 			description = "Attendance is recorded on, or a make-up refers to, a session the change would move; or the block does not run on effectiveFrom")
