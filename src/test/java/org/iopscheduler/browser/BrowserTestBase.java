@@ -275,6 +275,16 @@ abstract class BrowserTestBase {
 		}
 	}
 
+	/**
+	 * Waits until an in-page update (an htmx swap: the plan meter, the participant
+	 * picker, what a block change replaces) shows the text, then checks the page as
+	 * updated: a swap can bring faults the loaded page did not have.
+	 */
+	void awaitUpdate(String id, String text) {
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), text));
+		checkAccessibility();
+	}
+
 	private static final Set<String> SERIOUS = Set.of("serious", "critical");
 
 	/** Waits until the document has loaded and no htmx request or swap is under way. */

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import org.iopscheduler.browser.PageFixtures.Evening;
 import org.iopscheduler.calendar.BlockChange;
@@ -111,13 +110,11 @@ class CalendarPagesBrowserTest extends BrowserTestBase {
 		LocalDate earlier = PageFixtures.MONDAY.plusWeeks(2);
 		pick("effectiveFrom", earlier.toString());
 
-		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("replaces"),
-				"Saving from " + PageFormat.day(earlier)));
+		awaitUpdate("replaces", "Saving from " + PageFormat.day(earlier));
 		assertThat(text("#replaces")).contains("Saving from " + PageFormat.day(earlier) + " replaces", line);
 		screenshot("calendar-block-replaces");
 		pick("effectiveFrom", PageFixtures.MONDAY.plusWeeks(4).toString());
-		wait.until(
-				ExpectedConditions.textToBePresentInElementLocated(By.id("replaces"), "replaces no scheduled change"));
+		awaitUpdate("replaces", "replaces no scheduled change");
 	}
 
 	@Test

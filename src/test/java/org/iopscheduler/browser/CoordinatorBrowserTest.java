@@ -6,7 +6,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 import org.iopscheduler.browser.PageFixtures.Clinic;
@@ -23,7 +22,7 @@ class CoordinatorBrowserTest extends BrowserTestBase {
 		signIn(coordinator.getUsername());
 		assertThat(browser.getCurrentUrl()).endsWith("/programs");
 
-		browser.findElement(By.linkText("People")).click();
+		submit(browser.findElement(By.linkText("People")));
 		type("staff-fullName", "Jordan Ellis");
 		type("staff-username", PageFixtures.unique("jordan"));
 		type("staff-password", PageFixtures.PASSWORD);
@@ -38,7 +37,7 @@ class CoordinatorBrowserTest extends BrowserTestBase {
 		String participantPage = browser.findElement(By.linkText("Riley Morgan")).getDomAttribute("href");
 		screenshot("coordinator-people");
 
-		browser.findElement(By.linkText("Programs")).click();
+		submit(browser.findElement(By.linkText("Programs")));
 
 		type("name", "Evening Adult IOP");
 		submit(browser.findElement(By.cssSelector("form[action$='/programs'] button[type=submit]")));
@@ -55,21 +54,21 @@ class CoordinatorBrowserTest extends BrowserTestBase {
 		assertThat(tiles.get(2).getText()).contains("PSYCHOEDUCATION", "Relapse prevention", "Room 4");
 		screenshot("coordinator-calendar");
 
-		browser.findElement(By.linkText("Enrol")).click();
+		submit(browser.findElement(By.linkText("Enrol")));
 		// the picker searches as the coordinator types
 		type("participant-search", "rile");
-		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("participant-matches"), "Riley Morgan"));
+		awaitUpdate("participant-matches", "Riley Morgan");
 		click(browser.findElement(By.xpath("//label[.//strong[text()='Riley Morgan']]")));
-		browser.findElement(By.xpath("//label[.//strong[text()='Process group']][1]")).click();
-		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("plan-summary"), "3 h of 9 h"));
+		click(browser.findElement(By.xpath("//label[.//strong[text()='Process group']][1]")));
+		awaitUpdate("plan-summary", "3 h of 9 h");
 		assertThat(text("#plan-summary")).contains("Enrolling would be refused",
 				"the plan gives 180 minutes a week, below the program's minimum of 540 minutes", "6 h more needed");
 		screenshot("coordinator-enrol-refused");
 
 		for (WebElement box : browser.findElements(By.cssSelector("input[name=blockIds]:not(:checked)"))) {
-			box.click();
+			click(box);
 		}
-		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("plan-summary"), "9 h of 9 h"));
+		awaitUpdate("plan-summary", "9 h of 9 h");
 		assertThat(text("#plan-summary")).contains("The plan reaches the program's minimum.");
 		submit(browser.findElement(By.cssSelector("#enrol-form button[type=submit]")));
 
@@ -115,7 +114,7 @@ class CoordinatorBrowserTest extends BrowserTestBase {
 		submit(browser.findElement(By.cssSelector("form[action$='/cancel'] button[type=submit]")));
 
 		assertThat(pageText()).contains("The session is cancelled.", "Cancelled: Counselor out sick");
-		browser.findElement(By.linkText("Back to the calendar")).click();
+		submit(browser.findElement(By.linkText("Back to the calendar")));
 		WebElement tile = browser.findElement(By.cssSelector(".tile.cancelled"));
 		assertThat(tile.getText()).contains("CANCELLED", "Relapse prevention", "18:00–20:00 EST");
 		screenshot("calendar-cancelled");
@@ -159,7 +158,7 @@ class CoordinatorBrowserTest extends BrowserTestBase {
 
 		assertThat(text("h1")).startsWith("Evening Adult IOP: 9 Nov - 15 Nov");
 		assertThat(day(DayOfWeek.WEDNESDAY).findElement(By.cssSelector(".tile")).getText()).contains("17:30–20:30 EST");
-		browser.findElement(By.linkText("← Previous week")).click();
+		submit(browser.findElement(By.linkText("← Previous week")));
 		assertThat(text("h1")).startsWith("Evening Adult IOP: 2 Nov - 8 Nov");
 		assertThat(day(DayOfWeek.WEDNESDAY).findElement(By.cssSelector(".tile")).getText()).contains("18:00–21:00 EST");
 	}
@@ -170,7 +169,7 @@ class CoordinatorBrowserTest extends BrowserTestBase {
 	}
 
 	private void addBlock(String type, String title, String day, String start, String minutes, String location) {
-		browser.findElement(By.linkText("Add a block")).click();
+		submit(browser.findElement(By.linkText("Add a block")));
 		new Select(browser.findElement(By.id("type"))).selectByValue(type);
 		type("title", title);
 		new Select(browser.findElement(By.id("dayOfWeek"))).selectByValue(day);

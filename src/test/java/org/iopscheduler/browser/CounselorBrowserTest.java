@@ -7,7 +7,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import org.iopscheduler.attendance.AttendanceStatus;
 import org.iopscheduler.browser.PageFixtures.Evening;
@@ -37,7 +36,7 @@ class CounselorBrowserTest extends BrowserTestBase {
 		assertThat(todayList.getText()).contains("Process group", "Wed 4 Nov · 18:00–21:00 EST", "0 of 3 marked");
 		screenshot("counselor-sessions");
 
-		todayList.findElement(By.linkText("Open sheet")).click();
+		submit(todayList.findElement(By.linkText("Open sheet")));
 		assertThat(text("h1")).isEqualTo("Attendance: Process group");
 		tap(avery, "PRESENT");
 		tap(blake, "ABSENT");

@@ -44,15 +44,15 @@ class DoseBrowserTest extends BrowserTestBase {
 		open("/programs/" + clinic.program().getId() + "/dose");
 		assertThat(text("h1 + p")).startsWith("Week 2026-W45");
 
-		browser.findElement(By.linkText("Under-dosed and at risk")).click();
+		submit(browser.findElement(By.linkText("Under-dosed and at risk")));
 
 		assertThat(rows()).extracting(r -> r.get(0))
 			.containsExactly("Blake Romero", "Casey Holt", "Finley Brooks", "Gray Sullivan");
 		assertThat(row("Gray Sullivan")).containsSubsequence("3 h", "1", "! At risk");
 		screenshot("dose-dashboard-attention");
 
-		browser.findElement(By.linkText("← Previous week")).click();
-		browser.findElement(By.linkText("Under-dosed and at risk")).click();
+		submit(browser.findElement(By.linkText("← Previous week")));
+		submit(browser.findElement(By.linkText("Under-dosed and at risk")));
 		assertThat(rows()).extracting(r -> r.get(0)).containsExactly("Blake Romero", "Casey Holt");
 	}
 
@@ -79,7 +79,7 @@ class DoseBrowserTest extends BrowserTestBase {
 		signIn(fixtures.coordinator("Sam Okafor").getUsername());
 		open("/programs/" + clinic.program().getId() + "/dose?week=2026-W44");
 
-		browser.findElement(By.linkText("Casey Holt")).click();
+		submit(browser.findElement(By.linkText("Casey Holt")));
 
 		assertThat(browser.getCurrentUrl()).endsWith("/participants/" + casey.getId());
 		WebElement chart = browser.findElement(By.cssSelector("svg.chart"));

@@ -4,7 +4,6 @@ import java.time.DayOfWeek;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import org.iopscheduler.attendance.AttendanceStatus;
 import org.iopscheduler.browser.PageFixtures.Evening;
@@ -70,12 +69,12 @@ class EnrollmentPagesBrowserTest extends BrowserTestBase {
 
 		pick("effectiveFrom", PageFixtures.MONDAY.plusWeeks(2).toString());
 		click(browser.findElement(By.xpath("//label[.//strong[text()='Relapse prevention']]")));
-		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("plan-summary"), "6 h of 9 h"));
+		awaitUpdate("plan-summary", "6 h of 9 h");
 		assertThat(text("#plan-summary")).contains("The change would be refused", "3 h more needed");
 		click(browser.findElement(By.xpath("//label[.//strong[text()='Weekend group']]")));
-		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("plan-summary"), "8 h of 9 h"));
+		awaitUpdate("plan-summary", "8 h of 9 h");
 		click(browser.findElement(By.xpath("//label[.//strong[text()='Relapse prevention']]")));
-		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("plan-summary"), "11 h of 9 h"));
+		awaitUpdate("plan-summary", "11 h of 9 h");
 		assertThat(text("#plan-summary")).contains("The plan reaches the program's minimum.");
 		screenshot("enrollment-plan-change");
 		submit(browser.findElement(By.cssSelector("#plan-form button[type=submit]")));
@@ -99,13 +98,13 @@ class EnrollmentPagesBrowserTest extends BrowserTestBase {
 		open("/programs/" + evening.program().getId() + "/enrol");
 
 		type("participant-search", "jamie q");
-		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("participant-matches"), "Jamie Quill"));
+		awaitUpdate("participant-matches", "Jamie Quill");
 		assertThat(text("#participant-matches")).doesNotContain("Jamie Quarry");
 		click(browser.findElement(By.id("participant-" + jamie.getId())));
 		for (var box : browser.findElements(By.cssSelector("input[name=blockIds]"))) {
 			click(box);
 		}
-		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("plan-summary"), "9 h of 9 h"));
+		awaitUpdate("plan-summary", "9 h of 9 h");
 		submit(browser.findElement(By.cssSelector("#enrol-form button[type=submit]")));
 		assertThat(browser.getCurrentUrl()).endsWith("/participants/" + jamie.getId());
 		assertThat(pageText()).contains("Enrolled in Picker IOP");
