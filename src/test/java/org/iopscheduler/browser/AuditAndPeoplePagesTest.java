@@ -223,7 +223,7 @@ class AuditAndPeoplePagesTest {
 			.andExpect(content().string(containsString("href=\"/people?page=1&amp;q=qui\"")));
 		// LIKE's wildcards are letters here: "%" finds nobody, not everybody
 		mvc.perform(get("/people").param("q", "%").with(as(coordinator)))
-			.andExpect(content().string(containsString("No participant matches.")))
+			.andExpect(content().string(containsString("No one matches.")))
 			.andExpect(content().string(not(containsString("Robin Zell"))));
 	}
 
