@@ -22,10 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AuditTrail {
 
-	/**
-	 * Staff and participants are named by username in a filter: exact, as they sign in.
-	 */
-	public record Filter(String participant, String staff, AuditAction action, Instant from, Instant to) {
+	/** Staff and participants are named by account id in a filter. */
+	public record Filter(Long participantId, Long staffId, AuditAction action, Instant from, Instant to) {
 
 		public static Filter none() {
 			return new Filter(null, null, null, null, null);
@@ -74,13 +72,13 @@ public class AuditTrail {
 
 	private static String where(Filter filter, MapSqlParameterSource values) {
 		List<String> conditions = new ArrayList<>();
-		if (filter.participant() != null) {
-			conditions.add("e.participant_id = (select id from account where username = :participant)");
-			values.addValue("participant", filter.participant());
+		if (filter.participantId() != null) {
+			conditions.add("e.participant_id = :participant");
+			values.addValue("participant", filter.participantId());
 		}
-		if (filter.staff() != null) {
-			conditions.add("e.actor_id = (select id from account where username = :staff)");
-			values.addValue("staff", filter.staff());
+		if (filter.staffId() != null) {
+			conditions.add("e.actor_id = :staff");
+			values.addValue("staff", filter.staffId());
 		}
 		if (filter.action() != null) {
 			conditions.add("e.action = :action");

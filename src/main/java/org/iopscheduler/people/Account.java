@@ -79,6 +79,14 @@ public class Account {
 		return text.strip().toLowerCase(java.util.Locale.ROOT);
 	}
 
+	/**
+	 * The LIKE pattern for "starts with the text" over the search keys: the key with
+	 * LIKE's wildcards escaped with '!', then %. Write {@code escape '!'} after it.
+	 */
+	public static String searchPrefix(String text) {
+		return searchKey(text).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+	}
+
 	public static Account staff(String username, String passwordHash, String fullName, Role role, Instant now) {
 		if (role == Role.PARTICIPANT) {
 			throw new InvalidInput("role must be COORDINATOR or COUNSELOR for staff");

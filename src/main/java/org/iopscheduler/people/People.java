@@ -122,8 +122,8 @@ public class People {
 	 */
 	@Transactional(readOnly = true)
 	public List<Account> findParticipants(String text, int page, int size) {
-		String escaped = Account.searchKey(text).replace("!", "!!").replace("%", "!%").replace("_", "!_");
-		return accounts.search(Role.PARTICIPANT, escaped + "%", PageRequest.of(page, size, Sort.by("fullName", "id")));
+		return accounts.search(Role.PARTICIPANT, Account.searchPrefix(text),
+				PageRequest.of(page, size, Sort.by("fullName", "id")));
 	}
 
 	/**

@@ -66,6 +66,56 @@ class AuditAndPeopleBrowserTest extends BrowserTestBase {
 	}
 
 	@Test
+	void aCoordinatorFindsTheParticipantsEnrolledTodayWhoseNameStartsWithWhatTheyType() {
+		PageFixtures.Evening evening = fixtures.evening("Filter Evening", fixtures.counselor("Filter Counselor"));
+		Account enrolled = fixtures.participant("Ottoline Quarrie");
+		fixtures.participant("Ottoline Quarrington");
+		fixtures.enrol(evening.program(), enrolled, PageFixtures.MONDAY.minusWeeks(2), evening.blockIds());
+		signIn(fixtures.coordinator("Sam Filterer").getUsername());
+		open("/people");
+
+		type("people-q", "quarr");
+		choose("people-status", "Enrolled today");
+		submit(browser.findElement(By.cssSelector("form.people-search button[type=submit]")));
+
+		assertThat(browser.findElements(By.cssSelector(".people-list li > a:first-child"))
+			.stream()
+			.map(WebElement::getText)).containsExactly("Ottoline Quarrie");
+		assertThat(browser.findElement(By.id("people-count")).getText()).isEqualTo("1 participant matches.");
+		assertThat(browser.getCurrentUrl()).contains("q=quarr").contains("status=ENROLLED");
+		screenshot("people-filters");
+	}
+
+	@Test
+	void aCoordinatorFiltersTheAuditLogByAStaffMembersNameChoosingAmongThoseWhoMatch() {
+		Account thornby = fixtures.coordinator("Lysander Thornby");
+		Account thorncastle = fixtures.coordinator("Lysander Thorncastle");
+		Account read = fixtures.participant("Read Participant");
+		signIn(thornby.getUsername());
+		open("/participants/" + read.getId());
+		signOut();
+		signIn(thorncastle.getUsername());
+		open("/participants/" + read.getId());
+		signOut();
+
+		signIn(fixtures.coordinator("Sam Names").getUsername());
+		open("/audit");
+		type("audit-staff", "Lysander Thorn");
+		// the field suggests both as the coordinator types
+		wait.until(d -> d.findElements(By.cssSelector("#audit-staff-options option")).size() == 2);
+		submit(browser.findElement(By.cssSelector("form.audit-filter button[type=submit]")));
+		assertThat(browser.findElement(By.id("audit-staff-choices")).getText()).contains("Several staff members match");
+
+		// a link: submit() clicks it and waits for the page it leads to
+		submit(browser.findElement(By.linkText("Lysander Thornby")));
+		assertThat(browser.findElement(By.id("audit-summary")).getText())
+			.isEqualTo("Read or changed by Lysander Thornby (" + thornby.getUsername() + ").");
+		assertThat(rows()).isNotEmpty().allSatisfy(row -> assertThat(row.get(1)).startsWith("Lysander Thornby"));
+		assertThat(browser.findElement(By.id("audit-staff")).getDomProperty("value")).isEqualTo("Lysander Thornby");
+		screenshot("audit-log-by-staff-name");
+	}
+
+	@Test
 	void aCounselorIsRefusedTheAuditLogAndAnUnknownPageIsTheStyledNotFoundPage() {
 		signIn(fixtures.counselor("Kim Curious").getUsername());
 		open("/audit");

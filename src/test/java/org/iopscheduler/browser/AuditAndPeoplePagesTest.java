@@ -143,7 +143,8 @@ class AuditAndPeoplePagesTest {
 			.getResponse()
 			.getContentAsString();
 		assertThat(first).contains("/sessions/line-54").doesNotContain("/sessions/line-4<");
-		assertThat(first).contains("href=\"/audit?participant=" + alex.getUsername() + "&amp;page=1\"");
+		// the participant chosen by username is carried by id
+		assertThat(first).contains("href=\"/audit?participantId=" + alex.getId() + "&amp;page=1\"");
 		mvc.perform(get("/audit").param("participant", alex.getUsername()).param("page", "1").with(as(coordinator)))
 			.andExpect(content().string(containsString("/sessions/line-4<")))
 			.andExpect(content().string(not(containsString("/sessions/line-54"))));
@@ -203,6 +204,92 @@ class AuditAndPeoplePagesTest {
 	}
 
 	@Test
+	void theStaffAndParticipantFiltersTakeTheStartOfANameOrUsernameAndShowWhoIsChosenByName() throws Exception {
+		Account coordinator = fixtures.coordinator("Ines Names");
+		Account oriel = fixtures.counselor("Oriel Vantongeren");
+		Account other = fixtures.counselor("Oriel Vantage");
+		Account wren = fixtures.participant("Wren Halloway");
+		line(oriel, "READ_ROSTER", wren, "2026-11-20T15:00:00Z", "/sessions/31");
+		line(other, "MARK_ATTENDANCE", wren, "2026-11-21T15:00:00Z", "/sessions/32/attendance");
+
+		for (String typed : new String[] { "vantongeren", "Oriel Vanto", oriel.getUsername() }) {
+			mvc.perform(get("/audit").param("staff", typed).with(as(coordinator)))
+				.andExpect(content()
+					.string(containsString("Read or changed by Oriel Vantongeren (" + oriel.getUsername() + ").")))
+				.andExpect(content().string(containsString("1 line matches")))
+				.andExpect(content().string(containsString("value=\"Oriel Vantongeren\"")))
+				.andExpect(content().string(containsString("href=\"/audit.csv?staffId=" + oriel.getId() + "\"")));
+		}
+		mvc.perform(get("/audit").param("participant", "halloway").with(as(coordinator)))
+			.andExpect(content().string(containsString("Records of Wren Halloway")))
+			.andExpect(content().string(containsString("2 lines match")));
+		// staff and participants are searched apart
+		mvc.perform(get("/audit").param("staff", "halloway").with(as(coordinator)))
+			.andExpect(status().isOk())
+			.andExpect(content()
+				.string(containsString("No staff member&#39;s name or username starts with &quot;halloway&quot;.")))
+			.andExpect(content().string(containsString("No lines match.")));
+	}
+
+	@Test
+	void whenSeveralPeopleMatchTheCoordinatorChoosesOneAndTheChoiceKeepsTheOtherFilters() throws Exception {
+		Account coordinator = fixtures.coordinator("Ines Chooser");
+		Account first = fixtures.counselor("Perrin Ashgrove");
+		Account second = fixtures.counselor("Perrin Ashbury");
+		Account quill = fixtures.participant("Quill Marrow");
+		line(first, "READ_ROSTER", quill, "2026-11-20T15:00:00Z", "/sessions/41");
+		line(second, "READ_ROSTER", quill, "2026-11-20T16:00:00Z", "/sessions/42");
+
+		mvc.perform(get("/audit").param("staff", "perrin ash").param("action", "READ_ROSTER").with(as(coordinator)))
+			.andExpect(
+					content().string(containsString("Several staff members match &quot;perrin ash&quot;: choose one.")))
+			.andExpect(content().string(containsString("Choose whom you mean to see their lines.")))
+			.andExpect(content().string(not(containsString("/sessions/41"))))
+			.andExpect(content().string(containsString(
+					"href=\"/audit?staffId=" + second.getId() + "&amp;action=READ_ROSTER\">Perrin Ashbury</a>")))
+			.andExpect(content().string(containsString(
+					"href=\"/audit?staffId=" + first.getId() + "&amp;action=READ_ROSTER\">Perrin Ashgrove</a>")));
+		mvc.perform(get("/audit").param("staffId", second.getId().toString())
+			.param("action", "READ_ROSTER")
+			.with(as(coordinator)))
+			.andExpect(content().string(containsString("Read or changed by Perrin Ashbury")))
+			.andExpect(content().string(containsString("/sessions/42")))
+			.andExpect(content().string(not(containsString("/sessions/41"))));
+		// the CSV keeps the same filter, and asks again when it is not decided
+		String csv = mvc.perform(get("/audit.csv").param("staffId", second.getId().toString()).with(as(coordinator)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(csv).contains("/sessions/42").doesNotContain("/sessions/41");
+		mvc.perform(get("/audit.csv").param("staff", "perrin ash").with(as(coordinator)))
+			.andExpect(content().string(containsString("Several staff members match")));
+		// a name typed over the chosen one is a new search
+		mvc.perform(get("/audit").param("staffId", second.getId().toString())
+			.param("staff", "Perrin Ashg")
+			.with(as(coordinator))).andExpect(content().string(containsString("Read or changed by Perrin Ashgrove")));
+	}
+
+	@Test
+	void theFilterFieldsSuggestPeopleAsTheCoordinatorTypes() throws Exception {
+		Account coordinator = fixtures.coordinator("Ines Typing");
+		Account one = fixtures.counselor("Saoirse Brackenbury");
+		Account wren = fixtures.participant("Saoirse Brackley");
+		mvc.perform(get("/audit/people").param("kind", "STAFF").param("staff", "saoirse brack").with(as(coordinator)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<datalist id=\"audit-staff-options\">")))
+			.andExpect(content()
+				.string(containsString("<option value=\"" + one.getUsername() + "\">Saoirse Brackenbury</option>")))
+			.andExpect(content().string(not(containsString("Saoirse Brackley"))));
+		mvc.perform(get("/audit/people").param("kind", "PARTICIPANT")
+			.param("participant", "saoirse brack")
+			.with(as(coordinator))).andExpect(content().string(containsString("Saoirse Brackley")));
+		assertThat(jdbc.queryForObject(
+				"select count(*) from audit_event where actor_id = ? and participant_id = ? and action = 'READ_PARTICIPANT'",
+				Integer.class, coordinator.getId(), wren.getId()))
+			.isOne();
+	}
+
+	@Test
 	void thePeopleSearchFindsParticipantsByTheStartOfAnyNameOrUsernameWhateverTheCase() throws Exception {
 		Account coordinator = fixtures.coordinator("Search Coordinator");
 		Account dana = fixtures.participant("Dana Quillfeather");
@@ -223,7 +310,7 @@ class AuditAndPeoplePagesTest {
 			.andExpect(content().string(containsString("href=\"/people?page=1&amp;q=qui\"")));
 		// LIKE's wildcards are letters here: "%" finds nobody, not everybody
 		mvc.perform(get("/people").param("q", "%").with(as(coordinator)))
-			.andExpect(content().string(containsString("No participant matches.")))
+			.andExpect(content().string(containsString("No one matches.")))
 			.andExpect(content().string(not(containsString("Robin Zell"))));
 	}
 

@@ -40,6 +40,14 @@ public interface AccountRepository extends JpaRepository<Account, Long> {
 			       or a.usernameKey like :prefix escape '!')""")
 	List<Account> search(Role role, String prefix, Pageable page);
 
+	/** The same in several roles (staff: coordinators and counselors). */
+	@Query("""
+			select a from Account a
+			where a.role in :roles
+			  and (a.nameKey like :prefix escape '!' or a.surnameKey like :prefix escape '!'
+			       or a.usernameKey like :prefix escape '!')""")
+	List<Account> searchInRoles(Collection<Role> roles, String prefix, Pageable page);
+
 	List<Account> findByIdIn(Collection<Long> ids);
 
 	/**
