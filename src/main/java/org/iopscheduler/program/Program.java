@@ -98,8 +98,9 @@ public class Program {
 	 */
 	public void changeMinimum(int minutes) {
 		if (minutes > MAX_MINIMUM) {
-			throw new InvalidInput(
-					"minimumWeeklyMinutes: " + minutes + " is more than the " + MAX_MINIMUM + " minutes a week holds");
+			throw new InvalidInput(Refusal.of("program.minimum-above-week", "minimumWeeklyMinutes",
+					minutes + " is more than the " + MAX_MINIMUM + " minutes a week holds", "minimumMinutes", minutes,
+					"weekMinutes", MAX_MINIMUM));
 		}
 		if (minutes < population.floorMinutes()) {
 			throw new RuleViolation(Refusal.of("program.minimum-below-floor", "minimumWeeklyMinutes",

@@ -31,8 +31,8 @@ import org.iopscheduler.people.People;
 import org.iopscheduler.people.Role;
 import org.iopscheduler.program.Program;
 import org.iopscheduler.program.Programs;
-import org.iopscheduler.system.DomainErrors;
 import org.iopscheduler.system.DomainException;
+import org.iopscheduler.system.RefusedForm;
 import org.iopscheduler.system.PageController;
 import org.iopscheduler.system.PageFormat;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -55,6 +55,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class EnrollmentPages {
 
 	private final Programs programs;
+
+	private final RefusedForm refusedForm;
 
 	private final BlockChoices blockChoices;
 
@@ -154,7 +156,8 @@ class EnrollmentPages {
 				return "redirect:/participants/" + enrollment.getParticipantId();
 			}
 			catch (DomainException refused) {
-				DomainErrors.attach(refused, result, Set.of("participantId", "startDate", "endDate", "blockIds"));
+				refusedForm.attach(refused, result, "enrol",
+						Set.of("participantId", "startDate", "endDate", "blockIds"));
 			}
 		}
 		return page(program, form, model);

@@ -21,8 +21,8 @@ import org.iopscheduler.audit.web.Whose;
 import org.iopscheduler.audit.AuditAction;
 import org.iopscheduler.people.People;
 import org.iopscheduler.people.Role;
-import org.iopscheduler.system.DomainErrors;
 import org.iopscheduler.system.DomainException;
+import org.iopscheduler.system.RefusedForm;
 import org.iopscheduler.system.PageController;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.ui.Model;
@@ -39,6 +39,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class PeoplePages {
 
 	private final People people;
+
+	private final RefusedForm refusedForm;
 
 	private final PageAudit audit;
 
@@ -135,7 +137,7 @@ class PeoplePages {
 				return "redirect:/people";
 			}
 			catch (DomainException refused) {
-				DomainErrors.attach(refused, result, Set.of("username", "password", "role"));
+				refusedForm.attach(refused, result, "people", Set.of("username", "password", "role"));
 			}
 		}
 		return list(0, null, model);
@@ -154,7 +156,7 @@ class PeoplePages {
 				return "redirect:/people";
 			}
 			catch (DomainException refused) {
-				DomainErrors.attach(refused, result, Set.of("username", "password", "dateOfBirth"));
+				refusedForm.attach(refused, result, "people", Set.of("username", "password", "dateOfBirth"));
 			}
 		}
 		return list(0, null, model);

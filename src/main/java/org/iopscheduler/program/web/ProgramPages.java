@@ -20,8 +20,8 @@ import org.iopscheduler.program.Population;
 import org.iopscheduler.program.Program;
 import org.iopscheduler.program.ProgramZone;
 import org.iopscheduler.program.Programs;
-import org.iopscheduler.system.DomainErrors;
 import org.iopscheduler.system.DomainException;
+import org.iopscheduler.system.RefusedForm;
 import org.iopscheduler.system.PageController;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -57,6 +57,8 @@ class ProgramPages {
 				Collectors.groupingBy(zone -> zone.substring(0, zone.indexOf('/')), TreeMap::new, Collectors.toList()));
 
 	private final Programs programs;
+
+	private final RefusedForm refusedForm;
 
 	@Data
 	static class ProgramForm {
@@ -98,7 +100,7 @@ class ProgramPages {
 				return "redirect:/programs/" + program.getId() + "/calendar";
 			}
 			catch (DomainException refused) {
-				DomainErrors.attach(refused, result, Set.of("minimumWeeklyMinutes", "timeZone", "name"));
+				refusedForm.attach(refused, result, "program", Set.of("minimumWeeklyMinutes", "timeZone", "name"));
 			}
 		}
 		return list(model);
