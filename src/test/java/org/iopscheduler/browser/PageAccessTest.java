@@ -92,8 +92,7 @@ class PageAccessTest {
 		String plan = "/programs/" + evening.program().getId() + "/enrol/plan?blockIds=";
 		mvc.perform(get(plan + evening.monday().getId()).with(as(coordinator)))
 			.andExpect(status().isOk())
-			.andExpect(
-					content().string(containsString("Enrolling would be refused: the plan gives 180 minutes a week")))
+			.andExpect(content().string(containsString("Enrolling would be refused. The plan gives 3 h a week")))
 			.andExpect(content().string(not(containsString("blockIds:"))));
 		mvc.perform(get(plan
 				+ evening.blockIds().stream().map(String::valueOf).reduce((a, b) -> a + "&blockIds=" + b).orElseThrow())

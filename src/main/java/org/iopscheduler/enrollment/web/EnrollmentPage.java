@@ -130,7 +130,10 @@ class EnrollmentPage {
 	String meter(@PathVariable long id, @ModelAttribute("planForm") PlanForm form, BindingResult ignored, Model model) {
 		Enrollment e = enrollments.get(id);
 		Program program = programs.get(e.getProgramId());
-		model.addAttribute("verdict", verdict(e, program, form));
+		PlanPreview.Verdict verdict = verdict(e, program, form);
+		model.addAttribute("verdict", verdict);
+		model.addAttribute("verdictWords",
+				verdict.passes() ? null : refusedForm.words(verdict.refusal(), null, Map.of(), "enrollment.plan"));
 		model.addAttribute("refusedKey", "enrollment.plan.refused");
 		return "enrollment/enrol :: plan";
 	}
@@ -252,7 +255,10 @@ class EnrollmentPage {
 		boolean changeable = e.lastDay() == null || !e.lastDay().isBefore(today);
 		model.addAttribute("changeable", changeable);
 		model.addAttribute("choices", blockChoices.from(program, on));
-		model.addAttribute("verdict", verdict(e, program, form));
+		PlanPreview.Verdict verdict = verdict(e, program, form);
+		model.addAttribute("verdict", verdict);
+		model.addAttribute("verdictWords",
+				verdict.passes() ? null : refusedForm.words(verdict.refusal(), null, Map.of(), "enrollment.plan"));
 		model.addAttribute("refusedKey", "enrollment.plan.refused");
 	}
 

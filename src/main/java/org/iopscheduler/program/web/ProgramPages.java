@@ -21,6 +21,7 @@ import org.iopscheduler.program.Program;
 import org.iopscheduler.program.ProgramZone;
 import org.iopscheduler.program.Programs;
 import org.iopscheduler.system.DomainException;
+import org.iopscheduler.system.Refusal;
 import org.iopscheduler.system.RefusedForm;
 import org.iopscheduler.system.PageController;
 import org.springframework.ui.Model;
@@ -55,6 +56,8 @@ class ProgramPages {
 		.filter(zone -> zone.contains("/"))
 		.collect(
 				Collectors.groupingBy(zone -> zone.substring(0, zone.indexOf('/')), TreeMap::new, Collectors.toList()));
+
+	private static final Set<String> FIELDS = Set.of("minimumWeeklyMinutes", "timeZone", "name");
 
 	private final Programs programs;
 
@@ -93,6 +96,14 @@ class ProgramPages {
 
 	@PostMapping("/programs")
 	String create(@Valid @ModelAttribute("programForm") ProgramForm form, BindingResult result, Model model) {
+		// the floor on its own too, so a blank name and a low minimum show together
+		if (form.getPopulation() != null && form.getMinimumWeeklyMinutes() != null
+				&& !result.hasFieldErrors("minimumWeeklyMinutes")) {
+			Refusal low = Program.belowFloor(form.getPopulation(), form.getMinimumWeeklyMinutes());
+			if (low != null) {
+				refusedForm.attach(low, null, Map.of(), result, "programs", FIELDS);
+			}
+		}
 		if (!result.hasErrors()) {
 			try {
 				Program program = programs.create(form.getName().strip(), form.getPopulation(),
@@ -100,7 +111,7 @@ class ProgramPages {
 				return "redirect:/programs/" + program.getId() + "/calendar";
 			}
 			catch (DomainException refused) {
-				refusedForm.attach(refused, result, "program", Set.of("minimumWeeklyMinutes", "timeZone", "name"));
+				refusedForm.attach(refused, result, "programs", FIELDS);
 			}
 		}
 		return list(model);
