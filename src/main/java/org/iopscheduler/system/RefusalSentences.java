@@ -5,7 +5,6 @@ import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -147,24 +146,12 @@ public class RefusalSentences {
 			return PageFormat.days(monday, monday.plusDays(6));
 		}
 		if (text.contains("/") || "UTC".equals(text)) {
-			return zone(text);
+			return PageFormat.zone(text);
 		}
 		if (ENUM.matcher(text).matches()) {
 			return enumWords(text);
 		}
 		return text;
-	}
-
-	/** "America/New_York" → "New York time", as a coordinator names a zone. */
-	public static String zone(String id) {
-		try {
-			ZoneId zone = ZoneId.of(id);
-			String city = zone.getId().substring(zone.getId().lastIndexOf('/') + 1).replace('_', ' ');
-			return "UTC".equals(city) ? "UTC" : city + " time";
-		}
-		catch (DateTimeException notAZone) {
-			return id;
-		}
 	}
 
 	private String enumWords(String name) {
