@@ -101,7 +101,7 @@ class PageAccessTest {
 			.andExpect(content().string(not(containsString("Enrolling would be refused"))));
 		mvc.perform(get(plan + "999999").with(as(coordinator)))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("999999 is not a block of program")));
+			.andExpect(content().string(containsString("One of the chosen blocks is not a block of this program.")));
 	}
 
 	@Autowired

@@ -448,6 +448,7 @@ class CalendarPages {
 		List<Account> leaders = new ArrayList<>(people.withRoles(List.of(Role.COUNSELOR), 0, 500));
 		leaders.addAll(people.withRoles(List.of(Role.COORDINATOR), 0, Math.max(1, 500 - leaders.size())));
 		model.addAttribute("program", program);
+		model.addAttribute("zoneWords", PageFormat.zone(program.getTimeZone()));
 		model.addAttribute("blockForm", form);
 		model.addAttribute("block", block);
 		model.addAttribute("scheduled",
