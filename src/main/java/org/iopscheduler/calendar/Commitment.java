@@ -33,6 +33,14 @@ record Commitment(String what, WeeklySlot slot, ZoneId zone, LocalDate from, Loc
 				date.plusDays(1), true);
 	}
 
+	/**
+	 * Its title for the pages: what {@link #what} quotes ("block 12 'Process group'").
+	 */
+	String title() {
+		int open = what.indexOf('\'');
+		return open < 0 || open == what.lastIndexOf('\'') ? what : what.substring(open + 1, what.lastIndexOf('\''));
+	}
+
 	boolean meetsOn(LocalDate date) {
 		return date.getDayOfWeek() == slot.day() && (from == null || !date.isBefore(from))
 				&& (to == null || date.isBefore(to));

@@ -64,7 +64,10 @@ final class DoubleBooking {
 					"counselor " + counselorId + " already facilitates " + other.what() + " " + other.when() + " ("
 							+ other.zone() + "); they first collide on " + mine.date() + ": it meets " + theirs
 							+ ", this one " + mine + " (" + candidate.zone() + ")",
-					"counselorId", counselorId, "date", mine.date());
+					"counselorId", counselorId, "date", mine.date(), "otherTitle", other.title(), "otherOn",
+					other.once() ? other.from() : other.slot().day(), "otherStart", other.slot().start(), "otherEnd",
+					other.slot().end(), "otherZone", other.zone().getId(), "start", mine.start().toLocalTime(), "end",
+					mine.end().toLocalTime());
 		}
 
 	}

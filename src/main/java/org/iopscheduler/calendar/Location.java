@@ -4,21 +4,31 @@ import java.net.URI;
 import java.net.URISyntaxException;
 
 import org.iopscheduler.system.InvalidInput;
+import org.iopscheduler.system.Refusal;
 
 /** A room name, or an https link for a telehealth session. */
 public record Location(LocationKind kind, String value) {
 
 	public Location {
-		if (value == null || value.isBlank()) {
-			throw new InvalidInput("location: required (a room, or a video link)");
+		Refusal refused = refusal(kind, value);
+		if (refused != null) {
+			throw new InvalidInput(refused);
 		}
 		value = value.strip();
-		if (value.length() > 500) {
-			throw new InvalidInput("location: at most 500 characters");
+	}
+
+	/** Why this is no place; null when it is one. */
+	public static Refusal refusal(LocationKind kind, String value) {
+		if (value == null || value.isBlank()) {
+			return Refusal.of("location.required", "location", "required (a room, or a video link)");
 		}
-		if (kind == LocationKind.VIDEO && !isWebLink(value)) {
-			throw new InvalidInput("location: a VIDEO location must be an https:// link");
+		if (value.strip().length() > 500) {
+			return Refusal.of("location.too-long", "location", "at most 500 characters", "maximum", 500);
 		}
+		if (kind == LocationKind.VIDEO && !isWebLink(value.strip())) {
+			return Refusal.of("location.video-needs-link", "location", "a VIDEO location must be an https:// link");
+		}
+		return null;
 	}
 
 	/**

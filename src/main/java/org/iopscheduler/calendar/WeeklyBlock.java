@@ -194,8 +194,10 @@ public class WeeklyBlock {
 					"block " + id + " has already ended by " + from, "blockId", id, "date", from));
 		}
 		if (sorted().get(0).getValidFrom() != null && !sorted().get(0).getValidFrom().isBefore(from)) {
-			throw new InvalidInput("date: " + from + " is not after the block's first day "
-					+ sorted().get(0).getValidFrom() + "; a block needs at least one day");
+			throw new InvalidInput(Refusal.of("block.end-on-first-day", "date",
+					from + " is not after the block's first day " + sorted().get(0).getValidFrom()
+							+ "; a block needs at least one day",
+					"blockId", id, "date", from, "firstDay", sorted().get(0).getValidFrom()));
 		}
 		for (BlockVersion version : List.copyOf(versions)) {
 			if (version.getValidFrom() != null && !version.getValidFrom().isBefore(from)) {

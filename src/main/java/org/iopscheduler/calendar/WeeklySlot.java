@@ -4,6 +4,7 @@ import java.time.DayOfWeek;
 import java.time.LocalTime;
 
 import org.iopscheduler.system.InvalidInput;
+import org.iopscheduler.system.Refusal;
 
 /**
  * A recurring place in the week: a day, a local start time and a length in minutes. A
@@ -18,12 +19,23 @@ public record WeeklySlot(DayOfWeek day, LocalTime start, int durationMinutes) {
 
 	public WeeklySlot {
 		if (day == null || start == null) {
-			throw new InvalidInput("dayOfWeek and startTime are required");
+			throw new InvalidInput(
+					Refusal.of("slot.day-and-time-required", null, "dayOfWeek and startTime are required"));
 		}
-		if (durationMinutes < 1 || durationMinutes > MAX_MINUTES) {
-			throw new InvalidInput("durationMinutes: " + durationMinutes + " is outside 1.." + MAX_MINUTES);
+		if (durationRefusal(durationMinutes) != null) {
+			throw new InvalidInput(durationRefusal(durationMinutes));
 		}
 		start = start.withSecond(0).withNano(0);
+	}
+
+	/** A length outside 1..720 minutes; null when the length is allowed. */
+	public static Refusal durationRefusal(int durationMinutes) {
+		if (durationMinutes >= 1 && durationMinutes <= MAX_MINUTES) {
+			return null;
+		}
+		return Refusal.of("slot.duration-out-of-range", "durationMinutes",
+				durationMinutes + " is outside 1.." + MAX_MINUTES, "durationMinutes", durationMinutes, "maximumMinutes",
+				MAX_MINUTES);
 	}
 
 	public LocalTime end() {

@@ -70,7 +70,8 @@ public class Enrollment {
 	public static Enrollment start(long programId, long participantId, LocalDate startDate, LocalDate endDate,
 			Collection<Long> blockIds, Instant now) {
 		if (endDate != null && endDate.isBefore(startDate)) {
-			throw new InvalidInput("endDate: " + endDate + " is before startDate " + startDate);
+			throw new InvalidInput(Refusal.of("enrollment.end-before-start", "endDate",
+					endDate + " is before startDate " + startDate, "endDate", endDate, "startDate", startDate));
 		}
 		Enrollment enrollment = new Enrollment();
 		enrollment.programId = programId;

@@ -66,7 +66,8 @@ public class Enrollments {
 		people.participant(participantId);
 		Set<Long> chosen = distinct(blockIds);
 		if (endDate != null && endDate.isBefore(startDate)) {
-			throw new InvalidInput("endDate: " + endDate + " is before startDate " + startDate);
+			throw new InvalidInput(Refusal.of("enrollment.end-before-start", "endDate",
+					endDate + " is before startDate " + startDate, "endDate", endDate, "startDate", startDate));
 		}
 		PlanStretch stretch = new PlanStretch(startDate, endDate, chosen);
 		Map<Long, WeeklyBlock> found = blocksOf(chosen);
@@ -378,14 +379,14 @@ public class Enrollments {
 
 	private static Set<Long> distinct(List<Long> blockIds) {
 		if (blockIds == null || blockIds.isEmpty()) {
-			throw new InvalidInput("blockIds: at least one block is required");
+			throw new InvalidInput(Refusal.of("plan.blocks-required", "blockIds", "at least one block is required"));
 		}
 		if (blockIds.stream().anyMatch(java.util.Objects::isNull)) {
-			throw new InvalidInput("blockIds: must not contain null");
+			throw new InvalidInput(Refusal.of("plan.block-missing", "blockIds", "must not contain null"));
 		}
 		Set<Long> chosen = new LinkedHashSet<>(blockIds);
 		if (chosen.size() != blockIds.size()) {
-			throw new InvalidInput("blockIds: a block may be chosen only once");
+			throw new InvalidInput(Refusal.of("plan.block-twice", "blockIds", "a block may be chosen only once"));
 		}
 		return chosen;
 	}

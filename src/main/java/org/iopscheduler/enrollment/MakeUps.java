@@ -47,7 +47,8 @@ public class MakeUps {
 		DatedSession missed = sessions.hold(missedSessionId);
 		Program program = programs.get(missed.getProgramId());
 		if (request.participantIds() == null || request.participantIds().isEmpty()) {
-			throw new InvalidInput("participantIds: name at least one participant");
+			throw new InvalidInput(
+					Refusal.of("make-up.no-participants", "participantIds", "name at least one participant"));
 		}
 		Set<Long> named = new LinkedHashSet<>(request.participantIds());
 		List<Long> roster = rosters.of(missed);

@@ -16,6 +16,7 @@ import lombok.Getter;
 import lombok.NoArgsConstructor;
 
 import org.iopscheduler.system.InvalidInput;
+import org.iopscheduler.system.Refusal;
 
 /** A person who signs in: a coordinator, a counselor or a participant. */
 @Entity
@@ -89,7 +90,8 @@ public class Account {
 
 	public static Account staff(String username, String passwordHash, String fullName, Role role, Instant now) {
 		if (role == Role.PARTICIPANT) {
-			throw new InvalidInput("role must be COORDINATOR or COUNSELOR for staff");
+			throw new InvalidInput(Refusal.of("account.staff-role", "role",
+					"role must be COORDINATOR or COUNSELOR for staff", "role", role));
 		}
 		return new Account(username, passwordHash, fullName, role, null, now);
 	}
@@ -97,7 +99,8 @@ public class Account {
 	public static Account participant(String username, String passwordHash, String fullName, LocalDate dateOfBirth,
 			Instant now) {
 		if (dateOfBirth.isAfter(now.atZone(java.time.ZoneOffset.UTC).toLocalDate())) {
-			throw new InvalidInput("dateOfBirth must not lie in the future");
+			throw new InvalidInput(Refusal.of("account.born-in-future", "dateOfBirth",
+					"dateOfBirth must not lie in the future", "dateOfBirth", dateOfBirth));
 		}
 		return new Account(username, passwordHash, fullName, Role.PARTICIPANT, dateOfBirth, now);
 	}

@@ -10,6 +10,7 @@ import lombok.RequiredArgsConstructor;
 import org.iopscheduler.people.internal.AccountRepository;
 import org.iopscheduler.system.Conflict;
 import org.iopscheduler.system.InvalidInput;
+import org.iopscheduler.system.Refusal;
 import org.iopscheduler.system.NotFound;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
@@ -55,7 +56,8 @@ public class People {
 	public Account counselor(long id) {
 		Account account = accounts.findById(id).orElseThrow(() -> new NotFound("no counselor with id " + id));
 		if (account.getRole() == Role.PARTICIPANT) {
-			throw new InvalidInput("counselorId " + id + " is a participant, not a member of staff");
+			throw new InvalidInput(Refusal.of("counselor.not-staff", "counselorId",
+					"counselorId " + id + " is a participant, not a member of staff", "counselorId", id));
 		}
 		return account;
 	}
@@ -142,7 +144,8 @@ public class People {
 
 	private String encode(String password) {
 		if (password.length() < 8) {
-			throw new InvalidInput("password must have at least 8 characters");
+			throw new InvalidInput(Refusal.of("account.password-too-short", "password",
+					"password must have at least 8 characters", "minimumLength", 8));
 		}
 		return passwordEncoder.encode(password);
 	}
@@ -161,7 +164,8 @@ public class People {
 	}
 
 	private static Conflict duplicate(String username) {
-		return new Conflict("username '" + username + "' is already taken");
+		return new Conflict(Refusal.of("account.username-taken", "username",
+				"username '" + username + "' is already taken", "username", username));
 	}
 
 }

@@ -98,14 +98,13 @@ public class Program {
 	 */
 	public void changeMinimum(int minutes) {
 		if (minutes > MAX_MINIMUM) {
-			throw new InvalidInput(
-					"minimumWeeklyMinutes: " + minutes + " is more than the " + MAX_MINIMUM + " minutes a week holds");
+			throw new InvalidInput(Refusal.of("program.minimum-above-week", "minimumWeeklyMinutes",
+					minutes + " is more than the " + MAX_MINIMUM + " minutes a week holds", "minimumMinutes", minutes,
+					"weekMinutes", MAX_MINIMUM));
 		}
-		if (minutes < population.floorMinutes()) {
-			throw new RuleViolation(Refusal.of("program.minimum-below-floor", "minimumWeeklyMinutes",
-					"minimumWeeklyMinutes " + minutes + " is below the " + population + " floor of "
-							+ population.floorMinutes() + " minutes a week",
-					"minimumMinutes", minutes, "floorMinutes", population.floorMinutes(), "population", population));
+		Refusal belowFloor = belowFloor(population, minutes);
+		if (belowFloor != null) {
+			throw new RuleViolation(belowFloor);
 		}
 		if (id != null && minutes < minimumWeeklyMinutes) {
 			throw new RuleViolation(Refusal.of(
@@ -114,6 +113,20 @@ public class Program {
 					"minimumMinutes", minutes, "currentMinutes", minimumWeeklyMinutes));
 		}
 		this.minimumWeeklyMinutes = minutes;
+	}
+
+	/**
+	 * A minimum below the population's floor (422), or null: asked on its own by a form
+	 * that shows every error of a submit.
+	 */
+	public static Refusal belowFloor(Population population, int minutes) {
+		if (minutes >= population.floorMinutes()) {
+			return null;
+		}
+		return Refusal.of("program.minimum-below-floor", "minimumWeeklyMinutes",
+				"minimumWeeklyMinutes " + minutes + " is below the " + population + " floor of "
+						+ population.floorMinutes() + " minutes a week",
+				"minimumMinutes", minutes, "floorMinutes", population.floorMinutes(), "population", population);
 	}
 
 }

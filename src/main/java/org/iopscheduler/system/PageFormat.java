@@ -58,6 +58,11 @@ public class PageFormat {
 		return DAY.format(date);
 	}
 
+	/** "30 Nov": a week's first day under a chart's bar. */
+	public static String shortDate(LocalDate date) {
+		return SHORT_DATE.format(date);
+	}
+
 	public static String longDay(LocalDate date) {
 		return LONG_DAY.format(date);
 	}
@@ -69,6 +74,18 @@ public class PageFormat {
 	public static String days(LocalDate first, LocalDate last) {
 		DateTimeFormatter end = first.getYear() == last.getYear() ? SHORT_DATE : SHORT_DATE_YEAR;
 		return end.format(first) + " - " + end.format(last);
+	}
+
+	/** "America/New_York" → "New York time", as a coordinator names a zone. */
+	public static String zone(String id) {
+		try {
+			String region = java.time.ZoneId.of(id).getId();
+			String city = region.substring(region.lastIndexOf('/') + 1).replace('_', ' ');
+			return "UTC".equals(city) ? "UTC" : city + " time";
+		}
+		catch (java.time.DateTimeException notAZone) {
+			return id;
+		}
 	}
 
 	public static int percent(int part, int whole) {

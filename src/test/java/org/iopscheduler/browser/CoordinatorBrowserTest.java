@@ -133,14 +133,15 @@ class CoordinatorBrowserTest extends BrowserTestBase {
 		new Select(browser.findElement(By.id("counselorId"))).selectByValue(String.valueOf(clinic.lead().getId()));
 		type("location", "Room 1");
 		submit(browser.findElement(By.cssSelector("form button[type=submit]:not(.outline)")));
-		assertThat(text("#durationMinutes-error")).isEqualTo("must be greater than or equal to 1");
+		assertThat(text("#durationMinutes-error")).isEqualTo("At least 1.");
 		assertThat(browser.findElement(By.id("durationMinutes")).getDomAttribute("aria-invalid")).isEqualTo("true");
 
 		type("durationMinutes", "90");
 		submit(browser.findElement(By.cssSelector("form button[type=submit]:not(.outline)")));
 
 		// Dana already leads the Monday 18:00-21:00 group in the evening program
-		assertThat(text("#counselorId-error")).contains("already facilitates block", "MONDAY 18:00-21:00");
+		assertThat(text("#counselorId-error")).contains("already leads", "on Mondays 18:00-21:00 (New York time)")
+			.doesNotContain("block ", "MONDAY");
 		assertThat(browser.findElement(By.id("title")).getDomProperty("value")).isEqualTo("Early group");
 		open("/programs/" + other.getId() + "/calendar");
 		assertThat(browser.findElements(By.cssSelector(".tile"))).isEmpty();

@@ -42,7 +42,7 @@ class DoseBrowserTest extends BrowserTestBase {
 		Clinic clinic = clinicWithAttendance();
 		signIn(fixtures.counselor("Kim Counselor").getUsername());
 		open("/programs/" + clinic.program().getId() + "/dose");
-		assertThat(text("h1 + p")).startsWith("Week 2026-W45");
+		assertThat(text("h1 + p")).startsWith("2 Nov - 8 Nov");
 
 		submit(browser.findElement(By.linkText("Under-dosed and at risk")));
 
@@ -87,7 +87,8 @@ class DoseBrowserTest extends BrowserTestBase {
 		assertThat(chart.findElements(By.cssSelector("rect.bar title"))
 			.stream()
 			.map(title -> title.getDomProperty("textContent"))
-			.toList()).contains("2026-W44: 6 h attended of 9 h (Under-dosed)", "2026-W43: 9 h attended of 9 h (Met)");
+			.toList()).contains("26 Oct - 1 Nov: 6 h attended of 9 h (Under-dosed)",
+					"19 Oct - 25 Oct: 9 h attended of 9 h (Met)");
 		assertThat(chart.findElement(By.cssSelector(".minimum-label")).getText()).isEqualTo("Minimum 9 h");
 		assertThat(text("table.history")).contains("Wed 4 Nov · 18:00–21:00 EST", "Late", "2 h");
 		assertThat(pageText()).contains("Weekend skills group", "Saturday 10:00–13:00");

@@ -156,7 +156,7 @@ class EnrollmentPageTest {
 			.param("effectiveFrom", MONDAY.plusWeeks(1).toString())
 			.param("blockIds", String.valueOf(evening.monday().getId())))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("The change would be refused: the plan gives 180 minutes")));
+			.andExpect(content().string(containsString("The change would be refused. The plan gives 3 h a week")));
 		// its own places do not count against it: a group of one it is already in is not
 		// full
 		mvc.perform(get(path + "/plan").with(as(coordinator))

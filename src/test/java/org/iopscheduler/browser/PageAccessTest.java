@@ -92,8 +92,7 @@ class PageAccessTest {
 		String plan = "/programs/" + evening.program().getId() + "/enrol/plan?blockIds=";
 		mvc.perform(get(plan + evening.monday().getId()).with(as(coordinator)))
 			.andExpect(status().isOk())
-			.andExpect(
-					content().string(containsString("Enrolling would be refused: the plan gives 180 minutes a week")))
+			.andExpect(content().string(containsString("Enrolling would be refused. The plan gives 3 h a week")))
 			.andExpect(content().string(not(containsString("blockIds:"))));
 		mvc.perform(get(plan
 				+ evening.blockIds().stream().map(String::valueOf).reduce((a, b) -> a + "&blockIds=" + b).orElseThrow())
@@ -102,7 +101,7 @@ class PageAccessTest {
 			.andExpect(content().string(not(containsString("Enrolling would be refused"))));
 		mvc.perform(get(plan + "999999").with(as(coordinator)))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("999999 is not a block of program")));
+			.andExpect(content().string(containsString("One of the chosen blocks is not a block of this program.")));
 	}
 
 	@Autowired

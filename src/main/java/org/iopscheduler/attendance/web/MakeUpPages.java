@@ -42,8 +42,8 @@ import org.iopscheduler.people.People;
 import org.iopscheduler.people.Role;
 import org.iopscheduler.program.Program;
 import org.iopscheduler.program.Programs;
-import org.iopscheduler.system.DomainErrors;
 import org.iopscheduler.system.DomainException;
+import org.iopscheduler.system.RefusedForm;
 import org.iopscheduler.system.PageController;
 import org.iopscheduler.system.PageFormat;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -69,6 +69,8 @@ class MakeUpPages {
 			"durationMinutes", "location");
 
 	private final Sessions sessions;
+
+	private final RefusedForm refusedForm;
 
 	private final Programs programs;
 
@@ -216,7 +218,7 @@ class MakeUpPages {
 					result.rejectValue("counselorId", "makeup.refused.counselor");
 				}
 				else {
-					DomainErrors.attach(refused, result, FIELDS);
+					refusedForm.attach(refused, result, "makeup", FIELDS);
 				}
 			}
 		}

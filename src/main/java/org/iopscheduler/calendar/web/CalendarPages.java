@@ -36,7 +36,9 @@ import org.iopscheduler.calendar.IsoWeek;
 import org.iopscheduler.calendar.ScheduledChange;
 import org.iopscheduler.calendar.Sessions;
 import org.iopscheduler.calendar.WeekWithout;
+import org.iopscheduler.calendar.Location;
 import org.iopscheduler.calendar.WeeklyBlock;
+import org.iopscheduler.calendar.WeeklySlot;
 import org.iopscheduler.calendar.Closure;
 import org.iopscheduler.calendar.Closures;
 import org.iopscheduler.people.Account;
@@ -45,8 +47,9 @@ import org.iopscheduler.people.People;
 import org.iopscheduler.people.Role;
 import org.iopscheduler.program.Program;
 import org.iopscheduler.program.Programs;
-import org.iopscheduler.system.DomainErrors;
 import org.iopscheduler.system.DomainException;
+import org.iopscheduler.system.Refusal;
+import org.iopscheduler.system.RefusedForm;
 import org.iopscheduler.system.IfMatch;
 import org.iopscheduler.system.PageController;
 import org.iopscheduler.system.PageFormat;
@@ -88,6 +91,8 @@ class CalendarPages {
 	private final WeekWithout weekWithout;
 
 	private final Closures closures;
+
+	private final RefusedForm refusedForm;
 
 	/** A block as a coordinator types it; on a change, effectiveFrom says from when. */
 	@Data
@@ -202,6 +207,7 @@ class CalendarPages {
 	String addBlock(@PathVariable long programId, @Valid @ModelAttribute("blockForm") BlockForm form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
 		Program program = programs.get(programId);
+		fieldChecks(form, result);
 		if (!result.hasErrors()) {
 			try {
 				WeeklyBlock block = blocks.create(programId,
@@ -213,7 +219,7 @@ class CalendarPages {
 				return "redirect:/programs/" + programId + "/calendar?week=" + IsoWeek.of(first);
 			}
 			catch (DomainException refused) {
-				DomainErrors.attach(refused, result, BLOCK_FIELDS);
+				refusedForm.attach(refused, result, "block", BLOCK_FIELDS);
 			}
 		}
 		return blockForm(program, form, null, model);
@@ -255,6 +261,7 @@ class CalendarPages {
 		if (form.getEffectiveFrom() == null) {
 			result.rejectValue("effectiveFrom", "NotNull");
 		}
+		fieldChecks(form, result);
 		if (!result.hasErrors()) {
 			try {
 				// the same check as the API's If-Match, on the tag the form was filled
@@ -284,10 +291,30 @@ class CalendarPages {
 				return blockForm(program, fresh, now, model);
 			}
 			catch (DomainException refused) {
-				DomainErrors.attach(refused, result, BLOCK_FIELDS);
+				refusedForm.attach(refused, result, "block", BLOCK_FIELDS);
 			}
 		}
 		return blockForm(program, form, block, model);
+	}
+
+	/**
+	 * The block's own rules for single fields, asked beside the form's checks so that a
+	 * submit shows every field error at once (the domain stops at its first).
+	 */
+	private void fieldChecks(BlockForm form, BindingResult result) {
+		List<Refusal> refused = new ArrayList<>();
+		if (form.getType() != null && !result.hasFieldErrors("capacity")) {
+			refused.add(form.getType().capacityRefusal(form.getCapacity()));
+		}
+		if (form.getDurationMinutes() != null && !result.hasFieldErrors("durationMinutes")) {
+			refused.add(WeeklySlot.durationRefusal(form.getDurationMinutes()));
+		}
+		if (!result.hasFieldErrors("location")) {
+			refused.add(Location.refusal(null, form.getLocation()));
+		}
+		refused.stream()
+			.filter(java.util.Objects::nonNull)
+			.forEach(why -> refusedForm.attach(why, null, Map.of(), result, "block", BLOCK_FIELDS));
 	}
 
 	/**
@@ -336,7 +363,7 @@ class CalendarPages {
 				return "redirect:/sessions/" + sessionId;
 			}
 			catch (DomainException refused) {
-				DomainErrors.attach(refused, result, Set.of("reason"));
+				refusedForm.attach(refused, result, "session.cancel", Set.of("reason"));
 			}
 		}
 		return sessionPage(session, program, model);
@@ -391,8 +418,7 @@ class CalendarPages {
 			redirect.addFlashAttribute("reinstated", true);
 		}
 		catch (DomainException refused) {
-			redirect.addFlashAttribute("reinstateRefused",
-					"session.day-closed".equals(refused.refusal().rule()) ? "closed" : "notCancelled");
+			redirect.addFlashAttribute("reinstateRefused", refusedForm.words(refused, "session"));
 		}
 		return "redirect:/sessions/" + sessionId;
 	}
@@ -422,6 +448,7 @@ class CalendarPages {
 		List<Account> leaders = new ArrayList<>(people.withRoles(List.of(Role.COUNSELOR), 0, 500));
 		leaders.addAll(people.withRoles(List.of(Role.COORDINATOR), 0, Math.max(1, 500 - leaders.size())));
 		model.addAttribute("program", program);
+		model.addAttribute("zoneWords", PageFormat.zone(program.getTimeZone()));
 		model.addAttribute("blockForm", form);
 		model.addAttribute("block", block);
 		model.addAttribute("scheduled",

@@ -15,10 +15,10 @@ import org.iopscheduler.calendar.IsoWeek;
 import org.iopscheduler.people.SignedIn;
 import org.iopscheduler.program.Program;
 import org.iopscheduler.program.Programs;
-import org.iopscheduler.system.DomainErrors;
 import org.iopscheduler.system.DomainException;
 import org.iopscheduler.system.PageController;
 import org.iopscheduler.system.PageFormat;
+import org.iopscheduler.system.RefusedForm;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.ui.Model;
@@ -38,12 +38,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequiredArgsConstructor
 class ClosurePages {
 
-	/** Refusals with their own words in messages.properties (key = the rule). */
-	private static final Set<String> WORDED = Set.of("closure.already-closed", "closure.day-took-place");
-
 	private final Programs programs;
 
 	private final Closures closures;
+
+	private final RefusedForm refusedForm;
 
 	@Data
 	static class ClosureForm {
@@ -79,15 +78,7 @@ class ClosurePages {
 				return "redirect:/programs/" + programId + "/calendar?week=" + IsoWeek.of(form.getDate());
 			}
 			catch (DomainException refused) {
-				String rule = refused.refusal().rule();
-				if (WORDED.contains(rule)) {
-					// the API's detail names the program by id; the page names the day
-					result.rejectValue("date", rule, new Object[] { PageFormat.day(form.getDate()) },
-							refused.getMessage());
-				}
-				else {
-					DomainErrors.attach(refused, result, Set.of("date", "reason"));
-				}
+				refusedForm.attach(refused, result, "closure", Set.of("date", "reason"));
 			}
 		}
 		return page(program, form, model);

@@ -47,15 +47,16 @@ record DoseChart(int width, int height, int left, int bottom, int minimumY, int 
 			WeeklyDose dose = doses.get(week);
 			int x = LEFT + i * slot + slot / 6;
 			int barWidth = slot - slot / 3;
-			String label = "W" + String.format("%02d", week.week());
+			// weeks as people name them, never "2026-W48"
+			String label = PageFormat.shortDate(week.monday());
+			String named = PageFormat.days(week.monday(), week.sunday());
 			if (dose == null) {
-				bars.add(
-						new Bar(week.toString(), label, x, HEIGHT - BOTTOM, barWidth, 0, x + barWidth / 2, null, null));
+				bars.add(new Bar(named, label, x, HEIGHT - BOTTOM, barWidth, 0, x + barWidth / 2, null, null));
 				continue;
 			}
 			int h = Math.round((float) plotHeight * dose.attendedMinutes() / scale);
-			bars.add(new Bar(week.toString(), label, x, HEIGHT - BOTTOM - h, barWidth, h, x + barWidth / 2,
-					dose.status(), PageFormat.hours(dose.attendedMinutes())));
+			bars.add(new Bar(named, label, x, HEIGHT - BOTTOM - h, barWidth, h, x + barWidth / 2, dose.status(),
+					PageFormat.hours(dose.attendedMinutes())));
 		}
 		List<Tick> ticks = new ArrayList<>();
 		int step = scale <= 600 ? 120 : scale <= 1200 ? 240 : 480;

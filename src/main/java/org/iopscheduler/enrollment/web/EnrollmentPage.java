@@ -29,7 +29,11 @@ import org.iopscheduler.program.Programs;
 import org.iopscheduler.system.DomainException;
 import org.iopscheduler.system.PageController;
 import org.iopscheduler.system.PageFormat;
+import org.iopscheduler.system.Refusal;
+import org.iopscheduler.system.RefusedForm;
 import org.iopscheduler.system.StaleVersion;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -61,7 +65,9 @@ class EnrollmentPage {
 
 	private final BlockChoices blockChoices;
 
-	private final RefusalWords words;
+	private final RefusedForm refusedForm;
+
+	private final MessageSource messages;
 
 	private final PageAudit audit;
 
@@ -124,7 +130,10 @@ class EnrollmentPage {
 	String meter(@PathVariable long id, @ModelAttribute("planForm") PlanForm form, BindingResult ignored, Model model) {
 		Enrollment e = enrollments.get(id);
 		Program program = programs.get(e.getProgramId());
-		model.addAttribute("verdict", verdict(e, program, form));
+		PlanPreview.Verdict verdict = verdict(e, program, form);
+		model.addAttribute("verdict", verdict);
+		model.addAttribute("verdictWords",
+				verdict.passes() ? null : refusedForm.words(verdict.refusal(), null, Map.of(), "enrollment.plan"));
 		model.addAttribute("refusedKey", "enrollment.plan.refused");
 		return "enrollment/enrol :: plan";
 	}
@@ -146,12 +155,13 @@ class EnrollmentPage {
 					.changePlan(id, form.getBlockIds(), form.getEffectiveFrom(), loadedAt(form.getVersion()))
 					.enrollment();
 				audit.record(AuditAction.CHANGE_PLAN, List.of(changed.getParticipantId()));
-				redirect.addFlashAttribute("done", words.say("enrollment.plan.done",
-						PageFormat.day(changed.effectiveDate(form.getEffectiveFrom()))));
+				redirect.addFlashAttribute("done",
+						say("enrollment.plan.done", PageFormat.day(changed.effectiveDate(form.getEffectiveFrom()))));
 				return "redirect:/enrollments/" + id;
 			}
 			catch (DomainException refused) {
-				words.attach(refused, e, "change", result, Set.of("effectiveFrom", "blockIds"));
+				refusedForm.attach(refused.refusal(), "change", known(e, refused.refusal()), result, "enrollment.plan",
+						Set.of("effectiveFrom", "blockIds"));
 			}
 		}
 		audit.record(AuditAction.READ_ENROLLMENTS, List.of(e.getParticipantId()));
@@ -176,11 +186,12 @@ class EnrollmentPage {
 						loadedAt(form.getVersion()));
 				audit.record(AuditAction.DISCHARGE, List.of(discharged.getParticipantId()));
 				redirect.addFlashAttribute("done",
-						words.say("enrollment.discharge.done", PageFormat.day(discharged.getDischargeDate())));
+						say("enrollment.discharge.done", PageFormat.day(discharged.getDischargeDate())));
 				return "redirect:/enrollments/" + id;
 			}
 			catch (DomainException refused) {
-				words.attach(refused, e, "discharge", result, Set.of("date", "reason"));
+				refusedForm.attach(refused.refusal(), "discharge", known(e, refused.refusal()), result,
+						"enrollment.discharge", Set.of("date", "reason"));
 			}
 		}
 		audit.record(AuditAction.READ_ENROLLMENTS, List.of(e.getParticipantId()));
@@ -195,13 +206,32 @@ class EnrollmentPage {
 		try {
 			Enrollment undone = enrollments.undoPlanChange(id, date, loadedAt(version));
 			audit.record(AuditAction.CHANGE_PLAN, List.of(undone.getParticipantId()));
-			redirect.addFlashAttribute("done", words.say("enrollment.undo.done", PageFormat.day(date)));
+			redirect.addFlashAttribute("done", say("enrollment.undo.done", PageFormat.day(date)));
 		}
 		catch (DomainException refused) {
 			audit.record(AuditAction.CHANGE_PLAN, List.of(e.getParticipantId()));
-			redirect.addFlashAttribute("refused", words.of(refused, e, "undo"));
+			redirect.addFlashAttribute("refused",
+					refusedForm.words(refused.refusal(), "undo", known(e, refused.refusal()), "enrollment.plan"));
 		}
 		return "redirect:/enrollments/" + id;
+	}
+
+	private String say(String key, Object... args) {
+		return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+	}
+
+	/**
+	 * What the page knows that a refusal leaves out: whose enrolment it is, and the day
+	 * before a change's first day (the discharge date that would keep a session).
+	 */
+	private static Map<String, Object> known(Enrollment e, Refusal why) {
+		Map<String, Object> known = new java.util.HashMap<>();
+		known.put("participantId", e.getParticipantId());
+		Object from = why.facts().get("from");
+		if (from != null) {
+			known.put("dayBefore", LocalDate.parse(String.valueOf(from)).minusDays(1).toString());
+		}
+		return known;
 	}
 
 	private String page(Enrollment e, Program program, Model model) {
@@ -225,7 +255,10 @@ class EnrollmentPage {
 		boolean changeable = e.lastDay() == null || !e.lastDay().isBefore(today);
 		model.addAttribute("changeable", changeable);
 		model.addAttribute("choices", blockChoices.from(program, on));
-		model.addAttribute("verdict", verdict(e, program, form));
+		PlanPreview.Verdict verdict = verdict(e, program, form);
+		model.addAttribute("verdict", verdict);
+		model.addAttribute("verdictWords",
+				verdict.passes() ? null : refusedForm.words(verdict.refusal(), null, Map.of(), "enrollment.plan"));
 		model.addAttribute("refusedKey", "enrollment.plan.refused");
 	}
 

@@ -31,8 +31,8 @@ import org.iopscheduler.people.People;
 import org.iopscheduler.people.Role;
 import org.iopscheduler.program.Program;
 import org.iopscheduler.program.Programs;
-import org.iopscheduler.system.DomainErrors;
 import org.iopscheduler.system.DomainException;
+import org.iopscheduler.system.RefusedForm;
 import org.iopscheduler.system.PageController;
 import org.iopscheduler.system.PageFormat;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -55,6 +55,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class EnrollmentPages {
 
 	private final Programs programs;
+
+	private final RefusedForm refusedForm;
 
 	private final BlockChoices blockChoices;
 
@@ -131,12 +133,14 @@ class EnrollmentPages {
 
 	static final int MATCHES = 10;
 
+	private static final Set<String> FIELDS = Set.of("participantId", "startDate", "endDate", "blockIds");
+
 	/** The running total: answered as a fragment each time a block or a date changes. */
 	@GetMapping("/programs/{programId}/enrol/plan")
 	String plan(@PathVariable long programId, @ModelAttribute("enrolForm") EnrolForm form, BindingResult ignored,
 			Model model) {
 		Program program = programs.get(programId);
-		model.addAttribute("verdict", verdict(program, form));
+		words(verdict(program, form), model);
 		return "enrollment/enrol :: plan";
 	}
 
@@ -145,6 +149,14 @@ class EnrollmentPages {
 	String enrol(@PathVariable long programId, @Valid @ModelAttribute("enrolForm") EnrolForm form, BindingResult result,
 			Model model, RedirectAttributes redirect) {
 		Program program = programs.get(programId);
+		if (result.hasErrors()) {
+			// the plan's verdict beside the form's checks: every error of the submit at
+			// once
+			PlanPreview.Verdict plan = verdict(program, form);
+			if (!plan.passes()) {
+				refusedForm.attach(plan.refusal(), null, Map.of(), result, "enrol", FIELDS);
+			}
+		}
 		if (!result.hasErrors()) {
 			try {
 				Enrollment enrollment = enrollments.enrol(programId, form.getParticipantId(), form.getStartDate(),
@@ -154,7 +166,7 @@ class EnrollmentPages {
 				return "redirect:/participants/" + enrollment.getParticipantId();
 			}
 			catch (DomainException refused) {
-				DomainErrors.attach(refused, result, Set.of("participantId", "startDate", "endDate", "blockIds"));
+				refusedForm.attach(refused, result, "enrol", FIELDS);
 			}
 		}
 		return page(program, form, model);
@@ -171,8 +183,15 @@ class EnrollmentPages {
 		model.addAttribute("participants", chosen);
 		model.addAttribute("query", "");
 		model.addAttribute("choices", choices);
-		model.addAttribute("verdict", verdict(program, form));
+		words(verdict(program, form), model);
 		return "enrollment/enrol";
+	}
+
+	/** The meter's verdict, its refusal in words. */
+	private void words(PlanPreview.Verdict verdict, Model model) {
+		model.addAttribute("verdict", verdict);
+		model.addAttribute("verdictWords",
+				verdict.passes() ? null : refusedForm.words(verdict.refusal(), null, Map.of(), "enrol"));
 	}
 
 	private PlanPreview.Verdict verdict(Program program, EnrolForm form) {

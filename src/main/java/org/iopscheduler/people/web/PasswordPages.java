@@ -15,8 +15,8 @@ import org.iopscheduler.people.Account;
 import org.iopscheduler.people.Passwords;
 import org.iopscheduler.people.People;
 import org.iopscheduler.people.SignedIn;
-import org.iopscheduler.system.DomainErrors;
 import org.iopscheduler.system.DomainException;
+import org.iopscheduler.system.RefusedForm;
 import org.iopscheduler.system.PageController;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.ui.Model;
@@ -36,6 +36,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class PasswordPages {
 
 	private final Passwords passwords;
+
+	private final RefusedForm refusedForm;
 
 	private final People people;
 
@@ -89,7 +91,7 @@ class PasswordPages {
 				return "redirect:/password";
 			}
 			catch (DomainException refused) {
-				DomainErrors.attach(refused, result, Set.of("currentPassword", "newPassword"));
+				refusedForm.attach(refused, result, "password", Set.of("currentPassword", "newPassword"));
 			}
 		}
 		return "people/password";
@@ -117,7 +119,7 @@ class PasswordPages {
 				return "redirect:/accounts/" + id;
 			}
 			catch (DomainException refused) {
-				DomainErrors.attach(refused, result, Set.of("newPassword"));
+				refusedForm.attach(refused, result, "password", Set.of("newPassword"));
 			}
 		}
 		return account(id, model);

@@ -26,8 +26,8 @@ import org.iopscheduler.program.Population;
 import org.iopscheduler.program.Program;
 import org.iopscheduler.program.Programs;
 import org.iopscheduler.people.Role;
-import org.iopscheduler.system.DomainErrors;
 import org.iopscheduler.system.DomainException;
+import org.iopscheduler.system.RefusedForm;
 import org.iopscheduler.system.PageController;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.ui.Model;
@@ -49,6 +49,7 @@ class PeoplePages {
 	private final ParticipantSearch participantSearch;
 
 	private final Programs programs;
+	private final RefusedForm refusedForm;
 
 	private final PageAudit audit;
 
@@ -198,7 +199,7 @@ class PeoplePages {
 				return "redirect:/people";
 			}
 			catch (DomainException refused) {
-				DomainErrors.attach(refused, result, Set.of("username", "password", "role"));
+				refusedForm.attach(refused, result, "people", Set.of("username", "password", "role"));
 			}
 		}
 		return list(new SearchForm(), new BeanPropertyBindingResult(new SearchForm(), "search"), model);
@@ -217,7 +218,7 @@ class PeoplePages {
 				return "redirect:/people";
 			}
 			catch (DomainException refused) {
-				DomainErrors.attach(refused, result, Set.of("username", "password", "dateOfBirth"));
+				refusedForm.attach(refused, result, "people", Set.of("username", "password", "dateOfBirth"));
 			}
 		}
 		return list(new SearchForm(), new BeanPropertyBindingResult(new SearchForm(), "search"), model);

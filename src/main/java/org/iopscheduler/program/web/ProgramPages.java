@@ -20,8 +20,9 @@ import org.iopscheduler.program.Population;
 import org.iopscheduler.program.Program;
 import org.iopscheduler.program.ProgramZone;
 import org.iopscheduler.program.Programs;
-import org.iopscheduler.system.DomainErrors;
 import org.iopscheduler.system.DomainException;
+import org.iopscheduler.system.Refusal;
+import org.iopscheduler.system.RefusedForm;
 import org.iopscheduler.system.PageController;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -56,7 +57,11 @@ class ProgramPages {
 		.collect(
 				Collectors.groupingBy(zone -> zone.substring(0, zone.indexOf('/')), TreeMap::new, Collectors.toList()));
 
+	private static final Set<String> FIELDS = Set.of("minimumWeeklyMinutes", "timeZone", "name");
+
 	private final Programs programs;
+
+	private final RefusedForm refusedForm;
 
 	@Data
 	static class ProgramForm {
@@ -91,6 +96,14 @@ class ProgramPages {
 
 	@PostMapping("/programs")
 	String create(@Valid @ModelAttribute("programForm") ProgramForm form, BindingResult result, Model model) {
+		// the floor on its own too, so a blank name and a low minimum show together
+		if (form.getPopulation() != null && form.getMinimumWeeklyMinutes() != null
+				&& !result.hasFieldErrors("minimumWeeklyMinutes")) {
+			Refusal low = Program.belowFloor(form.getPopulation(), form.getMinimumWeeklyMinutes());
+			if (low != null) {
+				refusedForm.attach(low, null, Map.of(), result, "programs", FIELDS);
+			}
+		}
 		if (!result.hasErrors()) {
 			try {
 				Program program = programs.create(form.getName().strip(), form.getPopulation(),
@@ -98,7 +111,7 @@ class ProgramPages {
 				return "redirect:/programs/" + program.getId() + "/calendar";
 			}
 			catch (DomainException refused) {
-				DomainErrors.attach(refused, result, Set.of("minimumWeeklyMinutes", "timeZone", "name"));
+				refusedForm.attach(refused, result, "programs", FIELDS);
 			}
 		}
 		return list(model);
