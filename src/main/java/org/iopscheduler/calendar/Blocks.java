@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAdjusters;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -76,25 +75,18 @@ public class Blocks {
 	 */
 	@Transactional(readOnly = true)
 	public SessionHours hoursAround(long programId, LocalDate date) {
-		List<WeeklyBlock> ofProgram = blocks.findByProgramWithVersions(programId);
+		List<WeeklyBlock> ofProgram = ofProgram(programId);
 		LocalDate monday = date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-		List<SessionHours.Span> thatWeek = new ArrayList<>();
-		for (int d = 0; d < 7; d++) {
-			LocalDate day = monday.plusDays(d);
-			ofProgram.stream()
+		List<WeeklySlot> thatWeek = monday.datesUntil(monday.plusDays(7))
+			.flatMap(day -> ofProgram.stream()
 				.flatMap(block -> block.versionOn(day).stream())
 				.map(BlockVersion::slot)
-				.filter(slot -> slot.day() == day.getDayOfWeek())
-				.forEach(slot -> thatWeek.add(new SessionHours.Span(slot.start(), slot.durationMinutes())));
-		}
-		if (!thatWeek.isEmpty()) {
-			return SessionHours.of(thatWeek);
-		}
-		return SessionHours.of(ofProgram.stream()
-			.flatMap(block -> block.sorted().stream())
-			.map(BlockVersion::slot)
-			.map(slot -> new SessionHours.Span(slot.start(), slot.durationMinutes()))
-			.toList());
+				.filter(slot -> slot.day() == day.getDayOfWeek()))
+			.toList();
+		List<WeeklySlot> slots = !thatWeek.isEmpty() ? thatWeek
+				: ofProgram.stream().flatMap(block -> block.sorted().stream()).map(BlockVersion::slot).toList();
+		return SessionHours
+			.of(slots.stream().map(slot -> new SessionHours.Span(slot.start(), slot.durationMinutes())).toList());
 	}
 
 	/** The blocks found with their versions; unknown ids are left out. */
