@@ -81,16 +81,7 @@ public class Attendance {
 					.execute(tx -> write(sessionId, participantId, status, minutesAttended, cleanNote, by));
 			}
 			catch (DataIntegrityViolationException firstMarkRaced) {
-				// another request inserted the first mark in the meantime: now it is an
-				// update. Inside a request's transaction (an audited request) that
-				// transaction is spoilt, so the request's owner tries it again whole.
-				if (TransactionSynchronizationManager.isActualTransactionActive()) {
-					throw new RaceLost("another request marked this participant at this session at the same moment",
-							firstMarkRaced);
-				}
-				if (attempt == ATTEMPTS) {
-					throw firstMarkRaced;
-				}
+				tryAgainAfter(firstMarkRaced, attempt);
 			}
 		}
 	}
@@ -158,13 +149,7 @@ public class Attendance {
 				});
 			}
 			catch (DataIntegrityViolationException firstMarkRaced) {
-				if (TransactionSynchronizationManager.isActualTransactionActive()) {
-					throw new RaceLost("another request marked this participant at this session at the same moment",
-							firstMarkRaced);
-				}
-				if (attempt == ATTEMPTS) {
-					throw firstMarkRaced;
-				}
+				tryAgainAfter(firstMarkRaced, attempt);
 			}
 		}
 	}
@@ -266,6 +251,22 @@ public class Attendance {
 
 	public List<AttendanceChange> historyOfParticipant(long participantId) {
 		return changes.findByParticipantIdOrderByChangedAtAscIdAsc(participantId);
+	}
+
+	/**
+	 * Another request inserted the first mark in the meantime: now it is an update.
+	 * Inside a request's transaction (an audited request) that transaction is spoilt, so
+	 * the request's owner tries it again whole; alone, the caller's loop tries again, at
+	 * most {@link #ATTEMPTS} times.
+	 */
+	private static void tryAgainAfter(DataIntegrityViolationException firstMarkRaced, int attempt) {
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			throw new RaceLost("another request marked this participant at this session at the same moment",
+					firstMarkRaced);
+		}
+		if (attempt == ATTEMPTS) {
+			throw firstMarkRaced;
+		}
 	}
 
 }

@@ -1,9 +1,11 @@
 package org.iopscheduler.calendar;
 
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoField;
+import java.time.temporal.TemporalAdjusters;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -64,6 +66,27 @@ public class Blocks {
 	public List<WeeklyBlock> ofProgram(long programId) {
 		programs.get(programId);
 		return blocks.findByProgramWithVersions(programId);
+	}
+
+	/**
+	 * The hours the program's blocks fill in the week of {@code date}
+	 * ({@link SessionHours}); a week in which none meets (before the program starts,
+	 * after it ends) has the hours of all its blocks ever.
+	 */
+	@Transactional(readOnly = true)
+	public SessionHours hoursAround(long programId, LocalDate date) {
+		List<WeeklyBlock> ofProgram = ofProgram(programId);
+		LocalDate monday = date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+		List<WeeklySlot> thatWeek = monday.datesUntil(monday.plusDays(7))
+			.flatMap(day -> ofProgram.stream()
+				.flatMap(block -> block.versionOn(day).stream())
+				.map(BlockVersion::slot)
+				.filter(slot -> slot.day() == day.getDayOfWeek()))
+			.toList();
+		List<WeeklySlot> slots = !thatWeek.isEmpty() ? thatWeek
+				: ofProgram.stream().flatMap(block -> block.sorted().stream()).map(BlockVersion::slot).toList();
+		return SessionHours
+			.of(slots.stream().map(slot -> new SessionHours.Span(slot.start(), slot.durationMinutes())).toList());
 	}
 
 	/** The blocks found with their versions; unknown ids are left out. */

@@ -34,12 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
 @RequiredArgsConstructor
 public class CounselorAvailability {
 
-	/**
-	 * The hours of the day free times are offered in (clinics open early and close late).
-	 */
-	private static final LocalTime DAY_STARTS = LocalTime.of(7, 0);
-
-	private static final LocalTime DAY_ENDS = LocalTime.of(22, 0);
+	/** Free times are offered every half hour. */
+	private static final int STEP_MINUTES = 30;
 
 	private final BlockVersionRepository versions;
 
@@ -71,18 +67,23 @@ public class CounselorAvailability {
 	}
 
 	/**
-	 * The start times on {@code date} in {@code zone}, every half hour from 07:00, at
-	 * which a one-off session of that length ending by 22:00 would be refused by nothing
-	 * ({@link #requireFreeOnce} asks the same rule). For showing free times; the booking
-	 * itself still asks {@link #requireFreeOnce} under the counselor's lock.
+	 * The start times on {@code date} in {@code zone}, every half hour within
+	 * {@code hours} (the program's own, {@link SessionHours}), at which a one-off session
+	 * of that length would be refused by nothing ({@link #requireFreeOnce} asks the same
+	 * rule). For showing free times; the booking itself still asks
+	 * {@link #requireFreeOnce} under the counselor's lock.
 	 */
 	@Transactional(readOnly = true)
-	public List<LocalTime> freeStarts(long counselorId, ZoneId zone, LocalDate date, int durationMinutes) {
-		List<Commitment> theirs = commitments(counselorId, Commitment.once("this session", date, DAY_STARTS, 1, zone),
-				null, null);
+	public List<LocalTime> freeStarts(long counselorId, ZoneId zone, LocalDate date, int durationMinutes,
+			SessionHours hours) {
+		List<LocalTime> starts = hours.startsFitting(durationMinutes, STEP_MINUTES);
+		if (starts.isEmpty()) {
+			return starts;
+		}
+		List<Commitment> theirs = commitments(counselorId,
+				Commitment.once("this session", date, starts.get(0), 1, zone), null, null);
 		List<LocalTime> free = new ArrayList<>();
-		for (LocalTime start = DAY_STARTS; !start.plusMinutes(durationMinutes).isAfter(DAY_ENDS)
-				&& !start.isBefore(DAY_STARTS); start = start.plusMinutes(30)) {
+		for (LocalTime start : starts) {
 			Commitment candidate = Commitment.once("this session", date, start, durationMinutes, zone);
 			if (DoubleBooking.firstClash(candidate, theirs).isEmpty()) {
 				free.add(start);

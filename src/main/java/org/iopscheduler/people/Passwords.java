@@ -2,7 +2,6 @@ package org.iopscheduler.people;
 
 import java.time.Clock;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 import lombok.RequiredArgsConstructor;
 
@@ -18,11 +17,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Changing passwords and ending lock-outs. A signed-in person changes their own password
  * (the current one first); a coordinator resets another account's password or unlocks it.
- * Each change is audited in its own transaction ({@code audit} is given the account
- * inside it, so the change and its audit line commit together) and, once committed, ends
- * the account's other page sessions on every instance. HTTP Basic needs nothing more: the
- * remembered passwords (system/RecentlyVerifiedPasswords) are keyed by the stored hash,
- * and a new password is a new hash, so the old password stops working at once everywhere.
+ * Each change joins the transaction of its {@code @Audited} request, so the change and
+ * its audit line commit together, and once committed it ends the account's other page
+ * sessions on every instance. HTTP Basic needs nothing more: the remembered passwords
+ * (system/RecentlyVerifiedPasswords) are keyed by the stored hash, and a new password is
+ * a new hash, so the old password stops working at once everywhere.
  */
 @Service
 @RequiredArgsConstructor
@@ -45,8 +44,7 @@ public class Passwords {
 	 * asked for it, which stays signed in (none for an API call: every session ends).
 	 */
 	@Transactional
-	public void changeOwn(long accountId, String currentPassword, String newPassword, Optional<String> keepSession,
-			Consumer<Account> audit) {
+	public void changeOwn(long accountId, String currentPassword, String newPassword, Optional<String> keepSession) {
 		// checked before the row is locked: a wrong one is counted in a transaction of
 		// its
 		// own, which would otherwise wait for this one's lock
@@ -64,7 +62,7 @@ public class Passwords {
 		if (currentPassword.equals(newPassword)) {
 			throw new PasswordRefused("password.unchanged", "newPassword", "must differ from the current password");
 		}
-		change(account, newPassword, keepSession, audit);
+		change(account, newPassword, keepSession);
 	}
 
 	/**
@@ -73,22 +71,20 @@ public class Passwords {
 	 * open must not be enough to take over an account.
 	 */
 	@Transactional
-	public void reset(long accountId, SignedIn by, String newPassword, Consumer<Account> audit) {
+	public void reset(long accountId, SignedIn by, String newPassword) {
 		Account account = lock(accountId);
 		if (account.getId() == by.id()) {
 			throw new PasswordRefused("password.own-account-reset", "id",
 					"this is your own account; change your own password at /api/me/password "
 							+ "(or the Change password page), which asks for the current one");
 		}
-		change(account, newPassword, Optional.empty(), audit);
+		change(account, newPassword, Optional.empty());
 	}
 
 	/** Ends a lock-out from repeated failed sign-ins at once, on every instance. */
 	@Transactional
-	public void unlock(long accountId, Consumer<Account> audit) {
-		Account account = lock(accountId);
-		account.unlock();
-		audit.accept(account);
+	public void unlock(long accountId) {
+		lock(accountId).unlock();
 	}
 
 	/** Whether the account is locked out now (for the coordinator's account page). */
@@ -99,12 +95,11 @@ public class Passwords {
 			.orElseThrow(() -> noAccount(accountId));
 	}
 
-	private void change(Account account, String newPassword, Optional<String> keepSession, Consumer<Account> audit) {
+	private void change(Account account, String newPassword, Optional<String> keepSession) {
 		policy.refusal(account.getUsername(), newPassword).ifPresent(rule -> {
 			throw new PasswordRefused("password.policy", "newPassword", rule);
 		});
 		account.changePasswordHash(passwordEncoder.encode(newPassword));
-		audit.accept(account);
 		String username = account.getUsername();
 		// after the commit: a change that rolls back ends nobody's session
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

@@ -7,6 +7,7 @@ import java.util.List;
 
 import lombok.RequiredArgsConstructor;
 
+import org.iopscheduler.audit.ParticipantAccounts;
 import org.iopscheduler.people.internal.AccountRepository;
 import org.iopscheduler.system.Conflict;
 import org.iopscheduler.system.InvalidInput;
@@ -22,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** Creates and finds accounts. */
 @Service
 @RequiredArgsConstructor
-public class People {
+public class People implements ParticipantAccounts {
 
 	private final AccountRepository accounts;
 
@@ -43,6 +44,12 @@ public class People {
 	@Transactional(readOnly = true)
 	public Account get(long id) {
 		return accounts.findById(id).orElseThrow(() -> new NotFound("no account with id " + id));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public boolean isParticipant(long accountId) {
+		return accounts.findById(accountId).map(a -> a.getRole() == Role.PARTICIPANT).orElse(false);
 	}
 
 	@Transactional(readOnly = true)

@@ -91,6 +91,56 @@ class CalendarPagesTest {
 	}
 
 	@Test
+	void theGridsHoursFollowTheProgramsSessionsEveningOrMorning() throws Exception {
+		Setting s = anEveningProgram("Evening Grid IOP");
+		String evening = mvc.perform(get(s.calendar()).with(as(s.coordinator())))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		// 18:00-21:00, widened to six hours before it
+		assertThat(hourLabels(evening)).containsExactly("15:00", "16:00", "17:00", "18:00", "19:00", "20:00");
+
+		var morning = fixtures.program("Morning Grid IOP");
+		fixtures.block(morning, org.iopscheduler.calendar.BlockType.GROUP, "Morning group", java.time.DayOfWeek.TUESDAY,
+				"08:30", 180, fixtures.counselor("Morgan Hale"), "Room 1");
+		String page = mvc
+			.perform(get("/programs/" + morning.getId() + "/calendar?week=2026-W46").with(as(s.coordinator())))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		// 08:30-11:30, widened back to 07:00, then after it
+		assertThat(hourLabels(page)).containsExactly("07:00", "08:00", "09:00", "10:00", "11:00", "12:00");
+	}
+
+	/**
+	 * A 15-minute session is drawn five quarter-hour rows tall (its kind, title, time,
+	 * counselor and place each get a line) and names itself in its tooltip.
+	 */
+	@Test
+	void aShortSessionNeverHidesItsText() throws Exception {
+		Setting s = anEveningProgram("Short Grid IOP");
+		fixtures.block(s.evening().program(), org.iopscheduler.calendar.BlockType.INDIVIDUAL, "Check-in",
+				java.time.DayOfWeek.TUESDAY, "17:00", 15, s.evening().counselor(), "Room 5");
+
+		String page = mvc.perform(get(s.calendar()).with(as(s.coordinator())))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(page)
+			.containsPattern("class=\"tile t-INDIVIDUAL r-\\d+ s-5 [^\"]*\"[^>]*title=\"Check-in · 17:00–17:15")
+			.containsPattern("<strong class=\"title\">Check-in</strong>\\s*<span class=\"time\">17:00–17:15");
+	}
+
+	private static List<String> hourLabels(String page) {
+		return java.util.regex.Pattern.compile("<div class=\"hour\">([0-9:]+)</div>")
+			.matcher(page)
+			.results()
+			.map(m -> m.group(1))
+			.toList();
+	}
+
+	@Test
 	void aClosedDayIsMarkedOnTheCalendarWithItsReasonAndItsUndoOpensItAgain() throws Exception {
 		Setting s = anEveningProgram("Closure IOP");
 		long program = s.evening().program().getId();

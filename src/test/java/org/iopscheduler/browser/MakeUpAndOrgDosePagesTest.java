@@ -99,13 +99,58 @@ class MakeUpAndOrgDosePagesTest {
 
 		// Dana leads Relapse prevention on Thursdays 18:00-21:00: a three-hour make-up
 		// may start at 15:00 at the latest before it, and none after (it would end past
-		// 22:00)
+		// the program's hours, 15:00-21:00)
 		assertThat(page)
-			.contains("Free times of Dana Whitfield on Thursday 5 November 2026", "id=\"start-07:00\"",
-					"id=\"start-15:00\"")
-			.doesNotContain("id=\"start-15:30\"", "id=\"start-18:00\"", "id=\"start-19:00\"");
+			.contains("Free times of Dana Whitfield on Thursday 5 November 2026", "id=\"start-15:00\"",
+					"hours that week, 15:00-21:00")
+			.doesNotContain("id=\"start-07:00\"", "id=\"start-15:30\"", "id=\"start-18:00\"", "id=\"start-19:00\"");
 		assertThat(page).containsPattern("id=\"participant-" + m.participant().getId() + "\"[^>]*checked");
 		assertThat(page).containsPattern("value=\"" + m.counselor().getId() + "\"[^>]*selected");
+	}
+
+	@Test
+	void anEveningProgramsMakeUpFormOffersEveningTimes() throws Exception {
+		Missed m = missedMonday("Evening Hours IOP");
+
+		// Friday: Dana is free all day; the program meets 18:00-21:00, so it offers
+		// 15:00-21:00
+		String page = freeTimesPage(m.monday(), m.coordinator(), FRIDAY, 60);
+
+		assertThat(page)
+			.contains("id=\"start-15:00\"", "id=\"start-18:00\"", "id=\"start-19:30\"", "id=\"start-20:00\"")
+			.doesNotContain("id=\"start-07:00\"", "id=\"start-09:00\"", "id=\"start-14:30\"", "id=\"start-20:30\"");
+	}
+
+	@Test
+	void aMorningProgramsMakeUpFormOffersMorningTimes() throws Exception {
+		Account coordinator = fixtures.coordinator("Morning Coordinator");
+		Account counselor = fixtures.counselor("Morgan Hale");
+		var program = fixtures.program("Morning Hours IOP");
+		var tuesday = fixtures.block(program, org.iopscheduler.calendar.BlockType.GROUP, "Morning group",
+				java.time.DayOfWeek.TUESDAY, "08:30", 180, counselor, "Room 1");
+		fixtures.block(program, org.iopscheduler.calendar.BlockType.GROUP, "Morning group",
+				java.time.DayOfWeek.THURSDAY, "09:00", 180, counselor, "Room 1");
+		DatedSession missed = fixtures.session(program, tuesday, PageFixtures.MONDAY.plusDays(1));
+
+		// the program meets 08:30-12:00: widened to six hours from 07:00, it offers
+		// 07:00-13:00
+		String page = freeTimesPage(missed, coordinator, FRIDAY, 60);
+
+		assertThat(page)
+			.contains("id=\"start-07:00\"", "id=\"start-09:00\"", "id=\"start-12:00\"", "hours that week, 07:00-13:00")
+			.doesNotContain("id=\"start-06:30\"", "id=\"start-12:30\"", "id=\"start-18:00\"", "id=\"start-20:00\"");
+	}
+
+	private String freeTimesPage(DatedSession missed, Account coordinator, LocalDate day, int minutes)
+			throws Exception {
+		return mvc
+			.perform(get("/sessions/" + missed.getId() + "/make-up").param("date", day.toString())
+				.param("durationMinutes", String.valueOf(minutes))
+				.with(as(coordinator)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 	}
 
 	@Test

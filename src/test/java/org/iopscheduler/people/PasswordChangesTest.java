@@ -142,6 +142,33 @@ class PasswordChangesTest {
 			assertThat(auditLines("CHANGE_PASSWORD", participant.getId(), participant.getId())).isEqualTo(1);
 		}
 
+		@Test
+		void aStaffMembersChangeOnThePageIsAuditedNamingNobody() throws Exception {
+			Cookie page = signIn(counselor, Clinic.PASSWORD);
+			mvc.perform(post("/password").cookie(page)
+				.param("currentPassword", Clinic.PASSWORD)
+				.param("newPassword", NEW_PASSWORD)
+				.param("repeatPassword", NEW_PASSWORD)
+				.with(csrf())).andExpect(redirectedUrl("/password"));
+
+			assertThat(auditLines("CHANGE_PASSWORD", counselor.getId(), null)).isEqualTo(1);
+		}
+
+		@Test
+		void aRefusedChangeLeavesNoLine() throws Exception {
+			Cookie page = signIn(participant, Clinic.PASSWORD);
+			changeOnPage(page, "not-my-password-at-all");
+			mvc.perform(post("/password").cookie(page)
+				.param("currentPassword", Clinic.PASSWORD)
+				.param("newPassword", NEW_PASSWORD)
+				.param("repeatPassword", "a-different-one-42")
+				.with(csrf())).andExpect(status().isOk());
+			changeOwn(participant, Clinic.PASSWORD, "short").andExpect(status().isUnprocessableContent());
+
+			assertThat(auditLines("CHANGE_PASSWORD", participant.getId(), participant.getId())).isZero();
+			assertThat(signsIn(participant, Clinic.PASSWORD)).isTrue();
+		}
+
 		/** A session left open is no way to guess the password it was opened with. */
 		@Test
 		void wrongCurrentPasswordsOnThePageCountTowardsTheLockOut() throws Exception {
@@ -234,6 +261,27 @@ class PasswordChangesTest {
 			reset(coordinator, participant, NEW_PASSWORD).andExpect(status().isNoContent());
 
 			assertThat(auditLines("RESET_PASSWORD", coordinator.getId(), participant.getId())).isEqualTo(1);
+		}
+
+		@Test
+		void onTheAccountPageNamesTheParticipantInTheAuditLog() throws Exception {
+			Cookie page = signIn(coordinator, Clinic.PASSWORD);
+			mvc.perform(post("/accounts/" + participant.getId() + "/password").cookie(page)
+				.param("newPassword", NEW_PASSWORD)
+				.with(csrf())).andExpect(redirectedUrl("/accounts/" + participant.getId()));
+
+			assertThat(auditLines("RESET_PASSWORD", coordinator.getId(), participant.getId())).isEqualTo(1);
+			assertThat(signsIn(participant, NEW_PASSWORD)).isTrue();
+		}
+
+		@Test
+		void refusedOnTheAccountPageLeavesNoLine() throws Exception {
+			Cookie page = signIn(coordinator, Clinic.PASSWORD);
+			mvc.perform(post("/accounts/" + participant.getId() + "/password").cookie(page)
+				.param("newPassword", "password1234")
+				.with(csrf())).andExpect(status().isOk());
+
+			assertThat(auditLines("RESET_PASSWORD", coordinator.getId(), participant.getId())).isZero();
 		}
 
 		@Test

@@ -26,10 +26,12 @@ import org.iopscheduler.audit.AuditAction;
 import org.iopscheduler.audit.web.Audited;
 import org.iopscheduler.audit.web.PageAudit;
 import org.iopscheduler.audit.web.Whose;
+import org.iopscheduler.calendar.Blocks;
 import org.iopscheduler.calendar.ClinicCalendar;
 import org.iopscheduler.calendar.CounselorAvailability;
 import org.iopscheduler.calendar.DatedSession;
 import org.iopscheduler.calendar.IsoWeek;
+import org.iopscheduler.calendar.SessionHours;
 import org.iopscheduler.calendar.Sessions;
 import org.iopscheduler.enrollment.MakeUpRequest;
 import org.iopscheduler.enrollment.MakeUps;
@@ -59,7 +61,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * Make-up sessions from the pages: from a missed or cancelled session, or from a
  * participant's week on the dose dashboard, with the counselor's free times of the chosen
- * day (asked of {@link CounselorAvailability}, the rule the booking itself obeys).
+ * day (asked of {@link CounselorAvailability}, the rule the booking itself obeys) within
+ * the hours the program's sessions fill that week (the hours its calendar shows).
  */
 @PageController
 @RequiredArgsConstructor
@@ -91,6 +94,8 @@ class MakeUpPages {
 	private final PageAudit audit;
 
 	private final ClinicCalendar calendar;
+
+	private final Blocks blocks;
 
 	/** The make-up as a coordinator fills it in; the day, counselor and length first. */
 	@Data
@@ -242,10 +247,13 @@ class MakeUpPages {
 		}
 		ZoneId zone = program.zone();
 		List<LocalTime> free = List.of();
+		// the program's own hours that week, as its calendar shows them
+		SessionHours hours = form.getDate() == null ? null : blocks.hoursAround(program.getId(), form.getDate());
 		if (form.getCounselorId() != null && form.getDate() != null && form.getDurationMinutes() != null
 				&& form.getDurationMinutes() >= 1 && form.getDurationMinutes() <= 720
 				&& counselors.stream().anyMatch(c -> c.getId().equals(form.getCounselorId()))) {
-			free = availability.freeStarts(form.getCounselorId(), zone, form.getDate(), form.getDurationMinutes());
+			free = availability.freeStarts(form.getCounselorId(), zone, form.getDate(), form.getDurationMinutes(),
+					hours);
 			if (form.getDate().equals(calendar.today(program))) {
 				LocalTime now = calendar.now().atZone(zone).toLocalTime();
 				free = free.stream().filter(t -> t.isAfter(now)).toList();
@@ -264,6 +272,8 @@ class MakeUpPages {
 		model.addAttribute("counselorName", nameOf(form.getCounselorId()));
 		model.addAttribute("dayText", form.getDate() == null ? "" : PageFormat.longDay(form.getDate()));
 		model.addAttribute("free", free.stream().map(PageFormat::time).toList());
+		model.addAttribute("hoursFrom", hours == null ? null : String.format("%02d:00", hours.firstHour()));
+		model.addAttribute("hoursTo", hours == null ? null : String.format("%02d:00", hours.lastHour()));
 		model.addAttribute("chosen", form.getStartTime() == null ? null : PageFormat.time(form.getStartTime()));
 		return "attendance/make-up";
 	}

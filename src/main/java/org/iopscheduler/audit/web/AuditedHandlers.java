@@ -14,6 +14,7 @@ import org.iopscheduler.audit.Access;
 import org.iopscheduler.audit.Actor;
 import org.iopscheduler.audit.AuditAction;
 import org.iopscheduler.audit.AuditLog;
+import org.iopscheduler.audit.ParticipantAccounts;
 import org.iopscheduler.system.RaceLost;
 import org.springframework.aop.Pointcut;
 import org.springframework.aop.ProxyMethodInvocation;
@@ -64,11 +65,14 @@ class AuditedHandlers extends AbstractPointcutAdvisor implements MethodIntercept
 
 	private final transient ObjectProvider<JsonMapper> json;
 
+	private final transient ObjectProvider<ParticipantAccounts> participantAccounts;
+
 	AuditedHandlers(ObjectProvider<PlatformTransactionManager> transactions, ObjectProvider<AuditLog> auditLog,
-			ObjectProvider<JsonMapper> json) {
+			ObjectProvider<JsonMapper> json, ObjectProvider<ParticipantAccounts> participantAccounts) {
 		this.transactions = transactions;
 		this.auditLog = auditLog;
 		this.json = json;
+		this.participantAccounts = participantAccounts;
 	}
 
 	@Override
@@ -187,8 +191,15 @@ class AuditedHandlers extends AbstractPointcutAdvisor implements MethodIntercept
 		}
 	}
 
+	/**
+	 * A page answers a change with a redirect (post/redirect/get): a form shown again,
+	 * with its errors, saved nothing.
+	 */
 	private static boolean successful(Object answer) {
-		return !(answer instanceof ResponseEntity<?> entity) || entity.getStatusCode().is2xxSuccessful();
+		if (answer instanceof ResponseEntity<?> entity) {
+			return entity.getStatusCode().is2xxSuccessful();
+		}
+		return !(answer instanceof String view) || view.startsWith("redirect:");
 	}
 
 	private List<Line> linesOf(Audited audited, HttpServletRequest request, Object answer) {
@@ -201,8 +212,19 @@ class AuditedHandlers extends AbstractPointcutAdvisor implements MethodIntercept
 		return switch (audited.whose()) {
 			case MANY -> List.of(new Line(access, null));
 			case CALLER -> me.participant() ? List.of(new Line(access, Set.of(me.id()))) : List.of();
+			case CALLER_ACCOUNT -> List.of(accountLine(access, me.participant() ? me.id() : null));
+			case PATH_ACCOUNT -> {
+				long account = Long.parseLong(pathVariable(request, "id"));
+				yield List
+					.of(accountLine(access, participantAccounts.getObject().isParticipant(account) ? account : null));
+			}
 			default -> List.of(new Line(access, participants(audited.whose(), request, body)));
 		};
+	}
+
+	/** The one line about an account: naming its participant, or nobody for staff. */
+	private static Line accountLine(Access access, Long participant) {
+		return new Line(access, participant == null ? null : Set.of(participant));
 	}
 
 	static Access access(Actor me, AuditAction action, HttpServletRequest request) {
@@ -216,7 +238,7 @@ class AuditedHandlers extends AbstractPointcutAdvisor implements MethodIntercept
 			case PATH_ID -> Set.of(Long.parseLong(pathVariable(request, "id")));
 			case IN_ANSWER -> body == null ? Set.of() : ParticipantsInBody.named(json.getObject().valueToTree(body));
 			case ANSWER_IDS -> body == null ? Set.of() : ParticipantsInBody.ids(json.getObject().valueToTree(body));
-			case CALLER, MANY, PAGE -> Set.of();
+			case CALLER, MANY, PAGE, CALLER_ACCOUNT, PATH_ACCOUNT -> Set.of();
 		};
 	}
 

@@ -16,6 +16,16 @@ public enum Whose {
 	/** many at once, not listed (an export): one line without a participant */
 	MANY,
 	/** a page: the handler names them through {@link PageAudit} as it builds the model */
-	PAGE
+	PAGE,
+	/**
+	 * the signed-in account, whose own sign-in changed (a password change): one line,
+	 * naming them when they are a participant, naming nobody for a member of staff
+	 */
+	CALLER_ACCOUNT,
+	/**
+	 * the account in the {id} path variable, whose sign-in changed (a reset, an unlock):
+	 * one line, naming it when it is a participant's, naming nobody for staff's
+	 */
+	PATH_ACCOUNT
 
 }

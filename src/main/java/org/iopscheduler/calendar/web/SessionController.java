@@ -94,8 +94,7 @@ class SessionController {
 	@Audited(value = AuditAction.READ_ROSTER, whose = Whose.IN_ANSWER)
 	@GetMapping("/api/sessions/{id}")
 	SessionView one(@PathVariable long id) {
-		DatedSession session = sessions.get(id);
-		return SessionView.of(session, zone(session), rosters.of(session));
+		return view(sessions.get(id));
 	}
 
 	@Operation(summary = "Cancel one session with a reason (422 if attendance was already recorded)")
@@ -105,8 +104,7 @@ class SessionController {
 	@Audited(value = AuditAction.CANCEL_SESSION, whose = Whose.IN_ANSWER)
 	@PostMapping("/api/sessions/{id}/cancel")
 	SessionView cancel(@PathVariable long id, @Valid @RequestBody Cancel body) {
-		DatedSession session = sessions.cancel(id, body.reason());
-		return SessionView.of(session, zone(session), rosters.of(session));
+		return view(sessions.cancel(id, body.reason()));
 	}
 
 	@Operation(summary = "Schedule a cancelled session again",
@@ -118,8 +116,7 @@ class SessionController {
 	@Audited(value = AuditAction.REINSTATE_SESSION, whose = Whose.IN_ANSWER)
 	@PostMapping("/api/sessions/{id}/reinstate")
 	SessionView reinstate(@PathVariable long id) {
-		DatedSession session = sessions.reinstate(id);
-		return SessionView.of(session, zone(session), rosters.of(session));
+		return view(sessions.reinstate(id));
 	}
 
 	@Operation(summary = "Close the program for a day: every session that day is cancelled in one step")
@@ -147,6 +144,11 @@ class SessionController {
 	@DeleteMapping("/api/programs/{programId}/closures/{closureId}")
 	Map<String, List<Long>> reopen(@PathVariable long programId, @PathVariable long closureId) {
 		return Map.of("reopenedSessionIds", closures.reopen(programId, closureId));
+	}
+
+	/** A session as the API shows it: in its program's zone, with its roster. */
+	private SessionView view(DatedSession session) {
+		return SessionView.of(session, zone(session), rosters.of(session));
 	}
 
 	private ZoneId zone(DatedSession session) {

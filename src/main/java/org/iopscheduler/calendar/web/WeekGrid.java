@@ -13,6 +13,7 @@ import org.iopscheduler.calendar.Closure;
 import org.iopscheduler.calendar.DatedSession;
 import org.iopscheduler.calendar.IsoWeek;
 import org.iopscheduler.calendar.LocationKind;
+import org.iopscheduler.calendar.SessionHours;
 import org.iopscheduler.system.PageFormat;
 
 /**
@@ -74,12 +75,11 @@ record WeekGrid(IsoWeek week, List<Hour> hours, List<Day> days, int rows) {
 
 	static WeekGrid of(IsoWeek week, List<DatedSession> sessions, ZoneId zone, LocalDate today,
 			Map<Long, String> counselors, Map<Long, List<Long>> rosters, Map<LocalDate, Closure> closures) {
-		int firstHour = sessions.stream().mapToInt(s -> s.getStartTime().getHour()).min().orElse(9);
-		int lastHour = sessions.stream().mapToInt(s -> endHour(s)).max().orElse(17);
-		// at least six hours, widened before the first session (an evening program shows
-		// its afternoon)
-		firstHour = Math.max(0, Math.min(firstHour, lastHour - 6));
-		lastHour = Math.min(24, Math.max(lastHour, firstHour + 6));
+		// the hours as drawn: a short session's tile reaches further than it lasts
+		SessionHours shown = SessionHours
+			.of(sessions.stream().map(s -> new SessionHours.Span(s.getStartTime(), drawnMinutes(s))).toList());
+		int firstHour = shown.firstHour();
+		int lastHour = shown.lastHour();
 		List<Hour> hours = new ArrayList<>();
 		for (int h = firstHour; h < lastHour; h++) {
 			hours.add(new Hour(String.format("%02d:00", h)));
@@ -143,11 +143,6 @@ record WeekGrid(IsoWeek week, List<Hour> hours, List<Day> days, int rows) {
 
 	private static int drawnMinutes(DatedSession s) {
 		return Math.max(s.getDurationMinutes(), MIN_ROWS * 60 / ROWS_PER_HOUR);
-	}
-
-	private static int endHour(DatedSession s) {
-		int end = Math.min(minuteOfDay(s) + drawnMinutes(s), 24 * 60);
-		return (end + 59) / 60;
 	}
 
 }

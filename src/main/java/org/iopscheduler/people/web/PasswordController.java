@@ -5,12 +5,13 @@ import java.util.Optional;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import lombok.RequiredArgsConstructor;
 
 import org.iopscheduler.audit.AuditAction;
+import org.iopscheduler.audit.web.Audited;
+import org.iopscheduler.audit.web.Whose;
 import org.iopscheduler.people.Passwords;
 import org.iopscheduler.people.SignedIn;
 import org.springframework.http.HttpStatus;
@@ -33,8 +34,6 @@ import org.springframework.web.bind.annotation.RestController;
 class PasswordController {
 
 	private final Passwords passwords;
-
-	private final AccountAudit audit;
 
 	record PasswordChange(@NotNull String currentPassword, @NotNull String newPassword) {
 
@@ -62,13 +61,12 @@ class PasswordController {
 	@ApiResponse(responseCode = "422",
 			description = "currentPassword does not match, or newPassword breaks a password rule; detail names the "
 					+ "field and the rule")
+	@Audited(value = AuditAction.CHANGE_PASSWORD, whose = Whose.CALLER_ACCOUNT)
 	@PostMapping("/me/password")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	void changeOwn(@Valid @RequestBody PasswordChange body, @AuthenticationPrincipal SignedIn me,
-			HttpServletRequest request) {
+	void changeOwn(@Valid @RequestBody PasswordChange body, @AuthenticationPrincipal SignedIn me) {
 		// HTTP Basic keeps no session: every page session of the account ends
-		passwords.changeOwn(me.id(), body.currentPassword(), body.newPassword(), Optional.empty(),
-				audit.of(AuditAction.CHANGE_PASSWORD, me, request));
+		passwords.changeOwn(me.id(), body.currentPassword(), body.newPassword(), Optional.empty());
 	}
 
 	@Operation(summary = "Reset another account's password (coordinators only)",
@@ -78,19 +76,20 @@ class PasswordController {
 	@ApiResponse(responseCode = "422",
 			description = "newPassword breaks a password rule, or the account is the caller's own (use "
 					+ "/api/me/password); detail names the field and the rule")
+	@Audited(value = AuditAction.RESET_PASSWORD, whose = Whose.PATH_ACCOUNT)
 	@PostMapping("/accounts/{id}/password")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	void reset(@PathVariable long id, @Valid @RequestBody PasswordReset body, @AuthenticationPrincipal SignedIn me,
-			HttpServletRequest request) {
-		passwords.reset(id, me, body.newPassword(), audit.of(AuditAction.RESET_PASSWORD, me, request));
+	void reset(@PathVariable long id, @Valid @RequestBody PasswordReset body, @AuthenticationPrincipal SignedIn me) {
+		passwords.reset(id, me, body.newPassword());
 	}
 
 	@Operation(summary = "End an account's lock-out after repeated failed sign-ins (coordinators only)")
 	@ApiResponse(responseCode = "204", description = "Unlocked (also when it was not locked)")
+	@Audited(value = AuditAction.UNLOCK_ACCOUNT, whose = Whose.PATH_ACCOUNT)
 	@PostMapping("/accounts/{id}/unlock")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	void unlock(@PathVariable long id, @AuthenticationPrincipal SignedIn me, HttpServletRequest request) {
-		passwords.unlock(id, audit.of(AuditAction.UNLOCK_ACCOUNT, me, request));
+	void unlock(@PathVariable long id) {
+		passwords.unlock(id);
 	}
 
 }

@@ -11,6 +11,8 @@ import lombok.Data;
 import lombok.RequiredArgsConstructor;
 
 import org.iopscheduler.audit.AuditAction;
+import org.iopscheduler.audit.web.Audited;
+import org.iopscheduler.audit.web.Whose;
 import org.iopscheduler.people.Account;
 import org.iopscheduler.people.Passwords;
 import org.iopscheduler.people.People;
@@ -40,8 +42,6 @@ class PasswordPages {
 	private final RefusedForm refusedForm;
 
 	private final People people;
-
-	private final AccountAudit audit;
 
 	@Data
 	static class ChangeForm {
@@ -73,6 +73,7 @@ class PasswordPages {
 		return "people/password";
 	}
 
+	@Audited(value = AuditAction.CHANGE_PASSWORD, whose = Whose.CALLER_ACCOUNT)
 	@PostMapping("/password")
 	String change(@Valid @ModelAttribute("changeForm") ChangeForm form, BindingResult result,
 			@AuthenticationPrincipal SignedIn me, HttpServletRequest request, RedirectAttributes redirect) {
@@ -85,8 +86,7 @@ class PasswordPages {
 				// this page's own session stays signed in; every other one ends
 				HttpSession session = request.getSession(false);
 				passwords.changeOwn(me.id(), form.getCurrentPassword(), form.getNewPassword(),
-						Optional.ofNullable(session).map(HttpSession::getId),
-						audit.of(AuditAction.CHANGE_PASSWORD, me, request));
+						Optional.ofNullable(session).map(HttpSession::getId));
 				redirect.addFlashAttribute("changed", true);
 				return "redirect:/password";
 			}
@@ -108,13 +108,13 @@ class PasswordPages {
 		return "people/account";
 	}
 
+	@Audited(value = AuditAction.RESET_PASSWORD, whose = Whose.PATH_ACCOUNT)
 	@PostMapping("/accounts/{id}/password")
 	String reset(@PathVariable long id, @Valid @ModelAttribute("resetForm") ResetForm form, BindingResult result,
-			@AuthenticationPrincipal SignedIn me, HttpServletRequest request, Model model,
-			RedirectAttributes redirect) {
+			@AuthenticationPrincipal SignedIn me, Model model, RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
 			try {
-				passwords.reset(id, me, form.getNewPassword(), audit.of(AuditAction.RESET_PASSWORD, me, request));
+				passwords.reset(id, me, form.getNewPassword());
 				redirect.addFlashAttribute("reset", true);
 				return "redirect:/accounts/" + id;
 			}
@@ -125,10 +125,10 @@ class PasswordPages {
 		return account(id, model);
 	}
 
+	@Audited(value = AuditAction.UNLOCK_ACCOUNT, whose = Whose.PATH_ACCOUNT)
 	@PostMapping("/accounts/{id}/unlock")
-	String unlock(@PathVariable long id, @AuthenticationPrincipal SignedIn me, HttpServletRequest request,
-			RedirectAttributes redirect) {
-		passwords.unlock(id, audit.of(AuditAction.UNLOCK_ACCOUNT, me, request));
+	String unlock(@PathVariable long id, RedirectAttributes redirect) {
+		passwords.unlock(id);
 		redirect.addFlashAttribute("unlocked", true);
 		return "redirect:/accounts/" + id;
 	}

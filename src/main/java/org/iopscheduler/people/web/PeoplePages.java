@@ -12,8 +12,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import lombok.Data;
+import lombok.Getter;
 import lombok.RequiredArgsConstructor;
+import lombok.Setter;
 
 import org.iopscheduler.people.Account;
 import org.iopscheduler.audit.web.Audited;
@@ -53,8 +54,13 @@ class PeoplePages {
 
 	private final PageAudit audit;
 
-	@Data
-	static class StaffForm {
+	/**
+	 * What both account forms ask, under the same rules as the API's NewStaff and
+	 * NewParticipant.
+	 */
+	@Getter
+	@Setter
+	abstract static class AccountForm {
 
 		@NotBlank
 		@Pattern(regexp = AccountRecords.USERNAME_RULE, message = "{people.username.rule}")
@@ -67,26 +73,27 @@ class PeoplePages {
 		@NotBlank
 		@Size(max = 200)
 		private String fullName;
+
+		/** Forms end up in debug logs and error messages: never with the password. */
+		@Override
+		public String toString() {
+			return getClass().getSimpleName() + "[...]";
+		}
+
+	}
+
+	@Getter
+	@Setter
+	static class StaffForm extends AccountForm {
 
 		@NotNull
 		private Role role = Role.COUNSELOR;
 
 	}
 
-	@Data
-	static class ParticipantForm {
-
-		@NotBlank
-		@Pattern(regexp = AccountRecords.USERNAME_RULE, message = "{people.username.rule}")
-		private String username;
-
-		@NotBlank
-		@Size(min = 8, max = 200)
-		private String password;
-
-		@NotBlank
-		@Size(max = 200)
-		private String fullName;
+	@Getter
+	@Setter
+	static class ParticipantForm extends AccountForm {
 
 		@NotNull
 		@Past

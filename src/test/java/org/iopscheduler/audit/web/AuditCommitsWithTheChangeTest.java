@@ -132,6 +132,58 @@ class AuditCommitsWithTheChangeTest {
 			assertThat(count("select count(*) from account where username = ?", "audit.fails")).isOne();
 		}
 
+		@Test
+		void aPasswordResetOverTheApiWhoseLineNamesTheAccount() throws Exception {
+			Account participant = clinic.participant();
+			String hash = passwordHashOf(participant);
+			theAuditInsertFails();
+
+			resetOverTheApi(participant).andExpect(status().isServiceUnavailable())
+				.andExpect(jsonPath("$.detail").value(containsString("nothing was saved")));
+			assertThat(passwordHashOf(participant)).as("the password is unchanged").isEqualTo(hash);
+
+			Mockito.reset(jdbc);
+			resetOverTheApi(participant).andExpect(status().isNoContent());
+			assertThat(passwordHashOf(participant)).isNotEqualTo(hash);
+			assertThat(count("select count(*) from audit_event where action = 'RESET_PASSWORD' and actor_id = ? "
+					+ "and participant_id = ?", coordinator.getId(), participant.getId()))
+				.isOne();
+		}
+
+		@Test
+		void aPasswordResetOnTheAccountPage() throws Exception {
+			Account participant = clinic.participant();
+			String hash = passwordHashOf(participant);
+			theAuditInsertFails();
+
+			resetOnThePage(participant).andExpect(status().isServiceUnavailable())
+				.andExpect(content().string(containsString("nothing was saved")));
+			assertThat(passwordHashOf(participant)).as("the password is unchanged").isEqualTo(hash);
+
+			Mockito.reset(jdbc);
+			resetOnThePage(participant).andExpect(status().is3xxRedirection());
+			assertThat(passwordHashOf(participant)).isNotEqualTo(hash);
+			assertThat(count("select count(*) from audit_event where action = 'RESET_PASSWORD' and actor_id = ? "
+					+ "and participant_id = ?", coordinator.getId(), participant.getId()))
+				.isOne();
+		}
+
+		private ResultActions resetOverTheApi(Account account) throws Exception {
+			return mvc.perform(post("/api/accounts/{id}/password", account.getId()).with(as(coordinator))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"newPassword\":\"Sunlit-harbour-42\"}"));
+		}
+
+		private ResultActions resetOnThePage(Account account) throws Exception {
+			return mvc.perform(post("/accounts/{id}/password", account.getId()).with(as(coordinator))
+				.with(csrf())
+				.param("newPassword", "Sunlit-harbour-42"));
+		}
+
+		private String passwordHashOf(Account account) {
+			return jdbc.queryForObject("select password_hash from account where id = ?", String.class, account.getId());
+		}
+
 		private ResultActions enrol(Account participant) throws Exception {
 			return mvc.perform(post("/api/programs/{id}/enrollments", group.program().getId()).with(as(coordinator))
 				.contentType(MediaType.APPLICATION_JSON)

@@ -39,6 +39,7 @@ import org.iopscheduler.audit.AuditEvent;
 import org.iopscheduler.audit.AuditLog;
 import org.iopscheduler.calendar.DatedSession;
 import org.iopscheduler.people.Account;
+import org.iopscheduler.people.Passwords;
 import org.iopscheduler.support.Clinic;
 import org.iopscheduler.support.Clinic.Group;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -216,6 +217,35 @@ class AuditCoverageTest {
 			}
 		}
 		assertThat(namingNobody).as("audited pages that never name their participants").isEmpty();
+	}
+
+	/**
+	 * A password change, reset or unlock answers nothing, so no type shows it: every
+	 * handler that calls Passwords to change an account is audited for that account.
+	 */
+	@Test
+	void everyHandlerThatChangesAnAccountsSignInIsAuditedForTheAccount() {
+		JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+			.importPackages("org.iopscheduler");
+		Set<String> changing = new TreeSet<>();
+		Set<String> notAudited = new TreeSet<>();
+		for (JavaMethod change : classes.get(Passwords.class).getMethods()) {
+			if (!change.getModifiers().contains(JavaModifier.PUBLIC)
+					|| !change.getRawReturnType().getName().equals("void")) {
+				continue;
+			}
+			for (JavaCall<?> call : change.getCallsOfSelf()) {
+				if (call.getOrigin() instanceof JavaMethod handler && isHandler(handler)) {
+					changing.add(handler.getFullName());
+					if (!handler.isAnnotatedWith(Audited.class) || !Set.of(Whose.CALLER_ACCOUNT, Whose.PATH_ACCOUNT)
+						.contains(handler.getAnnotationOfType(Audited.class).whose())) {
+						notAudited.add(handler.getFullName());
+					}
+				}
+			}
+		}
+		assertThat(changing).as("handlers that change passwords or unlock").hasSizeGreaterThanOrEqualTo(6);
+		assertThat(notAudited).as("mark them @Audited(whose = CALLER_ACCOUNT or PATH_ACCOUNT)").isEmpty();
 	}
 
 	private static boolean isHandler(JavaMethod method) {
