@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import lombok.Getter;
+import lombok.Data;
 import lombok.RequiredArgsConstructor;
 import lombok.Setter;
 
@@ -50,6 +51,7 @@ class PeoplePages {
 	private final ParticipantSearch participantSearch;
 
 	private final Programs programs;
+
 	private final RefusedForm refusedForm;
 
 	private final PageAudit audit;
