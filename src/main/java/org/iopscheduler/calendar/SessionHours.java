@@ -15,7 +15,7 @@ import java.util.List;
  */
 public record SessionHours(int firstHour, int lastHour) {
 
-	/** Fewer hours would leave a short programme's grid cramped. */
+	/** Fewer hours would leave a short program's grid cramped. */
 	static final int FEWEST = 6;
 
 	/** Clinics open early; widening stops here. */
