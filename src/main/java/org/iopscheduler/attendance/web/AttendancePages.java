@@ -36,6 +36,7 @@ import org.iopscheduler.people.SignedIn;
 import org.iopscheduler.program.Program;
 import org.iopscheduler.program.Programs;
 import org.iopscheduler.system.DomainException;
+import org.iopscheduler.system.RefusedForm;
 import org.iopscheduler.system.Forbidden;
 import org.iopscheduler.system.InvalidInput;
 import org.iopscheduler.system.NotFound;
@@ -62,6 +63,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AttendancePages {
 
 	private final CounselorSessions counselorSessions;
+
+	private final RefusedForm refusedForm;
 
 	private final Sessions sessions;
 
@@ -279,7 +282,8 @@ class AttendancePages {
 			throw e;
 		}
 		catch (DomainException refused) {
-			result.reject("refused", refused.getMessage());
+			// not started, cancelled: above the sheet, in words
+			refusedForm.attach(refused, result, "sheet", java.util.Set.of());
 		}
 		return sheetPage(session, form, model);
 	}
