@@ -21,10 +21,10 @@ import org.springframework.transaction.annotation.Transactional;
  * The people page's search, answered where enrollments live: one statement for a page of
  * participants and how many match (a window count), whatever the filters. Only the
  * filters given become conditions: the name as ranges of the V9 key indexes, the
- * population as a range of dates of birth, program and status as look-ups of the
- * participant's enrollments by {@code ix_enrollment_participant_days} (V10). "Today" is
- * each program's own, from the clinic calendar, passed in as values: the SQL never reads
- * a clock.
+ * population as a range of dates of birth, program and status as look-ups of each found
+ * participant's enrollments by {@code ix_enrollment_participant} (V1). "Today" is each
+ * program's own, from the clinic calendar, passed in as values: the SQL never reads a
+ * clock.
  */
 @Service
 class ParticipantFinder implements ParticipantSearch {
