@@ -3,7 +3,8 @@
 #   scripts/bench.sh [both|h2|postgres]     (default both; about 6 minutes per database on 2 cores)
 #   BENCH_REUSE_DATA=1 scripts/bench.sh h2  re-runs the cases on the data the last run generated
 # For each database it generates the large-group data set (scripts/generate.sh, seed 42), times the
-# service's start, then drives the running jar from wrk (a second process, over loopback, every
+# service's start (plain, CDS, Spring AOT + CDS: scripts/startup.sh), then drives the running jar
+# from wrk (a second process, over loopback, every
 # request signed in with HTTP Basic as a real client would) through the cases of the issue, times
 # the hand-written floor query, measures the heap after a full GC, and keeps a JFR profile.
 # It prints one table and writes it, with the machine's description, to docs/performance.md.
@@ -27,40 +28,12 @@ if curl -fs "$base/actuator/health" >/dev/null 2>&1; then
   echo "something already answers on port $port; stop it first" >&2; exit 1
 fi
 app_jar=target/app/iop-scheduler-1.0.0-SNAPSHOT.jar
-[ target/app/app.jsa -nt "$jar" ] || bash scripts/cds.sh >/dev/null
+# the fast start: Spring AOT with its CDS archive (scripts/pack.sh), as the service is meant to run
+fast=(-XX:SharedArchiveFile=target/app/app.jsa -Dspring.aot.enabled=true -jar "$app_jar")
+[ target/app/app.jsa -nt "$jar" ] || bash scripts/pack.sh >/dev/null
 
-app_pid=
-stop_app() {
-  if [ -n "$app_pid" ] && kill -0 "$app_pid" 2>/dev/null; then
-    kill "$app_pid"; wait "$app_pid" 2>/dev/null || true
-  fi
-  app_pid=
-}
+. scripts/lib/start.sh
 trap stop_app EXIT
-since() { python3 -c 'import sys, time; print(round(time.time() - float(sys.argv[1]), 3))' "$1"; }
-
-datasource() {  # sets url, user, password for the database $1
-  if [ "$1" = h2 ]; then
-    url="jdbc:h2:file:$PWD/target/bench/h2/iop;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"; user=sa; password=
-  else
-    url="jdbc:postgresql://127.0.0.1:5432/iop_bench?reWriteBatchedInserts=true"; user=postgres; password=
-  fi
-}
-
-# start_app <db> <jvm options...> -jar <jar>: sets app_pid, and started_in to the seconds from exec to healthy
-start_app() {
-  local db=$1; shift
-  datasource "$db"
-  local t0; t0=$(date +%s.%N)
-  SPRING_DATASOURCE_URL="$url" SPRING_DATASOURCE_USERNAME="$user" SPRING_DATASOURCE_PASSWORD="$password" \
-    java "$@" --server.port=$port >"$out/$db-app.log" 2>&1 &
-  app_pid=$!
-  until curl -fs "$base/actuator/health" >/dev/null 2>&1; do
-    kill -0 "$app_pid" 2>/dev/null || { echo "the service died; see $out/$db-app.log" >&2; exit 1; }
-    sleep 0.02
-  done
-  started_in=$(since "$t0")
-}
 
 # wrk <case> <threads> <connections> <seconds> <file>: prints the RESULT json line
 load() {
@@ -81,16 +54,12 @@ run_db() {
     echo "$generate" >"$out/$db-generate.seconds"
   fi
 
-  echo "== $db: start-up, three times as a plain jar and three times with the CDS archive" >&2
-  local starts=() cds_starts=()
-  for _ in 1 2 3; do start_app "$db" -jar "$jar"; starts+=("$started_in"); stop_app; done
-  for _ in 1 2 3; do
-    start_app "$db" -XX:SharedArchiveFile=target/app/app.jsa -jar "$app_jar"; cds_starts+=("$started_in"); stop_app
-  done
+  echo "== $db: start-up, three times each: plain jar, CDS, Spring AOT + CDS (scripts/startup.sh)" >&2
+  STARTUP_PORT=$port bash scripts/startup.sh "$db" 3
 
   echo "== $db: the cases (with a JFR recording)" >&2
-  start_app "$db" "-XX:StartFlightRecording=filename=$out/$db.jfr,settings=profile,dumponexit=true" \
-    -XX:SharedArchiveFile=target/app/app.jsa -jar "$app_jar"
+  datasource "$db"
+  start_app "$db" "-XX:StartFlightRecording=filename=$out/$db.jfr,settings=profile,dumponexit=true" "${fast[@]}"
   python3 scripts/bench/prepare.py "$base" "$out" >"$out/$db-prepare.json"
 
   load program-report 4 16 5 "$out/program-report.txt" >/dev/null      # warm-up
@@ -122,8 +91,7 @@ print(json.dumps({"rows": int(m[1]), "iterations": int(m[2]), "median_ms": float
 
   python3 - "$result" <<PY
 import json, sys
-json.dump({"db": "$db", "generate_s": $generate, "start_s": [${starts[0]}, ${starts[1]}, ${starts[2]}],
-           "cds_start_s": [${cds_starts[0]}, ${cds_starts[1]}, ${cds_starts[2]}],
+json.dump({"db": "$db", "generate_s": $generate, "startup": json.load(open("$out/startup-$db.json"))["runs"],
            "program_report": $program, "org_report": $org, "schedule": $schedule, "marks": $marks,
            "year_s": $year, "year": json.load(open("$out/$db-year.json")), "heap_kib": ${heap:-0},
            "floor": $floor, "prepare": json.load(open("$out/$db-prepare.json"))}, open(sys.argv[1], "w"), indent=1)

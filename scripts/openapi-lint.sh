@@ -2,12 +2,13 @@
 # The served OpenAPI description through a standard linter (Redocly CLI, its recommended rules): starts the jar on
 # a free port with a fresh H2 database under target/, waits for /actuator/health, fetches /v3/api-docs, stops the
 # jar and lints the document. Exits non-zero when the linter reports an error; warnings are printed only.
-#   scripts/openapi-lint.sh [JAR]        (default: the jar in target/, built if missing)
+#   scripts/openapi-lint.sh [JAR]        (default: the jar in target/, built if missing, packed by scripts/pack.sh)
 # Needs Node (npx) with access to the npm registry; the document is kept in target/openapi-lint/api-docs.json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib/jar.sh
-jar=$(service_jar "${1:-}")
+# the given jar as it is; else the fast start of the one in target/ (scripts/pack.sh)
+if [ -n "${1:-}" ]; then start=(-jar "$(service_jar "$1")"); else read -ra start <<<"$(fast_service_args)"; fi
 work=$PWD/target/openapi-lint
 rm -rf "$work"
 mkdir -p "$work"
@@ -16,7 +17,7 @@ base=http://127.0.0.1:$port
 
 SERVER_PORT=$port SERVER_ADDRESS=127.0.0.1 \
   SPRING_DATASOURCE_URL="jdbc:h2:file:$work/iop;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0" \
-  java -Xmx384m -jar "$jar" >"$work/service.log" 2>&1 &
+  java -Xmx384m "${start[@]}" >"$work/service.log" 2>&1 &
 pid=$!
 # SIGTERM: the graceful shutdown; also when the script fails half-way
 trap 'kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true' EXIT

@@ -9,6 +9,7 @@ import json
 import os
 import platform
 import re
+import statistics
 import subprocess
 import sys
 
@@ -18,7 +19,7 @@ TARGETS = {
     "schedule": "≥ 2,000 req/s, p99 ≤ 50 ms",
     "marks": "≥ 500 marks/s",
     "year": "≤ 5 s",
-    "start": "≤ 6 s",
+    "start": "≤ 4 s",
     "heap": "≤ 256 MiB",
     "generate": "< 120 s",
 }
@@ -63,8 +64,6 @@ def verdict(ok):
 def rows(r):
     floor = r["floor"]["median_ms"]
     org = r["org_report"]["p50_ms"]
-    start = sorted(r["start_s"])[1]
-    cds_start = sorted(r["cds_start_s"])[1]
     heap = r["heap_kib"] / 1024
     made = r["year"].get("sessionsMade", "?")
     return [
@@ -80,12 +79,28 @@ def rows(r):
         ("attendance marks, 16 counselors", r["marks"], TARGETS["marks"], r["marks"]["rps"] >= 500),
         (f"a year of sessions, 200 programs ({made} made)", {"p50_ms": r["year_s"] * 1000}, TARGETS["year"],
          r["year_s"] <= 5),
-        ("java -jar to healthy, plain jar (median of 3)", {"p50_ms": start * 1000}, TARGETS["start"], start <= 6),
-        ("java -jar to healthy, with scripts/cds.sh (median of 3)", {"p50_ms": cds_start * 1000}, TARGETS["start"],
-         cds_start <= 6),
+    ] + startup_rows(r) + [
         (f"heap after full GC: {heap:.0f} MiB", {}, TARGETS["heap"], heap <= 256),
         (f"generate the data set: {r['generate_s']:.0f} s", {}, TARGETS["generate"], r["generate_s"] < 120),
     ]
+
+
+STARTS = {
+    "plain": "to healthy: java -jar, the plain jar",
+    "cds": "to healthy: extracted jar + CDS (PACK_AOT=0 scripts/pack.sh)",
+    "aot-cds": "to healthy: Spring AOT + CDS (scripts/pack.sh)",
+}
+
+
+def startup_rows(r):
+    """Seconds from exec to healthy, the median of the runs of each way, with the CPU seconds spent by then."""
+    rows = []
+    for way, runs in r["startup"].items():
+        start = statistics.median(runs["start_s"])
+        cpu = statistics.median(runs["cpu_s"])
+        rows.append((f"{STARTS.get(way, way)} (median of {len(runs['start_s'])}; {cpu:.1f} CPU s)",
+                     {"p50_ms": start * 1000}, TARGETS["start"], start <= 4))
+    return rows
 
 
 def table(results):

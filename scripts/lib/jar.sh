@@ -30,3 +30,14 @@ bench_run() {
   java ${JAVA_OPTS:-} -Dloader.path="$bench" -Dloader.main="$main" -cp "$service" \
     org.springframework.boot.loader.launch.PropertiesLauncher "$@"
 }
+
+# fast_service_args prints the java arguments of the fast start (scripts/pack.sh: Spring AOT with its CDS archive in
+# target/app), packing first when target/app is missing or older than the jar in target/:
+#   java -Xmx384m $(fast_service_args) --server.port=...
+fast_service_args() {
+  local name=iop-scheduler-1.0.0-SNAPSHOT
+  if [ ! -f target/app/app.jsa ] || [ target/$name.jar -nt target/app/app.jsa ]; then
+    bash scripts/pack.sh target/app >&2
+  fi
+  echo "-XX:SharedArchiveFile=$PWD/target/app/app.jsa -Dspring.aot.enabled=true -jar $PWD/target/app/$name.jar"
+}

@@ -2,6 +2,7 @@ package org.iopscheduler;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -27,6 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.iopscheduler.calendar.ClinicCalendar;
 import org.iopscheduler.calendar.IsoWeek;
 import org.iopscheduler.program.Program;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Profile;
 import org.springframework.data.repository.Repository;
 
 /** The layout the style guide asks for, checked. */
@@ -34,7 +37,39 @@ class ArchitectureTest {
 
 	static final JavaClasses CLASSES = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.withImportOption(location -> !location.contains("__") && !location.contains("$$SpringCGLIB$$"))
 		.importPackages("org.iopscheduler");
+
+	/**
+	 * The bean registrations, repositories and proxies Spring AOT writes into
+	 * target/classes ({@code ./mvnw -Paot}, scripts/pack.sh) are generated from the code
+	 * these rules check, not written: they name every module's beans, as the application
+	 * class's configuration does.
+	 */
+	static boolean generatedBySpringAot(JavaClass type) {
+		return type.getName().contains("__") || type.getName().contains("$$SpringCGLIB$$");
+	}
+
+	/**
+	 * The fast start (scripts/pack.sh) runs the bean graph Spring AOT fixed at build
+	 * time, where a profile or a property condition is judged once, without the settings
+	 * the service starts with: demo data and the prod checks would follow the build, not
+	 * IOP_DEMO_DATA or the profile. Such settings are read when the service starts
+	 * (DemoData, ProductionSafety).
+	 */
+	@Test
+	void settingsThatChooseBeansAreReadAtRunTime() {
+		noClasses().should()
+			.beAnnotatedWith(Profile.class)
+			.orShould()
+			.beAnnotatedWith(ConditionalOnProperty.class)
+			.check(CLASSES);
+		noMethods().should()
+			.beAnnotatedWith(Profile.class)
+			.orShould()
+			.beAnnotatedWith(ConditionalOnProperty.class)
+			.check(CLASSES);
+	}
 
 	@Test
 	void nothingDependsOnTheDemoData() {

@@ -28,20 +28,22 @@ import org.iopscheduler.program.Population;
 import org.iopscheduler.program.Program;
 import org.iopscheduler.program.Programs;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
  * Demo data (IOP_DEMO_DATA=true, or the demo profile): an adult evening IOP and an
  * adolescent after-school IOP, their counselors, rooms and a dozen participants with
  * three weeks of attendance. Loaded through the same services as real data, so every rule
- * holds; only on a database without programs, and before the web server opens.
+ * holds; only on a database without programs, and before the web server opens. The
+ * setting is read at run time, not by {@code @ConditionalOnProperty}: the packaged
+ * service's bean graph is fixed when the jar is built (Spring AOT), and it must still
+ * honour {@code IOP_DEMO_DATA} and the demo profile given when it starts.
  */
 @Slf4j
 @Component
 @Order(10)
-@ConditionalOnProperty(name = "iop.demo-data", havingValue = "true")
 @RequiredArgsConstructor
 public class DemoData implements SmartInitializingSingleton {
 
@@ -63,8 +65,13 @@ public class DemoData implements SmartInitializingSingleton {
 
 	private final ClinicCalendar calendar;
 
+	private final Environment environment;
+
 	@Override
 	public void afterSingletonsInstantiated() {
+		if (!environment.getProperty("iop.demo-data", Boolean.class, false)) {
+			return;
+		}
 		if (!programs.all().isEmpty() || people.exists("coordinator")) {
 			return;
 		}

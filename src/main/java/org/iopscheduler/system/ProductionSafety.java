@@ -7,8 +7,8 @@ import java.util.Locale;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.EnvironmentAware;
-import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,9 +24,11 @@ import org.springframework.stereotype.Component;
  * instance cannot share it, and an in-memory one loses everything at the first
  * restart.</li>
  * </ul>
+ * The profile is asked at run time, not with {@code @Profile}: the packaged service's
+ * bean graph is fixed when the jar is built (Spring AOT), and a {@code @Profile} there
+ * would be judged once, at build time, without the prod profile.
  */
 @Component
-@Profile("prod")
 class ProductionSafety implements BeanFactoryPostProcessor, EnvironmentAware {
 
 	private Environment environment;
@@ -38,6 +40,9 @@ class ProductionSafety implements BeanFactoryPostProcessor, EnvironmentAware {
 
 	@Override
 	public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+		if (!environment.acceptsProfiles(Profiles.of("prod"))) {
+			return;
+		}
 		List<String> problems = problems(environment);
 		if (!problems.isEmpty()) {
 			throw new IllegalStateException("Refusing to start under the prod profile: " + String.join("; ", problems));
