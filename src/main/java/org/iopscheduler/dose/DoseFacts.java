@@ -175,10 +175,29 @@ public class DoseFacts {
 	}
 
 	String sql(Scope scope, Instant now, MapSqlParameterSource params) {
-		params.addValue("enrolledFrom", scope.enrolledFrom().monday());
-		params.addValue("enrolledTo", scope.enrolledTo().sunday());
 		// the dose rule's threshold, from the rule itself
 		params.addValue("threeHours", WeeklyDose.THREE_HOURS);
+		String enrolled = enrolled(scope, params);
+		String byDay = byDay(scope, now, params, false);
+		String byWeek = "select d.enrollment_id, d.week_index, sum(d.scheduled_minutes) as scheduled_minutes,"
+				+ " sum(d.attended_minutes) as attended_minutes, sum(d.unmarked_sessions) as unmarked_sessions,"
+				+ " sum(d.still_to_come) as still_to_come,"
+				+ " sum(case when d.attended_minutes > 0 then 1 else 0 end) as days_attended,"
+				+ " sum(case when d.attended_minutes >= :threeHours then 1 else 0 end)"
+				+ " as days_of_three_hours from (" + byDay + ") d group by d.enrollment_id, d.week_index";
+		return "select e.id as enrollment_id, e.program_id, e.participant_id, e.start_date, e.end_date,"
+				+ " e.discharge_date, p.time_zone, p.minimum_weekly_minutes, w.week_index, w.scheduled_minutes,"
+				+ " w.attended_minutes, w.unmarked_sessions, w.still_to_come, w.days_attended, w.days_of_three_hours"
+				+ " from enrollment e join program p on p.id = e.program_id" + " left join (" + byWeek
+				+ ") w on w.enrollment_id = e.id" + " where " + enrolled
+				+ (scope.byParticipant() ? " order by e.program_id, e.participant_id, e.id, w.week_index"
+						: " order by e.id, w.week_index");
+	}
+
+	/** The scope's enrollments, as a condition on {@code enrollment e}. */
+	static String enrolled(Scope scope, MapSqlParameterSource params) {
+		params.addValue("enrolledFrom", scope.enrolledFrom().monday());
+		params.addValue("enrolledTo", scope.enrolledTo().sunday());
 		StringBuilder enrolled = new StringBuilder("e.start_date <= :enrolledTo")
 			.append(" and (e.end_date is null or e.end_date >= :enrolledFrom)")
 			.append(" and (e.discharge_date is null or e.discharge_date >= :enrolledFrom)");
@@ -198,20 +217,7 @@ public class DoseFacts {
 			enrolled.append(" and e.participant_id in (:participantIds)");
 			params.addValue("participantIds", scope.participantIds());
 		}
-		String byDay = byDay(scope, now, params, false);
-		String byWeek = "select d.enrollment_id, d.week_index, sum(d.scheduled_minutes) as scheduled_minutes,"
-				+ " sum(d.attended_minutes) as attended_minutes, sum(d.unmarked_sessions) as unmarked_sessions,"
-				+ " sum(d.still_to_come) as still_to_come,"
-				+ " sum(case when d.attended_minutes > 0 then 1 else 0 end) as days_attended,"
-				+ " sum(case when d.attended_minutes >= :threeHours then 1 else 0 end)"
-				+ " as days_of_three_hours from (" + byDay + ") d group by d.enrollment_id, d.week_index";
-		return "select e.id as enrollment_id, e.program_id, e.participant_id, e.start_date, e.end_date,"
-				+ " e.discharge_date, p.time_zone, p.minimum_weekly_minutes, w.week_index, w.scheduled_minutes,"
-				+ " w.attended_minutes, w.unmarked_sessions, w.still_to_come, w.days_attended, w.days_of_three_hours"
-				+ " from enrollment e join program p on p.id = e.program_id" + " left join (" + byWeek
-				+ ") w on w.enrollment_id = e.id" + " where " + enrolled
-				+ (scope.byParticipant() ? " order by e.program_id, e.participant_id, e.id, w.week_index"
-						: " order by e.id, w.week_index");
+		return enrolled.toString();
 	}
 
 	/**

@@ -9,9 +9,13 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
@@ -20,6 +24,8 @@ import jakarta.persistence.EntityManager;
 import org.iopscheduler.calendar.DoseInputsChanged;
 import org.iopscheduler.calendar.IsoWeek;
 import org.iopscheduler.dose.DoseFacts.Day;
+import org.iopscheduler.dose.DoseFacts.EnrollmentWeeks;
+import org.iopscheduler.enrollment.Enrollment;
 import org.iopscheduler.dose.WeeklyDose.Totals;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.event.EventListener;
@@ -123,15 +129,16 @@ public class StoredDoses {
 		}
 		jdbc.update(delete.toString(), params);
 		LocalDate[] made = sessionDays(ids, params);
-		LocalDate from = latest(change.from(), made[0]);
-		LocalDate to = earliest(change.to(), made[1]);
-		if (from == null || to == null || from.isAfter(to)) {
+		if (made[0] == null) {
 			return;
 		}
-		List<Object[]> rows = count(ids, IsoWeek.of(from), IsoWeek.of(to), now).values()
-			.stream()
-			.map(Week::row)
-			.toList();
+		// whole weeks: a change on a day without sessions still changes its week
+		IsoWeek from = latest(change.from() == null ? null : IsoWeek.of(change.from()), IsoWeek.of(made[0]));
+		IsoWeek to = earliest(change.to() == null ? null : IsoWeek.of(change.to()), IsoWeek.of(made[1]));
+		if (from.compareTo(to) > 0) {
+			return;
+		}
+		List<Object[]> rows = count(ids, from, to, now).values().stream().map(Week::row).toList();
 		jdbc.getJdbcTemplate().batchUpdate(INSERT, rows, 1_000, (statement, row) -> {
 			for (int i = 0; i < row.length; i++) {
 				if (row[i] == null) {
@@ -290,6 +297,61 @@ public class StoredDoses {
 	}
 
 	/**
+	 * What {@link DoseFacts#forEach} answers, in its order, read from the stored weeks:
+	 * one row per enrollment and week. Rows the clock has moved past since they were
+	 * counted (a session started since) are counted again from the raw tables, in one
+	 * more statement only when there are any; nothing is written.
+	 */
+	public void forEach(DoseFacts.Scope scope, Instant now, Consumer<EnrollmentWeeks> each) {
+		MapSqlParameterSource params = new MapSqlParameterSource();
+		params.addValue("firstMonday", scope.firstWeek().monday());
+		params.addValue("lastMonday", scope.lastWeek().monday());
+		String sql = "select e.id as enrollment_id, e.program_id, e.participant_id, e.start_date, e.end_date,"
+				+ " e.discharge_date, p.time_zone, p.minimum_weekly_minutes, w.week_monday, w.scheduled_minutes,"
+				+ " w.attended_minutes, w.unmarked_sessions, w.still_to_come, w.days_attended, w.days_of_three_hours,"
+				+ " w.last_started, w.next_start from enrollment e join program p on p.id = e.program_id"
+				+ " left join weekly_dose w on w.enrollment_id = e.id"
+				+ " and w.week_monday between :firstMonday and :lastMonday where " + DoseFacts.enrolled(scope, params)
+				+ (scope.byParticipant() ? " order by e.program_id, e.participant_id, e.id, w.week_monday"
+						: " order by e.id, w.week_monday");
+		List<EnrollmentWeeks> found = new ArrayList<>();
+		Set<Long> passed = new HashSet<>();
+		jdbc.query(sql, params, (ResultSet rs) -> {
+			long id = rs.getLong("enrollment_id");
+			EnrollmentWeeks current = found.isEmpty() ? null : found.get(found.size() - 1);
+			if (current == null || current.enrollmentId() != id) {
+				current = new EnrollmentWeeks(id, rs.getLong("program_id"), rs.getLong("participant_id"),
+						rs.getObject("start_date", LocalDate.class),
+						Enrollment.lastDay(rs.getObject("end_date", LocalDate.class),
+								rs.getObject("discharge_date", LocalDate.class)),
+						rs.getString("time_zone"), rs.getInt("minimum_weekly_minutes"), new HashMap<>());
+				found.add(current);
+			}
+			if (rs.getObject("week_monday", LocalDate.class) != null) {
+				Stored row = Stored.of(rs);
+				current.totals().put(row.week(), row.totals());
+				if (!row.currentAt(now)) {
+					passed.add(id);
+				}
+			}
+		});
+		if (!passed.isEmpty()) {
+			Map<Long, EnrollmentWeeks> recounted = new HashMap<>();
+			facts.forEach(
+					new DoseFacts.Scope(null, null, scope.firstWeek(), scope.lastWeek(), scope.enrolledFrom(),
+							scope.enrolledTo(), scope.zones(), false, passed, null),
+					now, weeks -> recounted.put(weeks.enrollmentId(), weeks));
+			for (int i = 0; i < found.size(); i++) {
+				EnrollmentWeeks again = recounted.get(found.get(i).enrollmentId());
+				if (again != null) {
+					found.set(i, again);
+				}
+			}
+		}
+		found.forEach(each);
+	}
+
+	/**
 	 * Every enrollment-week counted again by the reports' own statement
 	 * ({@link DoseFacts}) and compared with the stored row: a missing row, a row too
 	 * many, or any number different is a difference. A row the clock has moved past (a
@@ -338,12 +400,12 @@ public class StoredDoses {
 				&& a.daysAttended() == b.daysAttended() && a.daysOfThreeHours() == b.daysOfThreeHours();
 	}
 
-	private static LocalDate latest(LocalDate a, LocalDate b) {
-		return a == null ? b : b == null || a.isAfter(b) ? a : b;
+	private static IsoWeek latest(IsoWeek a, IsoWeek b) {
+		return a == null || b.compareTo(a) > 0 ? b : a;
 	}
 
-	private static LocalDate earliest(LocalDate a, LocalDate b) {
-		return a == null ? b : b == null || a.isBefore(b) ? a : b;
+	private static IsoWeek earliest(IsoWeek a, IsoWeek b) {
+		return a == null || b.compareTo(a) < 0 ? b : a;
 	}
 
 }
