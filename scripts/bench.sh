@@ -89,6 +89,11 @@ run_db() {
 m = re.search(r"rows=(\d+) iterations=(\d+) median_ms=([\d.]+) p99_ms=([\d.]+)", sys.stdin.read())
 print(json.dumps({"rows": int(m[1]), "iterations": int(m[2]), "median_ms": float(m[3]), "p99_ms": float(m[4])}))')
 
+  echo "== $db: the stored weekly dose, recounted from the raw tables after the cases" >&2
+  java -jar "$jar" --spring.main.web-application-type=none --iop.verify-dose --spring.datasource.url="$url" \
+    --spring.datasource.username="$user" --spring.datasource.password="$password" >"$out/$db-verify-dose.txt"
+  grep -E 'dose verified|stored|counted' "$out/$db-verify-dose.txt" >&2
+
   python3 - "$result" <<PY
 import json, sys
 json.dump({"db": "$db", "generate_s": $generate, "startup": json.load(open("$out/startup-$db.json"))["runs"],

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import org.iopscheduler.attendance.internal.AttendanceChangeRepository;
 import org.iopscheduler.attendance.internal.AttendanceMarkRepository;
 import org.iopscheduler.calendar.DatedSession;
+import org.iopscheduler.calendar.DoseInputsChanged;
 import org.iopscheduler.calendar.Sessions;
 import org.iopscheduler.enrollment.Rosters;
 import org.iopscheduler.people.Role;
@@ -24,6 +25,7 @@ import org.iopscheduler.system.InvalidInput;
 import org.iopscheduler.system.NotFound;
 import org.iopscheduler.system.RaceLost;
 import org.iopscheduler.system.RuleViolation;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -50,8 +52,10 @@ public class Attendance {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	Attendance(AttendanceMarkRepository marks, AttendanceChangeRepository changes, Sessions sessions, Programs programs,
-			Rosters rosters, PlatformTransactionManager transactions, Clock clock) {
+			Rosters rosters, PlatformTransactionManager transactions, Clock clock, ApplicationEventPublisher events) {
 		this.marks = marks;
 		this.changes = changes;
 		this.sessions = sessions;
@@ -59,6 +63,7 @@ public class Attendance {
 		this.rosters = rosters;
 		this.transaction = new TransactionTemplate(transactions);
 		this.clock = clock;
+		this.events = events;
 	}
 
 	public record Marked(AttendanceMark mark, boolean changed) {
@@ -96,8 +101,13 @@ public class Attendance {
 		if (!rosters.holdIncludes(session, participantId)) {
 			throw notOnRoster(sessionId, participantId);
 		}
-		return record(marks.lockFor(sessionId, participantId).orElse(null), sessionId, participantId, status, minutes,
-				note, by, now);
+		Marked marked = record(marks.lockFor(sessionId, participantId).orElse(null), sessionId, participantId, status,
+				minutes, note, by, now);
+		if (marked.changed()) {
+			events.publishEvent(
+					DoseInputsChanged.participants(session.getProgramId(), List.of(participantId), session.getDate()));
+		}
+		return marked;
 	}
 
 	/**
@@ -187,6 +197,9 @@ public class Attendance {
 				.changed()) {
 				changed.add(row.participantId());
 			}
+		}
+		if (!changed.isEmpty()) {
+			events.publishEvent(DoseInputsChanged.participants(session.getProgramId(), changed, session.getDate()));
 		}
 		return new Sheet(changed, List.of());
 	}

@@ -21,6 +21,7 @@ import org.iopscheduler.program.Programs;
 import org.iopscheduler.system.NotFound;
 import org.iopscheduler.system.Refusal;
 import org.iopscheduler.system.RuleViolation;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,6 +47,8 @@ public class Blocks {
 	private final ClinicCalendar calendar;
 
 	private final Clock clock;
+
+	private final ApplicationEventPublisher events;
 
 	@Transactional
 	public WeeklyBlock create(long programId, BlockDefinition definition) {
@@ -174,6 +177,9 @@ public class Blocks {
 		}
 		WeeklyBlock saved = blocks.saveAndFlush(block);
 		calendarVersions.changed(block.getProgramId());
+		// a moved session may leave for another day of its week: the whole weeks count
+		// again
+		events.publishEvent(DoseInputsChanged.program(block.getProgramId(), from, null));
 		return new BlockChanged(saved, changed.replaced());
 	}
 
@@ -205,6 +211,7 @@ public class Blocks {
 		sessions.deleteAll(affected);
 		WeeklyBlock ended = blocks.saveAndFlush(block);
 		calendarVersions.changed(block.getProgramId());
+		events.publishEvent(DoseInputsChanged.program(block.getProgramId(), from, null));
 		return ended;
 	}
 

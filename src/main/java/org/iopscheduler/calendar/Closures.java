@@ -13,6 +13,7 @@ import org.iopscheduler.system.Conflict;
 import org.iopscheduler.system.Refusal;
 import org.iopscheduler.system.NotFound;
 import org.iopscheduler.system.RuleViolation;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,6 +35,8 @@ public class Closures {
 	private final CalendarVersions calendarVersions;
 
 	private final Clock clock;
+
+	private final ApplicationEventPublisher events;
 
 	public record Closed(Closure closure, List<Long> cancelledSessionIds) {
 	}
@@ -65,6 +68,7 @@ public class Closures {
 		open.forEach(s -> s.closeFor(closure.getId(), closure.sessionReason()));
 		sessions.saveAllAndFlush(open);
 		calendarVersions.changed(programId);
+		events.publishEvent(DoseInputsChanged.program(programId, date, date));
 		return new Closed(closure, open.stream().map(DatedSession::getId).toList());
 	}
 
@@ -82,6 +86,7 @@ public class Closures {
 		sessions.saveAllAndFlush(closed);
 		closures.delete(closure);
 		calendarVersions.changed(programId);
+		events.publishEvent(DoseInputsChanged.program(programId, closure.getDate(), closure.getDate()));
 		return closed.stream().map(DatedSession::getId).toList();
 	}
 

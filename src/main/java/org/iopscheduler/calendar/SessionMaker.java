@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.iopscheduler.system.AcceptedDates;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -62,8 +63,11 @@ public class SessionMaker {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	SessionMaker(WeeklyBlockRepository blocks, ClosureRepository closures, SessionHorizons horizons, JdbcTemplate jdbc,
-			NamedParameterJdbcTemplate named, PlatformTransactionManager transactions, Clock clock) {
+			NamedParameterJdbcTemplate named, PlatformTransactionManager transactions, Clock clock,
+			ApplicationEventPublisher events) {
 		this.blocks = blocks;
 		this.closures = closures;
 		this.horizons = horizons;
@@ -72,6 +76,7 @@ public class SessionMaker {
 		this.ownTransaction = new TransactionTemplate(transactions);
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/**
@@ -115,6 +120,11 @@ public class SessionMaker {
 		return ownTransaction.execute(status -> {
 			int made = insertMissing(ids, from, to);
 			horizons.record(toMake, from, to);
+			if (made > 0) {
+				// in the making transaction: the new sessions and the weeks they add to
+				// commit together
+				events.publishEvent(DoseInputsChanged.programs(ids, from, to));
+			}
 			return made;
 		});
 	}

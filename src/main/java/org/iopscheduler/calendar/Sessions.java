@@ -12,6 +12,7 @@ import org.iopscheduler.system.Conflict;
 import org.iopscheduler.system.NotFound;
 import org.iopscheduler.system.Refusal;
 import org.iopscheduler.system.RuleViolation;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,6 +29,8 @@ public class Sessions {
 	private final MarkedSessions markedSessions;
 
 	private final ClosureRepository closures;
+
+	private final ApplicationEventPublisher events;
 
 	/** The week's sessions in the program's zone, made on first look. */
 	public List<DatedSession> week(Program program, IsoWeek week) {
@@ -50,7 +53,9 @@ public class Sessions {
 	 * the caller's transaction.
 	 */
 	public DatedSession addMakeUp(DatedSession makeUp) {
-		return sessions.saveAndFlush(makeUp);
+		DatedSession added = sessions.saveAndFlush(makeUp);
+		changed(added);
+		return added;
 	}
 
 	@Transactional(readOnly = true)
@@ -82,7 +87,9 @@ public class Sessions {
 		// a make-up's participants are its roster, which the answer shows after the
 		// transaction
 		Hibernate.initialize(session.getMakeUpParticipants());
-		return sessions.saveAndFlush(session);
+		DatedSession cancelled = sessions.saveAndFlush(session);
+		changed(cancelled);
+		return cancelled;
 	}
 
 	/**
@@ -103,7 +110,14 @@ public class Sessions {
 		}
 		session.reinstate();
 		Hibernate.initialize(session.getMakeUpParticipants());
-		return sessions.saveAndFlush(session);
+		DatedSession reinstated = sessions.saveAndFlush(session);
+		changed(reinstated);
+		return reinstated;
+	}
+
+	/** The session's day counts again for everybody expected at it. */
+	private void changed(DatedSession session) {
+		events.publishEvent(DoseInputsChanged.program(session.getProgramId(), session.getDate(), session.getDate()));
 	}
 
 }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.time.zone.ZoneOffsetTransition;
@@ -46,7 +47,23 @@ public class DoseFacts {
 
 	/** Which enrollments, which weeks of facts, for which program zones. */
 	public record Scope(Collection<Long> programIds, Long participantId, IsoWeek firstWeek, IsoWeek lastWeek,
-			IsoWeek enrolledFrom, IsoWeek enrolledTo, Collection<String> zones, boolean byParticipant) {
+			IsoWeek enrolledFrom, IsoWeek enrolledTo, Collection<String> zones, boolean byParticipant,
+			Collection<Long> enrollmentIds, Collection<Long> participantIds) {
+
+		public Scope(Collection<Long> programIds, Long participantId, IsoWeek firstWeek, IsoWeek lastWeek,
+				IsoWeek enrolledFrom, IsoWeek enrolledTo, Collection<String> zones, boolean byParticipant) {
+			this(programIds, participantId, firstWeek, lastWeek, enrolledFrom, enrolledTo, zones, byParticipant, null,
+					null);
+		}
+
+		/**
+		 * Some enrollments (null: all) of some programs (null: all), only these
+		 * participants (null: all), with their facts of [from, to].
+		 */
+		static Scope enrollments(Collection<Long> programIds, Collection<Long> enrollmentIds,
+				Collection<Long> participantIds, IsoWeek from, IsoWeek to, Collection<String> zones) {
+			return new Scope(programIds, null, from, to, from, to, zones, false, enrollmentIds, participantIds);
+		}
 
 		/**
 		 * The programs' enrollments during {@code week}, with facts from {@code first} to
@@ -158,48 +175,10 @@ public class DoseFacts {
 	}
 
 	String sql(Scope scope, Instant now, MapSqlParameterSource params) {
-		List<IsoWeek> weeks = scope.weeks();
-		params.addValue("factsFrom", scope.firstWeek().monday());
-		params.addValue("factsTo", scope.lastWeek().sunday());
-		params.addValue("enrolledFrom", scope.enrolledFrom().monday());
-		params.addValue("enrolledTo", scope.enrolledTo().sunday());
 		// the dose rule's threshold, from the rule itself
 		params.addValue("threeHours", WeeklyDose.THREE_HOURS);
-		StringBuilder enrolled = new StringBuilder("e.start_date <= :enrolledTo")
-			.append(" and (e.end_date is null or e.end_date >= :enrolledFrom)")
-			.append(" and (e.discharge_date is null or e.discharge_date >= :enrolledFrom)");
-		if (scope.programIds() != null) {
-			enrolled.append(" and e.program_id in (:programIds)");
-			params.addValue("programIds", scope.programIds());
-		}
-		if (scope.participantId() != null) {
-			enrolled.append(" and e.participant_id = :participantId");
-			params.addValue("participantId", scope.participantId());
-		}
-		// who is expected where is the view's rule (V8, Enrollment.expects); the scope
-		// filters on the view's own columns so both databases push it into each branch,
-		// and the view carries the session's time and length so nothing joins back
-		StringBuilder expected = new StringBuilder("s.session_date between :factsFrom and :factsTo");
-		if (scope.programIds() != null) {
-			expected.append(" and s.program_id in (:programIds)");
-		}
-		if (scope.participantId() != null) {
-			expected.append(" and s.participant_id = :participantId");
-		}
-		// a step of its own (offset 0 rows): merged into the sums, PostgreSQL loses their
-		// order and sorts twice (EXPLAIN of the organisation report)
-		String sessions = "select s.enrollment_id, s.participant_id, s.session_id, s.session_date, s.duration_minutes, "
-				+ started(scope.zones(), now, params) + " as started, " + weekIndex(weeks, params) + " as week_index"
-				+ " from expected_attendance s join program p on p.id = s.program_id where " + expected
-				+ " and s.status <> 'CANCELLED' offset 0 rows";
-		String byDay = "select x.enrollment_id, x.week_index, x.session_date,"
-				+ " sum(x.duration_minutes) as scheduled_minutes,"
-				+ " sum(coalesce(m.minutes_attended, 0)) as attended_minutes,"
-				+ " sum(case when m.id is null and x.started = 1 then 1 else 0 end) as unmarked_sessions,"
-				+ " sum(case when x.started = 0 then x.duration_minutes else 0 end) as still_to_come" + " from ("
-				+ sessions + ") x"
-				+ " left join attendance_mark m on m.session_id = x.session_id and m.participant_id = x.participant_id"
-				+ " group by x.enrollment_id, x.week_index, x.session_date";
+		String enrolled = enrolled(scope, params);
+		String byDay = byDay(scope, now, params, false);
 		String byWeek = "select d.enrollment_id, d.week_index, sum(d.scheduled_minutes) as scheduled_minutes,"
 				+ " sum(d.attended_minutes) as attended_minutes, sum(d.unmarked_sessions) as unmarked_sessions,"
 				+ " sum(d.still_to_come) as still_to_come,"
@@ -213,6 +192,112 @@ public class DoseFacts {
 				+ ") w on w.enrollment_id = e.id" + " where " + enrolled
 				+ (scope.byParticipant() ? " order by e.program_id, e.participant_id, e.id, w.week_index"
 						: " order by e.id, w.week_index");
+	}
+
+	/** The scope's enrollments, as a condition on {@code enrollment e}. */
+	static String enrolled(Scope scope, MapSqlParameterSource params) {
+		params.addValue("enrolledFrom", scope.enrolledFrom().monday());
+		params.addValue("enrolledTo", scope.enrolledTo().sunday());
+		StringBuilder enrolled = new StringBuilder("e.start_date <= :enrolledTo")
+			.append(" and (e.end_date is null or e.end_date >= :enrolledFrom)")
+			.append(" and (e.discharge_date is null or e.discharge_date >= :enrolledFrom)");
+		if (scope.programIds() != null) {
+			enrolled.append(" and e.program_id in (:programIds)");
+			params.addValue("programIds", scope.programIds());
+		}
+		if (scope.participantId() != null) {
+			enrolled.append(" and e.participant_id = :participantId");
+			params.addValue("participantId", scope.participantId());
+		}
+		if (scope.enrollmentIds() != null) {
+			enrolled.append(" and e.id in (:enrollmentIds)");
+			params.addValue("enrollmentIds", scope.enrollmentIds());
+		}
+		if (scope.participantIds() != null) {
+			enrolled.append(" and e.participant_id in (:participantIds)");
+			params.addValue("participantIds", scope.participantIds());
+		}
+		return enrolled.toString();
+	}
+
+	/**
+	 * Per enrollment, week and day: the day's sums; with {@code times} also the last
+	 * started and the next start of the day's sessions (local times), which tell when the
+	 * clock changes the day's numbers.
+	 */
+	private String byDay(Scope scope, Instant now, MapSqlParameterSource params, boolean times) {
+		List<IsoWeek> weeks = scope.weeks();
+		params.addValue("factsFrom", scope.firstWeek().monday());
+		params.addValue("factsTo", scope.lastWeek().sunday());
+		if (scope.programIds() != null) {
+			params.addValue("programIds", scope.programIds());
+		}
+		if (scope.participantId() != null) {
+			params.addValue("participantId", scope.participantId());
+		}
+		if (scope.enrollmentIds() != null) {
+			params.addValue("enrollmentIds", scope.enrollmentIds());
+		}
+		if (scope.participantIds() != null) {
+			params.addValue("participantIds", scope.participantIds());
+		}
+		// who is expected where is the view's rule (V8, Enrollment.expects); the scope
+		// filters on the view's own columns so both databases push it into each branch,
+		// and the view carries the session's time and length so nothing joins back
+		StringBuilder expected = new StringBuilder("s.session_date between :factsFrom and :factsTo");
+		if (scope.programIds() != null) {
+			expected.append(" and s.program_id in (:programIds)");
+		}
+		if (scope.participantId() != null) {
+			expected.append(" and s.participant_id = :participantId");
+		}
+		if (scope.enrollmentIds() != null) {
+			expected.append(" and s.enrollment_id in (:enrollmentIds)");
+		}
+		if (scope.participantIds() != null) {
+			expected.append(" and s.participant_id in (:participantIds)");
+		}
+		// a step of its own (offset 0 rows): merged into the sums, PostgreSQL loses their
+		// order and sorts twice (EXPLAIN of the organisation report)
+		String sessions = "select s.enrollment_id, s.participant_id, s.session_id, s.session_date, s.duration_minutes, "
+				+ (times ? "s.start_time, " : "") + started(scope.zones(), now, params) + " as started, "
+				+ weekIndex(weeks, params) + " as week_index"
+				+ " from expected_attendance s join program p on p.id = s.program_id where " + expected
+				+ " and s.status <> 'CANCELLED' offset 0 rows";
+		return "select x.enrollment_id, x.week_index, x.session_date,"
+				+ " sum(x.duration_minutes) as scheduled_minutes,"
+				+ " sum(coalesce(m.minutes_attended, 0)) as attended_minutes,"
+				+ " sum(case when m.id is null and x.started = 1 then 1 else 0 end) as unmarked_sessions,"
+				+ " sum(case when x.started = 0 then x.duration_minutes else 0 end) as still_to_come"
+				+ (times ? ", max(case when x.started = 1 then x.start_time end) as last_started,"
+						+ " min(case when x.started = 0 then x.start_time end) as next_start" : "")
+				+ " from (" + sessions + ") x"
+				+ " left join attendance_mark m on m.session_id = x.session_id and m.participant_id = x.participant_id"
+				+ " group by x.enrollment_id, x.week_index, x.session_date";
+	}
+
+	/** One enrollment's sums of one day, with when the clock next changes them. */
+	record Day(long enrollmentId, long programId, long participantId, IsoWeek week, LocalDate date,
+			int scheduledMinutes, int attendedMinutes, int unmarkedSessions, int stillToCome, LocalTime lastStarted,
+			LocalTime nextStart) {
+	}
+
+	/**
+	 * The sums per enrollment and day of the scope's enrollments (those with sessions in
+	 * its weeks), at {@code now}: what the stored weeks are counted from.
+	 */
+	void forEachDay(Scope scope, Instant now, Consumer<Day> each) {
+		MapSqlParameterSource params = new MapSqlParameterSource();
+		List<IsoWeek> weeks = scope.weeks();
+		String sql = "select d.*, e.program_id, e.participant_id from (" + byDay(scope, now, params, true)
+				+ ") d join enrollment e on e.id = d.enrollment_id";
+		jdbc.query(sql, params, (ResultSet rs) -> {
+			each.accept(new Day(rs.getLong("enrollment_id"), rs.getLong("program_id"), rs.getLong("participant_id"),
+					weeks.get(rs.getInt("week_index")), rs.getObject("session_date", LocalDate.class),
+					rs.getInt("scheduled_minutes"), rs.getInt("attended_minutes"), rs.getInt("unmarked_sessions"),
+					rs.getInt("still_to_come"), rs.getObject("last_started", LocalTime.class),
+					rs.getObject("next_start", LocalTime.class)));
+		});
 	}
 
 	/**

@@ -36,7 +36,7 @@ public class DoseReports {
 
 	private final Enrollments enrollments;
 
-	private final DoseFacts facts;
+	private final StoredDoses stored;
 
 	private final SessionMaker maker;
 
@@ -65,8 +65,8 @@ public class DoseReports {
 	private ProgramDose read(Program program, IsoWeek week, IsoWeek first) {
 		Instant now = calendar.now();
 		List<ParticipantDose> rows = new ArrayList<>();
-		facts.forEach(Scope.programs(List.of(program.getId()), first, week, List.of(program.getTimeZone()), false), now,
-				enrollment -> {
+		stored.forEach(Scope.programs(List.of(program.getId()), first, week, List.of(program.getTimeZone()), false),
+				now, enrollment -> {
 					WeeklyDose dose = enrollment.dose(week, now);
 					rows.add(new ParticipantDose(enrollment.participantId(), enrollment.enrollmentId(), dose,
 							streak(enrollment, dose, now)));
@@ -117,7 +117,7 @@ public class DoseReports {
 		programs.byIds(programIds).forEach(p -> zones.add(p.getTimeZone()));
 		Instant now = calendar.now();
 		List<EnrollmentWeeks> mine = new ArrayList<>();
-		facts.forEach(Scope.participant(participantId, from, to, zones), now, mine::add);
+		stored.forEach(Scope.participant(participantId, from, to, zones), now, mine::add);
 		List<WeeklyDose> weeks = new ArrayList<>();
 		for (IsoWeek week = from; week.compareTo(to) <= 0; week = week.plusWeeks(1)) {
 			WeeklyDose total = null;

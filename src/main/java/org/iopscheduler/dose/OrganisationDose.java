@@ -31,7 +31,7 @@ public class OrganisationDose {
 
 	private final SessionMaker maker;
 
-	private final DoseFacts facts;
+	private final StoredDoses stored;
 
 	private final JdbcTemplate jdbc;
 
@@ -86,7 +86,7 @@ public class OrganisationDose {
 		// all programs: no id list to send (200 ids would only slow the plan down)
 		Scope scope = Scope.programs(selection.programIds().size() == 1 ? selection.programIds() : null, week, week,
 				selection.zones(), true);
-		facts.forEach(scope, now, (EnrollmentWeeks enrollment) -> {
+		stored.forEach(scope, now, (EnrollmentWeeks enrollment) -> {
 			WeeklyDose dose = enrollment.dose(week, now);
 			if (selection.statuses().isEmpty() || selection.statuses().contains(dose.status())) {
 				each.accept(

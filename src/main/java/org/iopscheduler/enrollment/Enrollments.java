@@ -18,6 +18,7 @@ import org.hibernate.Hibernate;
 
 import org.iopscheduler.calendar.Blocks;
 import org.iopscheduler.calendar.ClinicCalendar;
+import org.iopscheduler.calendar.DoseInputsChanged;
 import org.iopscheduler.calendar.DatedSession;
 import org.iopscheduler.calendar.MarkedSessions;
 import org.iopscheduler.calendar.WeeklyBlock;
@@ -30,6 +31,7 @@ import org.iopscheduler.system.InvalidInput;
 import org.iopscheduler.system.NotFound;
 import org.iopscheduler.system.Refusal;
 import org.iopscheduler.system.RuleViolation;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -59,6 +61,8 @@ public class Enrollments {
 
 	private final ClinicCalendar calendar;
 
+	private final ApplicationEventPublisher events;
+
 	@Transactional
 	public Enrollment enrol(long programId, long participantId, LocalDate startDate, LocalDate endDate,
 			List<Long> blockIds) {
@@ -78,8 +82,8 @@ public class Enrollments {
 		refuseSecondEnrollment(participantId, programId, startDate, endDate, null);
 		Days days = new Days(startDate, endDate);
 		holdPlaces(chosen.stream().collect(Collectors.toMap(id -> id, id -> List.of(days))), -1);
-		return enrollments
-			.saveAndFlush(Enrollment.start(programId, participantId, startDate, endDate, chosen, clock.instant()));
+		return counted(enrollments
+			.saveAndFlush(Enrollment.start(programId, participantId, startDate, endDate, chosen, clock.instant())));
 	}
 
 	/** A plan change and the scheduled stretches it replaced. */
@@ -132,7 +136,7 @@ public class Enrollments {
 		holdPlaces(added, enrollment.getId());
 		List<PlanStretch> replaced = enrollment.changePlan(from, chosen);
 		refuseToUnrosterAttendance(enrollment, from, "effectiveFrom", "a plan change");
-		return new PlanChanged(enrollments.saveAndFlush(enrollment), replaced);
+		return new PlanChanged(counted(enrollments.saveAndFlush(enrollment)), replaced);
 	}
 
 	/**
@@ -178,7 +182,13 @@ public class Enrollments {
 		}
 		holdPlaces(added, enrollment.getId());
 		refuseToUnrosterAttendance(enrollment, date, "date", "undoing the plan change");
-		return enrollments.saveAndFlush(enrollment);
+		return counted(enrollments.saveAndFlush(enrollment));
+	}
+
+	/** Who is expected where changed for this enrollment: its weeks count again. */
+	private Enrollment counted(Enrollment changed) {
+		events.publishEvent(DoseInputsChanged.enrollment(changed.getId()));
+		return changed;
 	}
 
 	private static List<Days> daysOf(List<PlanStretch> stretches, Long block) {
@@ -204,7 +214,7 @@ public class Enrollments {
 		people.lock(enrollment.getParticipantId());
 		enrollment.discharge(date, reason);
 		refuseToUnrosterAttendance(enrollment, date.plusDays(1), "date", "a discharge");
-		return enrollments.saveAndFlush(enrollment);
+		return counted(enrollments.saveAndFlush(enrollment));
 	}
 
 	/**

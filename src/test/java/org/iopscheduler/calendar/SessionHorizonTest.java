@@ -26,6 +26,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
@@ -198,7 +199,8 @@ class SessionHorizonTest extends ApplicationTest {
 	@Test
 	void horizonsAreKeptInTheDatabaseNotInTheInstance(@Autowired ClosureRepository closureRepository,
 			@Autowired WeeklyBlockRepository blockRepository, @Autowired SessionHorizons sessionHorizons,
-			@Autowired NamedParameterJdbcTemplate named, @Autowired PlatformTransactionManager transactions) {
+			@Autowired NamedParameterJdbcTemplate named, @Autowired PlatformTransactionManager transactions,
+			@Autowired ApplicationEventPublisher events) {
 		maker.ensure(program, MONDAY, SUNDAY.plusWeeks(1));
 		assertThat(jdbc.queryForList("select made_from from session_horizon where program_id = ?", LocalDate.class,
 				program))
@@ -206,7 +208,7 @@ class SessionHorizonTest extends ApplicationTest {
 		// a maker that has never run, as on another instance or after a restart, asks the
 		// database only
 		SessionMaker fresh = new SessionMaker(blockRepository, closureRepository, new SessionHorizons(named), jdbc,
-				named, transactions, clock);
+				named, transactions, clock, events);
 		int[] made = new int[1];
 		assertThat(statementsOf(() -> made[0] = fresh.ensure(List.of(program), MONDAY, SUNDAY.plusWeeks(1))))
 			.isEqualTo(1);

@@ -127,6 +127,26 @@ class WorkGuardsTest extends ApplicationTest {
 		}
 	}
 
+	/**
+	 * A mark counts its participant's stored week again in its transaction: the same
+	 * statements whatever the size of the program.
+	 */
+	@Test
+	void aMarkRunsTheSameStatementsFor10And100Participants() {
+		Cost small = markCost(few);
+		Cost large = markCost(many);
+		assertThat(large.statements()).as("100 participants\n" + large + "\n10 participants\n" + small)
+			.isEqualTo(small.statements());
+	}
+
+	/** A correction of the participant's mark (the first mark goes in before). */
+	Cost markCost(Built b) {
+		String path = "/api/sessions/" + b.sessionId() + "/attendance/" + b.participantId();
+		assertThat(coordinator.put(path, Api.body("status", "ABSENT")).status()).isLessThan(300);
+		return SqlWork
+			.measure(() -> assertThat(coordinator.put(path, Api.body("status", "PRESENT")).status()).isLessThan(300));
+	}
+
 	@Test
 	void theOrganisationReportRunsTheSameStatementsWhateverTheNumberOfPrograms() {
 		Function<Built, Api.Reply> everything = b -> coordinator.get("/api/dosage?week=2026-W47");
