@@ -74,7 +74,7 @@ class AuditAndPeopleBrowserTest extends BrowserTestBase {
 		signIn(fixtures.coordinator("Sam Filterer").getUsername());
 		open("/people");
 
-		type("people-q", "quarr");
+		type("people-q", "ottol");
 		choose("people-status", "Enrolled today");
 		submit(browser.findElement(By.cssSelector("form.people-search button[type=submit]")));
 
@@ -82,7 +82,7 @@ class AuditAndPeopleBrowserTest extends BrowserTestBase {
 			.stream()
 			.map(WebElement::getText)).containsExactly("Ottoline Quarrie");
 		assertThat(browser.findElement(By.id("people-count")).getText()).isEqualTo("1 participant matches.");
-		assertThat(browser.getCurrentUrl()).contains("q=quarr").contains("status=ENROLLED");
+		assertThat(browser.getCurrentUrl()).contains("q=ottol").contains("status=ENROLLED");
 		screenshot("people-filters");
 	}
 

@@ -62,7 +62,7 @@ class CoordinatorBrowserTest extends BrowserTestBase {
 		click(browser.findElement(By.xpath("//label[.//strong[text()='Process group']][1]")));
 		awaitUpdate("plan-summary", "3 h of 9 h");
 		assertThat(text("#plan-summary")).contains("Enrolling would be refused",
-				"the plan gives 180 minutes a week, below the program's minimum of 540 minutes", "6 h more needed");
+				"The plan gives 3 h a week, below the program's minimum of 9 h.", "6 h more needed");
 		screenshot("coordinator-enrol-refused");
 
 		for (WebElement box : browser.findElements(By.cssSelector("input[name=blockIds]:not(:checked)"))) {

@@ -72,4 +72,25 @@ class SignInBrowserTest extends BrowserTestBase {
 		assertThat(text("h1")).isEqualTo("People");
 	}
 
+	@Test
+	void theNotAllowedAndNotFoundPagesKeepTheMenuOfWhoeverIsSignedIn() {
+		Account participant = fixtures.participant("Hope Participant");
+		Account other = fixtures.participant("Ivo Participant");
+		Account coordinator = fixtures.coordinator("Jo Coordinator");
+
+		signIn(participant.getUsername());
+		open("/programs");
+		assertThat(text("h1")).isEqualTo("Not allowed");
+		assertThat(browser.findElements(By.cssSelector("form.sign-out button"))).hasSize(1);
+		assertThat(browser.findElements(By.cssSelector("nav a[href$='/me']"))).hasSize(1);
+		open("/participants/" + other.getId());
+		assertThat(browser.findElements(By.cssSelector("form.sign-out button"))).hasSize(1);
+		signOut();
+
+		signIn(coordinator.getUsername());
+		open("/no-such-page");
+		assertThat(browser.findElements(By.cssSelector("form.sign-out button"))).hasSize(1);
+		assertThat(browser.findElements(By.cssSelector("nav a[href$='/people']"))).hasSize(1);
+	}
+
 }
