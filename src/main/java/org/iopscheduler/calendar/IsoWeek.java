@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -80,6 +82,24 @@ public record IsoWeek(int year, int week) implements Comparable<IsoWeek> {
 
 	public boolean contains(LocalDate date) {
 		return !date.isBefore(monday()) && !date.isAfter(sunday());
+	}
+
+	/**
+	 * The weeks from {@code first} to {@code last}, both included; none when
+	 * {@code first} comes after {@code last}. It never steps past {@code last}: the week
+	 * after {@link #LAST} is no week the service accepts.
+	 */
+	public static List<IsoWeek> between(IsoWeek first, IsoWeek last) {
+		List<IsoWeek> weeks = new ArrayList<>();
+		if (first.compareTo(last) > 0) {
+			return weeks;
+		}
+		for (IsoWeek w = first;; w = w.plusWeeks(1)) {
+			weeks.add(w);
+			if (w.equals(last)) {
+				return weeks;
+			}
+		}
 	}
 
 	public IsoWeek plusWeeks(long weeks) {

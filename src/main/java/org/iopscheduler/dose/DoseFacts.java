@@ -82,11 +82,7 @@ public class DoseFacts {
 		}
 
 		List<IsoWeek> weeks() {
-			List<IsoWeek> weeks = new ArrayList<>();
-			for (IsoWeek w = firstWeek; w.compareTo(lastWeek) <= 0; w = w.plusWeeks(1)) {
-				weeks.add(w);
-			}
-			return weeks;
+			return IsoWeek.between(firstWeek, lastWeek);
 		}
 
 	}

@@ -119,7 +119,7 @@ public class DoseReports {
 		List<EnrollmentWeeks> mine = new ArrayList<>();
 		stored.forEach(Scope.participant(participantId, from, to, zones), now, mine::add);
 		List<WeeklyDose> weeks = new ArrayList<>();
-		for (IsoWeek week = from; week.compareTo(to) <= 0; week = week.plusWeeks(1)) {
+		for (IsoWeek week : IsoWeek.between(from, to)) {
 			WeeklyDose total = null;
 			for (EnrollmentWeeks enrollment : mine) {
 				if (!enrollment.overlaps(week)) {

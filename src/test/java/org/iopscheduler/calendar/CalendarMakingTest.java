@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import org.iopscheduler.support.ApplicationTest;
 import org.iopscheduler.system.InvalidInput;
@@ -116,6 +117,29 @@ class CalendarMakingTest extends ApplicationTest {
 		// 4 Mondays in January 1965 (4, 11, 18, 25), for each block
 		assertThat(jdbc.queryForObject("select count(*) from dated_session where program_id = ?", Long.class, program))
 			.isEqualTo(8);
+	}
+
+	/**
+	 * 31 December 2200, the last accepted day, lies in 2201-W01, the last accepted week:
+	 * counting that week's dose once failed stepping on to a week that does not exist.
+	 */
+	@Test
+	void theLastAcceptedDaysAreMadeAndCountedForAnOpenEndedEnrollment() {
+		long program = program("ADULT", "America/New_York");
+		Person counselor = counselor();
+		List<Long> blocks = List.of(block(program, counselor.id(), "MONDAY", "09:00", 180),
+				block(program, counselor.id(), "WEDNESDAY", "09:00", 180),
+				block(program, counselor.id(), "THURSDAY", "09:00", 180));
+		assertThat(enrol(program, participant().id(), "2027-01-04", blocks).status()).isEqualTo(201);
+
+		var last = coordinator.post("/api/calendar/sessions?from=2200-12-01&to=2200-12-31", null);
+
+		assertThat(last.status()).as(last.toString()).isEqualTo(200);
+		assertThat(jdbc.queryForObject(
+				"select count(*) from weekly_dose d join enrollment e on e.id = d.enrollment_id where e.program_id = ?"
+						+ " and d.week_monday = ?",
+				Long.class, program, LocalDate.of(2200, 12, 29)))
+			.isEqualTo(1);
 	}
 
 }

@@ -14,6 +14,16 @@ import org.junit.jupiter.api.Test;
 class IsoWeekTest {
 
 	@Test
+	void theWeeksBetweenTwoWeeksIncludeBothAndNeverStepPastTheLastAcceptedWeek() {
+		assertThat(IsoWeek.between(IsoWeek.parse("2026-W52"), IsoWeek.parse("2027-W02"))).containsExactly(
+				IsoWeek.parse("2026-W52"), IsoWeek.parse("2026-W53"), IsoWeek.parse("2027-W01"),
+				IsoWeek.parse("2027-W02"));
+		assertThat(IsoWeek.between(IsoWeek.LAST.plusWeeks(-1), IsoWeek.LAST))
+			.containsExactly(IsoWeek.LAST.plusWeeks(-1), IsoWeek.LAST);
+		assertThat(IsoWeek.between(IsoWeek.parse("2027-W02"), IsoWeek.parse("2027-W01"))).isEmpty();
+	}
+
+	@Test
 	void week48Of2026RunsFromMonday23To29November() {
 		IsoWeek week = IsoWeek.parse("2026-W48");
 		assertThat(week.monday()).isEqualTo(LocalDate.of(2026, 11, 23));

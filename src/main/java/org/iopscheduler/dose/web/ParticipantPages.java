@@ -116,10 +116,7 @@ class ParticipantPages {
 		List<EnrollmentCard> cards = theirs.stream().map(this::card).toList();
 		Map<IsoWeek, WeeklyDose> doses = new HashMap<>();
 		reports.participant(participantId, firstWeek, thisWeek).forEach(d -> doses.put(d.week(), d));
-		List<IsoWeek> weeks = new ArrayList<>();
-		for (IsoWeek w = firstWeek; w.compareTo(thisWeek) <= 0; w = w.plusWeeks(1)) {
-			weeks.add(w);
-		}
+		List<IsoWeek> weeks = IsoWeek.between(firstWeek, thisWeek);
 		int minimum = doses.values()
 			.stream()
 			.mapToInt(WeeklyDose::minimumWeeklyMinutes)
