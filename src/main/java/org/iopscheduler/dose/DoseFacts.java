@@ -194,26 +194,47 @@ public class DoseFacts {
 	static String enrolled(Scope scope, MapSqlParameterSource params) {
 		params.addValue("enrolledFrom", scope.enrolledFrom().monday());
 		params.addValue("enrolledTo", scope.enrolledTo().sunday());
-		StringBuilder enrolled = new StringBuilder("e.start_date <= :enrolledTo")
-			.append(" and (e.end_date is null or e.end_date >= :enrolledFrom)")
-			.append(" and (e.discharge_date is null or e.discharge_date >= :enrolledFrom)");
-		if (scope.programIds() != null) {
-			enrolled.append(" and e.program_id in (:programIds)");
-			params.addValue("programIds", scope.programIds());
+		return "e.start_date <= :enrolledTo and (e.end_date is null or e.end_date >= :enrolledFrom)"
+				+ " and (e.discharge_date is null or e.discharge_date >= :enrolledFrom)"
+				+ Which.of(scope).on("e", "id", params);
+	}
+
+	/**
+	 * Which enrollments (null: no limit), the one place that writes them as SQL: on
+	 * {@code enrollment} rows, on the view's rows, and for the stored weeks' locks.
+	 */
+	record Which(Collection<Long> programIds, Long participantId, Collection<Long> participantIds,
+			Collection<Long> enrollmentIds) {
+
+		static Which of(Scope scope) {
+			return new Which(scope.programIds(), scope.participantId(), scope.participantIds(), scope.enrollmentIds());
 		}
-		if (scope.participantId() != null) {
-			enrolled.append(" and e.participant_id = :participantId");
-			params.addValue("participantId", scope.participantId());
+
+		/**
+		 * " and ..." conditions on the columns of {@code alias} (its enrollment id column
+		 * named {@code enrollmentId}), their values added to {@code params}.
+		 */
+		String on(String alias, String enrollmentId, MapSqlParameterSource params) {
+			StringBuilder where = new StringBuilder();
+			if (programIds != null) {
+				where.append(" and ").append(alias).append(".program_id in (:programIds)");
+				params.addValue("programIds", programIds);
+			}
+			if (participantId != null) {
+				where.append(" and ").append(alias).append(".participant_id = :participantId");
+				params.addValue("participantId", participantId);
+			}
+			if (participantIds != null) {
+				where.append(" and ").append(alias).append(".participant_id in (:participantIds)");
+				params.addValue("participantIds", participantIds);
+			}
+			if (enrollmentIds != null) {
+				where.append(" and ").append(alias).append('.').append(enrollmentId).append(" in (:enrollmentIds)");
+				params.addValue("enrollmentIds", enrollmentIds);
+			}
+			return where.toString();
 		}
-		if (scope.enrollmentIds() != null) {
-			enrolled.append(" and e.id in (:enrollmentIds)");
-			params.addValue("enrollmentIds", scope.enrollmentIds());
-		}
-		if (scope.participantIds() != null) {
-			enrolled.append(" and e.participant_id in (:participantIds)");
-			params.addValue("participantIds", scope.participantIds());
-		}
-		return enrolled.toString();
+
 	}
 
 	/**
@@ -225,34 +246,11 @@ public class DoseFacts {
 		List<IsoWeek> weeks = scope.weeks();
 		params.addValue("factsFrom", scope.firstWeek().monday());
 		params.addValue("factsTo", scope.lastWeek().sunday());
-		if (scope.programIds() != null) {
-			params.addValue("programIds", scope.programIds());
-		}
-		if (scope.participantId() != null) {
-			params.addValue("participantId", scope.participantId());
-		}
-		if (scope.enrollmentIds() != null) {
-			params.addValue("enrollmentIds", scope.enrollmentIds());
-		}
-		if (scope.participantIds() != null) {
-			params.addValue("participantIds", scope.participantIds());
-		}
 		// who is expected where is the view's rule (V8, Enrollment.expects); the scope
 		// filters on the view's own columns so both databases push it into each branch,
 		// and the view carries the session's time and length so nothing joins back
-		StringBuilder expected = new StringBuilder("s.session_date between :factsFrom and :factsTo");
-		if (scope.programIds() != null) {
-			expected.append(" and s.program_id in (:programIds)");
-		}
-		if (scope.participantId() != null) {
-			expected.append(" and s.participant_id = :participantId");
-		}
-		if (scope.enrollmentIds() != null) {
-			expected.append(" and s.enrollment_id in (:enrollmentIds)");
-		}
-		if (scope.participantIds() != null) {
-			expected.append(" and s.participant_id in (:participantIds)");
-		}
+		String expected = "s.session_date between :factsFrom and :factsTo"
+				+ Which.of(scope).on("s", "enrollment_id", params);
 		// a step of its own (offset 0 rows): merged into the sums, PostgreSQL loses their
 		// order and sorts twice (EXPLAIN of the organisation report)
 		String sessions = "select s.enrollment_id, s.participant_id, s.session_id, s.session_date, s.duration_minutes, "

@@ -25,6 +25,7 @@ import org.iopscheduler.calendar.DoseInputsChanged;
 import org.iopscheduler.calendar.IsoWeek;
 import org.iopscheduler.dose.DoseFacts.Day;
 import org.iopscheduler.dose.DoseFacts.EnrollmentWeeks;
+import org.iopscheduler.dose.DoseFacts.Which;
 import org.iopscheduler.enrollment.Enrollment;
 import org.iopscheduler.dose.WeeklyDose.Totals;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -104,28 +105,40 @@ public class StoredDoses {
 	 * again.
 	 */
 	void recount(DoseInputsChanged change, Instant now) {
-		MapSqlParameterSource params = new MapSqlParameterSource();
 		boolean everything = change.programIds() == null && change.participantIds() == null
 				&& change.enrollmentId() == null;
+		recount(everything ? null
+				: new Which(change.programIds(), null, change.participantIds(),
+						change.enrollmentId() == null ? null : List.of(change.enrollmentId())),
+				change.from(), change.to(), now);
+	}
+
+	/** One week of these enrollments counted again: the clock passed their rows. */
+	void recountWeek(Collection<Long> enrollmentIds, IsoWeek week, Instant now) {
+		recount(new Which(null, null, null, enrollmentIds), week.monday(), week.sunday(), now);
+	}
+
+	/** The enrollments (null: all) counted again in the weeks of [fromDay, toDay]. */
+	private void recount(Which which, LocalDate fromDay, LocalDate toDay, Instant now) {
+		MapSqlParameterSource params = new MapSqlParameterSource();
 		List<Long> ids = null;
-		if (!everything) {
-			ids = jdbc.queryForList(
-					"select e.id from enrollment e where " + concerned(change, params) + " order by e.id for update",
-					params, Long.class);
+		if (which != null) {
+			ids = jdbc.queryForList("select e.id from enrollment e where 1 = 1" + which.on("e", "id", params)
+					+ " order by e.id for update", params, Long.class);
 			if (ids.isEmpty()) {
 				return;
 			}
 			params.addValue("ids", ids);
 		}
-		String ofThem = everything ? "1 = 1" : "enrollment_id in (:ids)";
+		String ofThem = ids == null ? "1 = 1" : "enrollment_id in (:ids)";
 		StringBuilder delete = new StringBuilder("delete from weekly_dose where ").append(ofThem);
-		if (change.from() != null) {
+		if (fromDay != null) {
 			delete.append(" and week_monday >= :fromMonday");
-			params.addValue("fromMonday", IsoWeek.of(change.from()).monday());
+			params.addValue("fromMonday", IsoWeek.of(fromDay).monday());
 		}
-		if (change.to() != null) {
+		if (toDay != null) {
 			delete.append(" and week_monday <= :toMonday");
-			params.addValue("toMonday", IsoWeek.of(change.to()).monday());
+			params.addValue("toMonday", IsoWeek.of(toDay).monday());
 		}
 		jdbc.update(delete.toString(), params);
 		LocalDate[] made = sessionDays(ids, params);
@@ -133,8 +146,8 @@ public class StoredDoses {
 			return;
 		}
 		// whole weeks: a change on a day without sessions still changes its week
-		IsoWeek from = latest(change.from() == null ? null : IsoWeek.of(change.from()), IsoWeek.of(made[0]));
-		IsoWeek to = earliest(change.to() == null ? null : IsoWeek.of(change.to()), IsoWeek.of(made[1]));
+		IsoWeek from = latest(fromDay == null ? null : IsoWeek.of(fromDay), IsoWeek.of(made[0]));
+		IsoWeek to = earliest(toDay == null ? null : IsoWeek.of(toDay), IsoWeek.of(made[1]));
 		if (from.compareTo(to) > 0) {
 			return;
 		}
@@ -150,23 +163,6 @@ public class StoredDoses {
 				}
 			}
 		});
-	}
-
-	private static String concerned(DoseInputsChanged change, MapSqlParameterSource params) {
-		StringBuilder where = new StringBuilder("1 = 1");
-		if (change.programIds() != null) {
-			where.append(" and e.program_id in (:programIds)");
-			params.addValue("programIds", change.programIds());
-		}
-		if (change.participantIds() != null) {
-			where.append(" and e.participant_id in (:participantIds)");
-			params.addValue("participantIds", change.participantIds());
-		}
-		if (change.enrollmentId() != null) {
-			where.append(" and e.id = :enrollmentId");
-			params.addValue("enrollmentId", change.enrollmentId());
-		}
-		return where.toString();
 	}
 
 	/** The first and last day with a session made in the enrollments' programs. */

@@ -144,6 +144,79 @@ class DatabaseRulesTest {
 		}
 	}
 
+	@Test
+	void aStoredWeekThatKeepsTheRulesIsAccepted() {
+		assertThat(aStoredWeek("2026-11-16", 540, 360, 1, 120, 2, 2, "2026-11-18 18:00:00", "2026-11-20 18:00:00"))
+			.isOne();
+		assertThat(aStoredWeek("2026-11-23", 0, 0, 0, 0, 0, 0, null, null)).isOne();
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 0, 1, 2, 3, 4 })
+	void aStoredWeekCountsNothingBelowZero(int column) {
+		int[] counts = { 540, 360, 1, 120, 2 };
+		counts[column] = -1;
+		assertThatThrownBy(
+				() -> aStoredWeek("2026-11-16", counts[0], counts[1], counts[2], counts[3], 2, counts[4], null, null))
+			.isInstanceOf(DataIntegrityViolationException.class);
+	}
+
+	@Test
+	void aStoredWeekAttendsNoMoreMinutesThanScheduled() {
+		assertThatThrownBy(() -> aStoredWeek("2026-11-16", 540, 541, 0, 0, 3, 3, null, null))
+			.isInstanceOf(DataIntegrityViolationException.class);
+	}
+
+	@Test
+	void aStoredWeekHasNoMoreMinutesToComeThanScheduled() {
+		assertThatThrownBy(() -> aStoredWeek("2026-11-16", 540, 0, 0, 541, 0, 0, null, null))
+			.isInstanceOf(DataIntegrityViolationException.class);
+	}
+
+	@Test
+	void aStoredWeekHasAtMostSevenDaysAttended() {
+		assertThatThrownBy(() -> aStoredWeek("2026-11-16", 2000, 1600, 0, 0, 8, 0, null, null))
+			.isInstanceOf(DataIntegrityViolationException.class);
+	}
+
+	@Test
+	void aStoredWeekHasNoMoreDaysOfThreeHoursThanDaysAttended() {
+		assertThatThrownBy(() -> aStoredWeek("2026-11-16", 540, 540, 0, 0, 2, 3, null, null))
+			.isInstanceOf(DataIntegrityViolationException.class);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "2026-11-17", "2026-11-21", "2026-11-22" })
+	void aStoredWeekIsNamedByItsMonday(String notAMonday) {
+		assertThatThrownBy(() -> aStoredWeek(notAMonday, 540, 0, 0, 540, 0, 0, null, null))
+			.isInstanceOf(DataIntegrityViolationException.class);
+	}
+
+	@Test
+	void aStoredWeeksNextStartComesAfterItsLastStart() {
+		assertThatThrownBy(
+				() -> aStoredWeek("2026-11-16", 540, 0, 1, 360, 0, 0, "2026-11-18 18:00:00", "2026-11-18 18:00:00"))
+			.isInstanceOf(DataIntegrityViolationException.class);
+	}
+
+	/** A stored week of an enrollment of the participant (made on first use). */
+	int aStoredWeek(String monday, int scheduled, int attended, int unmarked, int stillToCome, int days,
+			int daysOfThreeHours, String lastStarted, String nextStart) {
+		List<Long> enrollments = jdbc.queryForList("select id from enrollment where participant_id = ?", Long.class,
+				participant);
+		if (enrollments.isEmpty()) {
+			jdbc.update(
+					"insert into enrollment (program_id, participant_id, start_date, open_marker, created_at) values (?, ?, date '2026-11-02', 1, current_timestamp)",
+					program, participant);
+			enrollments = jdbc.queryForList("select id from enrollment where participant_id = ?", Long.class,
+					participant);
+		}
+		return jdbc.update(
+				"insert into weekly_dose (enrollment_id, week_monday, program_id, participant_id, scheduled_minutes, attended_minutes, unmarked_sessions, still_to_come, days_attended, days_of_three_hours, last_started, next_start) values (?, cast(? as date), ?, ?, ?, ?, ?, ?, ?, ?, cast(? as timestamp), cast(? as timestamp))",
+				enrollments.get(0), monday, program, participant, scheduled, attended, unmarked, stillToCome, days,
+				daysOfThreeHours, lastStarted, nextStart);
+	}
+
 	/** A Monday 18:00 session of the block on 16 November 2026. */
 	long aSession() {
 		jdbc.update(
