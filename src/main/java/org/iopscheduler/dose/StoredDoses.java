@@ -123,6 +123,8 @@ public class StoredDoses {
 		MapSqlParameterSource params = new MapSqlParameterSource();
 		List<Long> ids = null;
 		if (which != null) {
+			// enrollments are the last rows any write locks, in id order (the one lock
+			// order: Enrollments.holdInLockOrder), so no two writes wait in a circle
 			ids = jdbc.queryForList("select e.id from enrollment e where 1 = 1" + which.on("e", "id", params)
 					+ " order by e.id for update", params, Long.class);
 			if (ids.isEmpty()) {

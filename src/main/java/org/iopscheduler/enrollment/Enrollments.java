@@ -110,17 +110,16 @@ public class Enrollments {
 	@Transactional
 	public PlanChanged changePlan(long enrollmentId, List<Long> blockIds, LocalDate effectiveFrom,
 			Consumer<Enrollment> precondition) {
-		Enrollment enrollment = hold(enrollmentId);
+		Set<Long> chosen = distinct(blockIds);
+		Enrollment enrollment = holdInLockOrder(enrollmentId, unchanged -> chosen);
 		precondition.accept(enrollment);
 		Program program = programs.get(enrollment.getProgramId());
 		LocalDate from = enrollment.effectiveDate(effectiveFrom != null ? effectiveFrom : calendar.today(program));
-		Set<Long> chosen = distinct(blockIds);
 		PlanStretch stretch = new PlanStretch(from, enrollment.lastDay(), chosen);
 		Map<Long, WeeklyBlock> found = blocksOf(chosen);
 		PlanRules.requireBlocksOfProgram(program, stretch, found);
 		PlanRules.requireValid(List.of(stretch), found, program.getMinimumWeeklyMinutes());
 
-		people.lock(enrollment.getParticipantId());
 		List<PlanStretch> before = enrollment.timeline();
 		Map<Long, List<Days>> added = new LinkedHashMap<>();
 		for (Long block : chosen) {
@@ -148,7 +147,8 @@ public class Enrollments {
 	 */
 	@Transactional
 	public Enrollment undoPlanChange(long enrollmentId, LocalDate date, Consumer<Enrollment> precondition) {
-		Enrollment enrollment = hold(enrollmentId);
+		// the days given back go to blocks the plan held before
+		Enrollment enrollment = holdInLockOrder(enrollmentId, enrollments::findPlanBlockIds);
 		precondition.accept(enrollment);
 		Program program = programs.get(enrollment.getProgramId());
 		LocalDate today = calendar.today(program);
@@ -158,7 +158,6 @@ public class Enrollments {
 							+ "), and the weeks already lived are history; change the plan from a later date instead",
 					"date", date, "today", today));
 		}
-		people.lock(enrollment.getParticipantId());
 		List<PlanStretch> before = enrollment.timeline();
 		enrollment.undoChange(date);
 		// from the date on (the earlier plan's stretch now runs across it: cut it there)
@@ -209,9 +208,8 @@ public class Enrollments {
 	 */
 	@Transactional
 	public Enrollment discharge(long enrollmentId, LocalDate date, String reason, Consumer<Enrollment> precondition) {
-		Enrollment enrollment = hold(enrollmentId);
+		Enrollment enrollment = holdInLockOrder(enrollmentId, noBlocks -> List.of());
 		precondition.accept(enrollment);
-		people.lock(enrollment.getParticipantId());
 		enrollment.discharge(date, reason);
 		refuseToUnrosterAttendance(enrollment, date.plusDays(1), "date", "a discharge");
 		return counted(enrollments.saveAndFlush(enrollment));
@@ -237,9 +235,22 @@ public class Enrollments {
 	}
 
 	/**
-	 * The enrollment under its row lock, read after the lock: see EnrollmentRepository.
+	 * The enrollment under its row lock, read after the lock (see EnrollmentRepository),
+	 * taken in the one lock order of every write, so that no two writes wait on each
+	 * other in a circle: participant's account, blocks (id order), counselor's account,
+	 * sessions (id order), attendance marks, enrollments (id order), stored weeks. The
+	 * blocks to hold are asked for under the account's lock: every change of the
+	 * participant's enrollments takes it first, so the plan they are read from stays as
+	 * read.
 	 */
-	private Enrollment hold(long enrollmentId) {
+	private Enrollment holdInLockOrder(long enrollmentId, Function<Long, Collection<Long>> blocksToHold) {
+		long participantId = enrollments.findParticipantId(enrollmentId)
+			.orElseThrow(() -> new NotFound("no enrollment with id " + enrollmentId));
+		people.lock(participantId);
+		Collection<Long> blockIds = blocksToHold.apply(enrollmentId);
+		if (!blockIds.isEmpty()) {
+			blocks.lockAll(blockIds);
+		}
 		Enrollment enrollment = enrollments.lockById(enrollmentId)
 			.orElseThrow(() -> new NotFound("no enrollment with id " + enrollmentId));
 		// the plan is read after the lock, and the answer shows it after the transaction

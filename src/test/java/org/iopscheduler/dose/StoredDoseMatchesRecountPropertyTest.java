@@ -59,9 +59,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * cancellations and reinstatements, closures and their undo, block changes and ends from
  * a date, plan changes and their undo, discharges, late enrolments, make-ups, weeks of
  * sessions made) and of clock moves (across session starts, onto a start to the second,
- * across week ends, and back), each through the service as a request would call it. After
- * every step {@link StoredDoses#verify} finds no difference between the stored rows and
- * the reports' own statement. A refused change is a step too: it must leave nothing
+ * across week ends, and back) and the clock's own recount of the rows it passed
+ * ({@link StoredDoseClock#advance}), each through the service as a request would call it.
+ * After every step {@link StoredDoses#verify} finds no difference between the stored rows
+ * and the reports' own statement. A refused change is a step too: it must leave nothing
  * behind.
  */
 class StoredDoseMatchesRecountPropertyTest {
@@ -79,7 +80,7 @@ class StoredDoseMatchesRecountPropertyTest {
 	enum Kind {
 
 		MARK, CORRECT, CANCEL, REINSTATE, CLOSE, REOPEN, BLOCK_CHANGE, BLOCK_END, PLAN_CHANGE, UNDO_PLAN_CHANGE,
-		DISCHARGE, MAKE_UP, CLOCK, CLOCK_TO_A_START, MAKE_WEEK, ENROL
+		DISCHARGE, MAKE_UP, CLOCK, CLOCK_TO_A_START, CLOCK_KEEPS_THE_ROWS, MAKE_WEEK, ENROL
 
 	}
 
@@ -102,6 +103,7 @@ class StoredDoseMatchesRecountPropertyTest {
 				net.jqwik.api.Tuple.of(2, Arbitraries.just(Kind.MAKE_UP)),
 				net.jqwik.api.Tuple.of(4, Arbitraries.just(Kind.CLOCK)),
 				net.jqwik.api.Tuple.of(2, Arbitraries.just(Kind.CLOCK_TO_A_START)),
+				net.jqwik.api.Tuple.of(2, Arbitraries.just(Kind.CLOCK_KEEPS_THE_ROWS)),
 				net.jqwik.api.Tuple.of(1, Arbitraries.just(Kind.MAKE_WEEK)),
 				net.jqwik.api.Tuple.of(1, Arbitraries.just(Kind.ENROL)));
 		Arbitrary<Integer> n = Arbitraries.integers().between(0, 10_000);
@@ -152,6 +154,8 @@ class StoredDoseMatchesRecountPropertyTest {
 		final MutableClock clock = spring.getBean(MutableClock.class);
 
 		final StoredDoses stored = spring.getBean(StoredDoses.class);
+
+		final StoredDoseClock doseClock = spring.getBean(StoredDoseClock.class);
 
 		final Sessions sessions = spring.getBean(Sessions.class);
 
@@ -349,6 +353,7 @@ class StoredDoseMatchesRecountPropertyTest {
 						default -> start.minus(Duration.ofDays(1));
 					});
 				}
+				case CLOCK_KEEPS_THE_ROWS -> doseClock.advance();
 				case MAKE_WEEK -> {
 					LocalDate next = madeUntil.plusDays(1);
 					madeUntil = madeUntil.plusWeeks(1);

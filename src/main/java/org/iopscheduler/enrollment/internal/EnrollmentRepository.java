@@ -32,12 +32,21 @@ public interface EnrollmentRepository extends JpaRepository<Enrollment, Long> {
 	@Query("select e from Enrollment e left join fetch e.plan where e.id = :id")
 	Optional<Enrollment> findWithPlan(long id);
 
+	/** Whose enrollment (never changes): read without loading the entity. */
+	@Query("select e.participantId from Enrollment e where e.id = :id")
+	Optional<Long> findParticipantId(long id);
+
+	/** Every block the plan ever held, without loading the entity. */
+	@Query("select distinct p.blockId from PlanEntry p where p.enrollment.id = :id")
+	List<Long> findPlanBlockIds(long id);
+
 	/*
 	 * Row locks on enrollments. A plan change or discharge takes its enrollment's lock
-	 * before it reads the plan; marking attendance takes the lock of the enrollment
-	 * covering the session's date after the session's lock and before it reads the
-	 * roster. So "no attendance on a session the plan no longer holds" holds when the two
-	 * race, on one instance or several.
+	 * (after its participant's and its blocks' locks: Enrollments.holdInLockOrder) before
+	 * it reads the plan; marking attendance takes the lock of the enrollment covering the
+	 * session's date after the session's lock and before it reads the roster. So
+	 * "no attendance on a session the plan no longer holds" holds when the two race, on
+	 * one instance or several.
 	 */
 
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
