@@ -28,6 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
+import org.springframework.scheduling.config.TriggerTask;
 
 /**
  * The clock keeps the stored weeks: once a session has started, the background job counts
@@ -62,6 +64,9 @@ class StoredDoseClockTest extends ApplicationTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	List<ScheduledTaskHolder> scheduling;
 
 	long program;
 
@@ -119,6 +124,12 @@ class StoredDoseClockTest extends ApplicationTest {
 				Integer.class, program, WEEK.monday()))
 			.as("the stored rows are still those of noon")
 			.isEqualTo(1);
+	}
+
+	@Test
+	void theServiceSchedulesTheClock() {
+		assertThat(scheduling.stream().flatMap(holder -> holder.getScheduledTasks().stream()))
+			.anySatisfy(task -> assertThat(task.getTask()).isInstanceOf(TriggerTask.class));
 	}
 
 	@Test
