@@ -122,12 +122,13 @@ class WorkGuardsTest extends ApplicationTest {
 	 * Each read's statements, sign-in and audit line included: exact, so that a statement
 	 * more (or a welcome one less) is seen here first.
 	 */
-	static final Map<String, Integer> STATEMENTS = Map.ofEntries(Map.entry("program dose report", 5),
-			Map.entry("organisation report of a program", 5),
-			Map.entry("organisation report of a program, by status", 5), Map.entry("participant dosage over weeks", 7),
-			Map.entry("own schedule", 5), Map.entry("own dosage", 6), Map.entry("sessions of a week", 6),
-			Map.entry("roster of a session", 3), Map.entry("program week export", 8),
-			Map.entry("organisation export of a program", 5), Map.entry("audit listing of a participant", 3));
+	static final Map<String, Long> STATEMENTS = Map.ofEntries(Map.entry("program dose report", 5L),
+			Map.entry("organisation report of a program", 5L),
+			Map.entry("organisation report of a program, by status", 5L),
+			Map.entry("participant dosage over weeks", 7L), Map.entry("own schedule", 5L), Map.entry("own dosage", 6L),
+			Map.entry("sessions of a week", 6L), Map.entry("roster of a session", 3L),
+			Map.entry("program week export", 8L), Map.entry("organisation export of a program", 5L),
+			Map.entry("audit listing of a participant", 3L));
 
 	@Test
 	void everyReportAndReadRunsTheSameStatementsFor10And100Participants() {
@@ -147,7 +148,7 @@ class WorkGuardsTest extends ApplicationTest {
 	 * (six, StoredDoses) and the audit line; the program's zone is known after its first
 	 * mark.
 	 */
-	static final int MARK_STATEMENTS = 14;
+	static final long MARK_STATEMENTS = 14;
 
 	/**
 	 * A mark counts its participant's stored week again in its transaction: the same
