@@ -218,7 +218,7 @@ public class Attendance {
 							+ session.getCancelReason() + "); attendance cannot be marked",
 					"sessionId", session.getId()));
 		}
-		ZoneId zone = programs.get(session.getProgramId()).zone();
+		ZoneId zone = programs.zoneOf(session.getProgramId());
 		if (!session.hasStartedAt(now, zone)) {
 			throw new RuleViolation(Refusal.of("attendance.not-started", null,
 					"session " + session.getId() + " starts at " + session.startsAt(zone)

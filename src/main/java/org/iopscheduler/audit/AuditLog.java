@@ -65,6 +65,21 @@ public class AuditLog {
 		write(access, nobody);
 	}
 
+	/** One line to store: {@code participantId} null for a line naming nobody. */
+	public record Entry(Access access, Long participantId) {
+	}
+
+	/**
+	 * The lines of many requests in one statement, in the caller's transaction: the read
+	 * lines a group commit stores together.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void recordAll(List<Entry> entries) {
+		OffsetDateTime at = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+		insert(entries.stream().map(entry -> row(at, entry.access(), entry.participantId())).toList(),
+				entries.get(0).access());
+	}
+
 	/** Newest first; every filter optional. */
 	@Transactional(readOnly = true)
 	public Page<AuditEvent> search(Long participantId, Long actorId, Instant from, Instant to, int page, int size) {
@@ -74,17 +89,21 @@ public class AuditLog {
 
 	private void write(Access access, Collection<Long> participantIds) {
 		OffsetDateTime at = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+		insert(participantIds.stream().map(participantId -> row(at, access, participantId)).toList(), access);
+	}
+
+	private static Object[] row(OffsetDateTime at, Access access, Long participantId) {
+		return new Object[] { at, access.actorId(), access.actorRole(), access.action().name(), participantId,
+				access.method(), access.target() };
+	}
+
+	private void insert(List<Object[]> rows, Access first) {
 		try {
-			jdbc.batchUpdate(INSERT,
-					participantIds.stream()
-						.map(participantId -> new Object[] { at, access.actorId(), access.actorRole(),
-								access.action().name(), participantId, access.method(), access.target() })
-						.toList(),
-					TYPES);
+			jdbc.batchUpdate(INSERT, rows, TYPES);
 		}
 		catch (DataAccessException e) {
 			// the kind of failure only: the values name a participant
-			log.error("Could not write the audit log ({} by account {}): {}", access.action(), access.actorId(),
+			log.error("Could not write the audit log ({} by account {}): {}", first.action(), first.actorId(),
 					e.getMostSpecificCause().getClass().getSimpleName());
 			throw e;
 		}

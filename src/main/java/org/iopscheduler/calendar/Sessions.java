@@ -43,11 +43,6 @@ public class Sessions {
 		return sessions.findInProgram(programId, from, to);
 	}
 
-	/** The programs with a make-up session for the participant in these days. */
-	public List<Long> programsWithMakeUpFor(long participantId, LocalDate from, LocalDate to) {
-		return sessions.findProgramsWithMakeUpFor(participantId, from, to);
-	}
-
 	/**
 	 * Adds a make-up session (enrollment decides who it is for and checks its rules), in
 	 * the caller's transaction.

@@ -3,13 +3,12 @@ package org.iopscheduler.enrollment;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import lombok.RequiredArgsConstructor;
 
@@ -18,7 +17,6 @@ import org.iopscheduler.calendar.IsoWeek;
 import org.iopscheduler.calendar.SessionMaker;
 import org.iopscheduler.calendar.Sessions;
 import org.iopscheduler.enrollment.internal.EnrollmentRepository;
-import org.iopscheduler.program.Program;
 import org.iopscheduler.program.Programs;
 import org.springframework.stereotype.Service;
 
@@ -45,17 +43,16 @@ public class ParticipantSchedules {
 
 	public List<ScheduledSession> between(long participantId, LocalDate from, LocalDate to) {
 		List<Enrollment> mine = enrollments.findOfParticipantDuring(participantId, from, to);
+		// only these programs: a make-up expects its participant only under an enrollment
+		// in its program covering its day (Enrollment.expects), which is one of these
 		Set<Long> programIds = new LinkedHashSet<>();
 		mine.forEach(e -> programIds.add(e.getProgramId()));
-		programIds.addAll(sessions.programsWithMakeUpFor(participantId, from, to));
 		if (programIds.isEmpty()) {
 			return List.of();
 		}
 		maker.ensure(programIds, from, to);
-		Map<Long, ZoneId> zones = programIds.stream()
-			.map(programs::find)
-			.flatMap(Optional::stream)
-			.collect(Collectors.toMap(Program::getId, Program::zone));
+		Map<Long, ZoneId> zones = new HashMap<>();
+		programIds.forEach(programId -> zones.put(programId, programs.zoneOf(programId)));
 		// a query per program (a participant has one or two): Hibernate caches the
 		// translation of a
 		// query with a single id, while one with a list of ids is translated again on

@@ -1,5 +1,9 @@
 package org.iopscheduler.program;
 
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
@@ -19,6 +23,12 @@ public class Programs {
 	private final ProgramRepository programs;
 
 	private final Clock clock;
+
+	/**
+	 * A program's zone never changes once it is created ({@link Program#keepZone}), so it
+	 * is read once per program and instance, and a mark need not load its program.
+	 */
+	private final Map<Long, ZoneId> zones = new ConcurrentHashMap<>();
 
 	@Transactional
 	public Program create(String name, Population population, String timeZone, Integer minimumWeeklyMinutes) {
@@ -56,6 +66,17 @@ public class Programs {
 	@Transactional(readOnly = true)
 	public Program get(long id) {
 		return programs.findById(id).orElseThrow(() -> new NotFound("no program with id " + id));
+	}
+
+	/** The program's zone: {@link #get}'s, read once. */
+	public ZoneId zoneOf(long id) {
+		ZoneId known = zones.get(id);
+		if (known != null) {
+			return known;
+		}
+		ZoneId zone = get(id).zone();
+		zones.put(id, zone);
+		return zone;
 	}
 
 	@Transactional(readOnly = true)

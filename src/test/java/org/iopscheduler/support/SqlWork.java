@@ -60,6 +60,12 @@ public class SqlWork {
 					return bean;
 				}
 				return ProxyDataSourceBuilder.create(dataSource).name("counted").afterQuery((execution, queries) -> {
+					if (queries.stream()
+						.allMatch(q -> q.getQuery().contains("FROM SPRING_SESSION\nWHERE EXPIRY_TIME"))) {
+						// the page sessions' cleanup timer, on its own thread: no
+						// request's work
+						return;
+					}
 					STATEMENTS.incrementAndGet();
 					queries.forEach(q -> SQL.add("[" + execution.getElapsedTime() + " ms] " + q.getQuery()));
 				}).proxyResultSet().methodListener(new net.ttddyy.dsproxy.listener.MethodExecutionListener() {

@@ -29,6 +29,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.DefaultTransactionDefinition;
 import org.springframework.web.context.request.RequestAttributes;
@@ -38,10 +39,12 @@ import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * The one audit mechanism, for API and pages: every {@link Audited} handler runs in one
- * transaction that its service calls join, and its audit lines are written in that
- * transaction before it commits. So a change and its lines commit together or not at all,
- * and a read's lines are stored before anything is sent; a line that cannot be written
- * rolls everything back and the caller gets a 503 problem (pages: the error page), never
+ * transaction that its service calls join. A change's audit lines are written in that
+ * transaction before it commits, so a change and its lines commit together or not at all.
+ * A read (a GET of a read action) runs in a read-only transaction, which costs no commit,
+ * and its lines are then stored with other requests' in one commit
+ * ({@link ReadLinesGroupCommit}) before anything is sent. A line that cannot be written
+ * rolls its change back and the caller gets a 503 problem (pages: the error page), never
  * a success.
  * <p>
  * An advisor of the infrastructure role: the auto-proxy creator that applies
@@ -59,6 +62,12 @@ class AuditedHandlers extends AbstractPointcutAdvisor implements MethodIntercept
 
 	private static final String LINES = AuditedHandlers.class.getName() + ".lines";
 
+	private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD");
+
+	private static final TransactionDefinition READ_WRITE = new DefaultTransactionDefinition();
+
+	private static final TransactionDefinition READ_ONLY = readOnly();
+
 	private final transient ObjectProvider<PlatformTransactionManager> transactions;
 
 	private final transient ObjectProvider<AuditLog> auditLog;
@@ -67,12 +76,16 @@ class AuditedHandlers extends AbstractPointcutAdvisor implements MethodIntercept
 
 	private final transient ObjectProvider<ParticipantAccounts> participantAccounts;
 
+	private final transient ObjectProvider<ReadLinesGroupCommit> readLines;
+
 	AuditedHandlers(ObjectProvider<PlatformTransactionManager> transactions, ObjectProvider<AuditLog> auditLog,
-			ObjectProvider<JsonMapper> json, ObjectProvider<ParticipantAccounts> participantAccounts) {
+			ObjectProvider<JsonMapper> json, ObjectProvider<ParticipantAccounts> participantAccounts,
+			ObjectProvider<ReadLinesGroupCommit> readLines) {
 		this.transactions = transactions;
 		this.auditLog = auditLog;
 		this.json = json;
 		this.participantAccounts = participantAccounts;
+		this.readLines = readLines;
 	}
 
 	@Override
@@ -91,16 +104,18 @@ class AuditedHandlers extends AbstractPointcutAdvisor implements MethodIntercept
 		PlatformTransactionManager manager = transactions.getIfAvailable();
 		AuditLog log = auditLog.getIfAvailable();
 		HttpServletRequest request = currentRequest();
-		if (audited == null || manager == null || log == null || request == null) {
+		ReadLinesGroupCommit reads = readLines.getIfAvailable();
+		if (audited == null || manager == null || log == null || request == null || reads == null) {
 			// a web slice test: nothing to audit with
 			return invocation.proceed();
 		}
+		boolean read = !audited.value().isChange() && SAFE_METHODS.contains(request.getMethod());
 		for (int attempt = 1;; attempt++) {
 			MethodInvocation run = attempt == 1 ? invocation
 					: ((ProxyMethodInvocation) invocation).invocableClone(invocation.getArguments());
 			List<Line> lines = new ArrayList<>();
 			request.setAttribute(LINES, lines);
-			TransactionStatus tx = manager.getTransaction(new DefaultTransactionDefinition());
+			TransactionStatus tx = manager.getTransaction(read ? READ_ONLY : READ_WRITE);
 			try {
 				Object answer = run.proceed();
 				if (tx.isRollbackOnly()) {
@@ -108,11 +123,18 @@ class AuditedHandlers extends AbstractPointcutAdvisor implements MethodIntercept
 					// again):
 					// nothing is saved, but what the page shows is still a read
 					manager.rollback(tx);
-					writeReadsAlone(manager, log, lines);
+					reads.store(lines.stream().filter(line -> !line.access().action().isChange()).toList());
 					return answer;
 				}
 				if (successful(answer)) {
 					lines.addAll(linesOf(audited, request, answer));
+				}
+				if (read) {
+					// nothing to commit but the lines; sessions made on first look
+					// committed in their own transaction (SessionMaker)
+					manager.commit(tx);
+					reads.store(lines);
+					return answer;
 				}
 				write(log, lines);
 				manager.commit(tx);
@@ -169,20 +191,10 @@ class AuditedHandlers extends AbstractPointcutAdvisor implements MethodIntercept
 		}
 	}
 
-	private static void writeReadsAlone(PlatformTransactionManager manager, AuditLog log, List<Line> lines) {
-		List<Line> reads = lines.stream().filter(line -> !line.access().action().isChange()).toList();
-		if (reads.isEmpty()) {
-			return;
-		}
-		TransactionStatus tx = manager.getTransaction(new DefaultTransactionDefinition());
-		try {
-			write(log, reads);
-			manager.commit(tx);
-		}
-		catch (RuntimeException failure) {
-			rollBack(manager, tx);
-			throw failure;
-		}
+	private static TransactionDefinition readOnly() {
+		DefaultTransactionDefinition definition = new DefaultTransactionDefinition();
+		definition.setReadOnly(true);
+		return definition;
 	}
 
 	private static void rollBack(PlatformTransactionManager manager, TransactionStatus tx) {

@@ -38,9 +38,6 @@ public interface DatedSessionRepository extends JpaRepository<DatedSession, Long
 			and s.status <> org.iopscheduler.calendar.SessionStatus.CANCELLED and s.date >= :from""")
 	List<Object[]> findOneOffsOfCounselorFrom(long counselorId, LocalDate from);
 
-	@Query("select distinct s.programId from DatedSession s join s.makeUpParticipants p where p = :participantId and s.date between :from and :to")
-	List<Long> findProgramsWithMakeUpFor(long participantId, LocalDate from, LocalDate to);
-
 	/*
 	 * Row locks on sessions. Marking attendance takes the session's lock; cancelling,
 	 * closing the day, moving or ending the block take the same locks before they look
