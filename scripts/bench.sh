@@ -15,7 +15,8 @@
 #   BENCH_SMALL / BENCH_LARGE   the generator's arguments of the two sets (default "" / "--iop.generate.programs=400")
 #   BENCH_SECONDS (8), BENCH_WARMUP (5), BENCH_RUNS (3)   seconds of each timed run, of each warm-up, runs per case
 #   BENCH_STARTUP_RUNS (3), BENCH_STARTUP_OTHER_RUNS (1)  starts of AOT + CDS, and of the plain jar and CDS alone
-#   BENCH_FLOOR_ITERATIONS (20)   runs of each floor statement
+#   BENCH_FLOOR_ITERATIONS (20)   runs of each floor statement; BENCH_PORT (18080) the service's port;
+#   BENCH_OUT (target/bench) the folder of the results and logs
 #   BENCH_REPORT (docs/performance.md)   where the report goes; a trial run on a tiny set writes elsewhere:
 #     BENCH_SMALL=--iop.generate.programs=6 BENCH_LARGE=--iop.generate.programs=12 BENCH_SECONDS=2 BENCH_WARMUP=1 \
 #       BENCH_REPORT=target/bench/tiny.md BENCH_PG_DATABASE=iop_bench_tiny scripts/bench.sh
@@ -23,8 +24,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 which_dbs=${1:-both}
 jar=target/iop-scheduler-1.0.0-SNAPSHOT.jar
-out=target/bench
-port=18080
+out=${BENCH_OUT:-target/bench}
+port=${BENCH_PORT:-18080}
 base=http://127.0.0.1:$port
 seconds=${BENCH_SECONDS:-8}
 warmup=${BENCH_WARMUP:-5}

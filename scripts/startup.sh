@@ -15,7 +15,7 @@ which_dbs=${1:-both}
 runs=${2:-3}
 name=iop-scheduler-1.0.0-SNAPSHOT
 jar=target/$name.jar
-out=target/bench
+out=${BENCH_OUT:-target/bench}
 port=${STARTUP_PORT:-18080}
 mkdir -p "$out"
 . scripts/lib/start.sh

@@ -24,7 +24,7 @@ def main(floor_path, report_path):
     same = service == sums
     if not same:
         print(f"!!! FLOOR MISMATCH: the recount floor {sums} != the service {service}", file=sys.stderr)
-    print(json.dumps(dict(floors, same_numbers=same, service=service, recount=sums)))
+    print(json.dumps(dict(floors, same_numbers=same, service=service, recount_sums=sums)))
 
 
 if __name__ == "__main__":

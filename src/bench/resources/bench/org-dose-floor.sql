@@ -9,8 +9,8 @@
 -- scripts/bench.sh checks its sums against the service's answer on the benchmark's data. The status
 -- is decided by the one Java rule (WeeklyDose) from the numbers this returns.
 -- PostgreSQL (the marks' step is "materialized": inlined, the planner looks each expected row's
--- marks up by participant, 70,000 index scans); org-dose-floor-h2.sql is the same for H2, which
--- has no such keyword. org.iopscheduler.bench.OrgDoseFloor picks the file by database and runs it.
+-- marks up by participant, 70,000 index scans); H2 takes org-dose-floor-h2.sql, the previous
+-- floor (H2 evaluates CTEs again where they are used). OrgDoseFloor picks the file by database.
 --
 -- Parameters (named here; the runner turns each :name into a ? and binds it in order):
 --   :monday  date, the week's Monday      :sunday  date, the week's Sunday
