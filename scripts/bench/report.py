@@ -98,8 +98,8 @@ def growth_cells(ratio, target):
 
 def db_table(small, large):
     """One database: every case on both sets, against its target and its growth target."""
-    lines = ["| case | default set: median / p99 ms / per s | twice as large | target | | large/small | growth target"
-             " | | spread of runs (default, large) |",
+    lines = ["| case | default set: median / p99 ms / per s | twice as large | target (default set) | | large/small"
+             " | growth target | | spread of runs (default, large) |",
              "|---|---:|---:|---|---|---:|---|---|---|"]
 
     def row(name, a, b, target, ok, ratio, growth, noise=""):
@@ -110,28 +110,29 @@ def db_table(small, large):
         b = summary(large[key]) if large else None
         noise_key = "rps" if key in RATE_CASES else "p50_ms"
         noise = ", ".join(f"{spread([r[noise_key] for r in c[key]['runs']]):.0f}%" for c in (small, large) if c)
-        ok = check(a) and (b is None or check(b)) and not a["errors"] and not (b and b["errors"])
-        row(name, figures(a), figures(b) if b else "", target, verdict(ok),
+        if key == "org_report":
+            name = name.replace("every participant", " / ".join(
+                f"{c['prepare']['allParticipants']:,}" for c in (small, large) if c) + " participants")
+        # the target is the issue's, on its data (the default set); the large set answers to the growth target
+        row(name, figures(a), figures(b) if b else "", target, verdict(check(a) and not a["errors"]),
             cost(key, b) / cost(key, a) if b else None, growth, noise)
-    for label, r in (("default", small), ("large", large)):
-        if not r:
-            continue
-        org = summary(r["org_report"])["p50_ms"]
-        floor = r["floor"]
-        for kind, words in (("recount", "floor: the best recount SQL, same numbers"),
-                            ("stored", "floor: a plain indexed read of the week's stored rows")):
-            f = floor[kind]
-            same = "" if kind != "recount" else (", same numbers as the service" if floor["same_numbers"]
-                                                  else ", **NOT the service's numbers**")
-            cell = f"{f['median_ms']:,.1f} / {f['p99_ms']:,.1f} / {f['rows']:,} rows"
-            row(f"{words} ({label} set{same})", cell if r is small else "", cell if r is large else "",
-                f"service/floor = {org / f['median_ms']:.2f}" if f["median_ms"] else "", "", None, None)
+    org = [summary(r["org_report"])["p50_ms"] for r in (small, large) if r]
+    for kind, words in (("recount", "floor: the best recount SQL"),
+                        ("stored", "floor: a plain indexed read of the week's stored rows")):
+        f = [r["floor"][kind] for r in (small, large) if r]
+        cells = [f"{x['median_ms']:,.1f} / {x['p99_ms']:,.1f} / {x['rows']:,} rows" for x in f]
+        if kind == "recount":
+            same = [r["floor"]["same_numbers"] for r in (small, large) if r]
+            words += ", the service's numbers" if all(same) else " (**NOT the service's numbers**)"
+        row(words, cells[0], cells[1] if large else "",
+            "service/floor = " + " / ".join(f"{o / x['median_ms']:.2f}" for o, x in zip(org, f) if x["median_ms"]),
+            "", f[1]["median_ms"] / f[0]["median_ms"] if large and f[0]["median_ms"] else None, None)
     years = [statistics.median(r["year_s"]) for r in (small, large) if r]
     made = [r["year"][0].get("sessionsMade", "?") for r in (small, large) if r]
     programs = [r["prepare"]["programs"] for r in (small, large) if r]
     row(f"a year of dated sessions, {' / '.join(map(str, programs))} programs ({' / '.join(map(str, made))} made; "
         f"median of {len(small['year_s'])} years)", f"{years[0] * 1000:,.0f}",
-        f"{years[1] * 1000:,.0f}" if large else "", f"≤ {YEAR_TARGET_S} s", verdict(max(years) <= YEAR_TARGET_S),
+        f"{years[1] * 1000:,.0f}" if large else "", f"≤ {YEAR_TARGET_S} s", verdict(years[0] <= YEAR_TARGET_S),
         years[1] / years[0] if large else None, YEAR_GROWTH,
         ", ".join(f"{spread(r['year_s']):.0f}%" for r in (small, large) if r))
     heaps = [r["heap_kib"] / 1024 for r in (small, large) if r]
