@@ -90,6 +90,7 @@ run_set() {
     GENERATE_ARGS="${set_args[$set]}" bash scripts/generate.sh "$db" 42 >"$out/$tag-generate.log" 2>&1
     generate=$(since "$t0")
     echo "$generate" >"$out/$tag-generate.seconds"
+    rm -f "$out/$tag-next-year"
   fi
 
   local startup=null
@@ -113,13 +114,16 @@ run_set() {
   schedule=$(measure schedule 4 32 "$out/schedule.txt" $((warmup * 3)))
   marks=$(measure marks "$counselors" "$counselors" "$out/marks.txt")
 
-  # a year of dated sessions, each run on a year no run made before
-  local years=() year
+  # a year of dated sessions, each run on a year no run made before (2027 on; on reused data, after the last run's)
+  local years=() made=() year first
+  first=$(cat "$out/$tag-next-year" 2>/dev/null || echo 2027)
   for n in $(seq 1 "$runs"); do
-    year=$((2026 + n))
+    year=$((first + n - 1))
+    made+=("\"$out/$tag-year-$year.json\"")
     years+=("$(curl -fs -o "$out/$tag-year-$year.json" -w '%{time_total}' -X POST \
       -u bench-coordinator:bench-password-1 "$base/api/calendar/sessions?from=$year-01-01&to=$year-12-31")")
   done
+  echo $((first + runs)) >"$out/$tag-next-year"
 
   # the service's own report of the week the floors are timed on, to check the recount floor against
   local week; week=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["week"])' "$out/$tag-prepare.json")
@@ -145,7 +149,7 @@ import json, re, sys
 json.dump({"db": "$db", "set": "$set", "args": "${set_args[$set]}", "generate_s": $generate, "startup": $startup,
            "program_report": $program, "program_report_1": $program1, "org_report": $org, "schedule": $schedule,
            "marks": $marks, "year_s": [${years[*]}],
-           "year": [json.load(open(f"$out/$tag-year-{2026 + n}.json")) for n in range(1, $runs + 1)],
+           "year": [json.load(open(f)) for f in [${made[*]}]],
            "heap_kib": ${heap:-0}, "floor": json.load(open("$out/$tag-floor.json")),
            "verify_dose": bool(re.search(r"dose verified: \d+ enrollment-weeks, 0 differences",
                                          open("$out/$tag-verify-dose.txt").read())),
