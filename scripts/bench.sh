@@ -93,7 +93,7 @@ run_set() {
     rm -f "$out/$tag-next-year"
   fi
 
-  local startup=null
+  local startup=None
   if [ "$set" = small ]; then
     echo "== $tag: start-up: Spring AOT + CDS ${BENCH_STARTUP_RUNS:-3} times, plain jar and CDS ${BENCH_STARTUP_OTHER_RUNS:-1} (scripts/startup.sh)" >&2
     STARTUP_PORT=$port STARTUP_OTHER_RUNS=${BENCH_STARTUP_OTHER_RUNS:-1} bash scripts/startup.sh "$db" "${BENCH_STARTUP_RUNS:-3}"
