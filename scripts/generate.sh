@@ -2,8 +2,9 @@
 # The benchmark's data (issue 6): 200 programs, 3,000 blocks, 20,000 participants, about 60,000 sessions and
 # 1.1 million attendance marks, the same for the same seed, written into a fresh database.
 #   scripts/generate.sh [h2|postgres] [seed]      (defaults: h2 42)
-#   h2:       the file database target/bench/h2/iop (deleted first)
-#   postgres: the database iop_bench on 127.0.0.1:5432 (dropped and created again; user postgres, trust auth)
+#   h2:       the file database target/bench/h2/iop (deleted first; BENCH_H2_DIR=target/bench/h2-large: another folder)
+#   postgres: the database iop_bench on 127.0.0.1:5432 (dropped and created again; user postgres, trust auth;
+#             BENCH_PG_DATABASE=iop_bench_large: another database)
 # Every account's password is bench-password-1: bench-coordinator, bench-counselor-0001.., bench-p00001..
 # Then run the service on the same database with the URL printed at the end.
 # The generator is no part of the service's jar: it lives in the bench jar (./mvnw -Pbench package,
@@ -18,17 +19,19 @@ seed=${2:-42}
 jar=$(service_jar "${IOP_JAR:-}")
 case "$database" in
   h2)
-    rm -rf target/bench/h2
-    mkdir -p target/bench/h2
-    url="jdbc:h2:file:$PWD/target/bench/h2/iop;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"
+    dir=${BENCH_H2_DIR:-target/bench/h2}
+    rm -rf "$dir"
+    mkdir -p "$dir"
+    url="jdbc:h2:file:$PWD/$dir/iop;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"
     user=sa
     ;;
   postgres)
     . scripts/lib/postgres.sh
     ensure_postgres
-    psql -q -v ON_ERROR_STOP=1 -d postgres -c 'drop database if exists iop_bench with (force)' \
-      -c 'create database iop_bench'
-    url="jdbc:postgresql://$PGHOST:$PGPORT/iop_bench?reWriteBatchedInserts=true"
+    name=${BENCH_PG_DATABASE:-iop_bench}
+    psql -q -v ON_ERROR_STOP=1 -d postgres -c "drop database if exists $name with (force)" \
+      -c "create database $name"
+    url="jdbc:postgresql://$PGHOST:$PGPORT/$name?reWriteBatchedInserts=true"
     user=$PGUSER
     ;;
   *)

@@ -6,6 +6,8 @@
 # (PACK_AOT=0 scripts/pack.sh target/app-cds), and Spring AOT with its CDS archive (scripts/pack.sh). Prints, per
 # database and way, the median seconds from exec to /actuator/health UP, the median CPU seconds the JVM had used
 # by then, and the first sign-in page / first signed-in API call after healthy, in milliseconds.
+# STARTUP_OTHER_RUNS: runs of the plain jar and CDS alone (default: runs), e.g. 1 to save time when only the fast
+# start is compared with its target.
 # Writes target/bench/startup-<db>.json (bench.sh puts it into docs/performance.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,7 +15,7 @@ which_dbs=${1:-both}
 runs=${2:-3}
 name=iop-scheduler-1.0.0-SNAPSHOT
 jar=target/$name.jar
-out=target/bench
+out=${BENCH_OUT:-target/bench}
 port=${STARTUP_PORT:-18080}
 mkdir -p "$out"
 . scripts/lib/start.sh
@@ -42,7 +44,9 @@ run_db() {
   local first=1
   for way in "${ways[@]}"; do
     local starts=() cpus=() firsts=()
-    for _ in $(seq 1 "$runs"); do
+    local n=$runs
+    [ "$way" = aot-cds ] || n=${STARTUP_OTHER_RUNS:-$runs}
+    for _ in $(seq 1 "$n"); do
       # shellcheck disable=SC2046
       start_app "$db-$way" $(way_args "$way")
       first_requests

@@ -24,6 +24,19 @@ def get(base, path, username=COORDINATOR):
         return json.load(response)
 
 
+def participant_count(base):
+    """How many participants there are (bench-p00001 and on), from the pages of 500 the list comes in."""
+    def size(page):
+        return len(get(base, f"/api/participants?size=500&page={page}"))
+    low, high = 0, 1
+    while size(high) == 500:
+        low, high = high, high * 2
+    while high - low > 1:  # the last full page is low, the first short one high
+        middle = (low + high) // 2
+        low, high = (middle, high) if size(middle) == 500 else (low, middle)
+    return 500 * high + size(high) if size(low) == 500 else size(low)
+
+
 def iso_week(day):
     year, week, _ = day.isocalendar()
     return f"{year}-W{week:02d}"
@@ -45,8 +58,9 @@ def main(base, out):
           [f"*\tGET\t/api/programs/{p}/dosage?week={week}\t{coordinator}\t" for p in programs])
     write(f"{out}/org-report.txt", [f"*\tGET\t/api/dosage?week={week}\t{coordinator}\t"])
 
-    # 128 participants spread over all programs; each signs in as themself
-    participants = [f"bench-p{n:05d}" for n in range(1, 20001, 157)][:128]
+    # 128 participants spread over all programs (fewer on a data set that small); each signs in as themself
+    total = participant_count(base)
+    participants = [f"bench-p{n:05d}" for n in sorted({1 + i * total // 128 for i in range(128)})]
     write(f"{out}/schedule.txt",
           [f"*\tGET\t/api/me/schedule?week={week}\t{basic(p)}\t" for p in participants])
 
@@ -61,7 +75,8 @@ def main(base, out):
         page += 1
     lines = []
     step = max(1, len(programs) // 16)
-    for thread, program in enumerate(programs[::step][:16], start=1):
+    marking = programs[::step][:16]  # 16 counselors, one a program (fewer when there are fewer programs)
+    for thread, program in enumerate(marking, start=1):
         sessions = [s for s in get(base, f"/api/programs/{program}/sessions?week={last_week}")
                     if s["status"] == "SCHEDULED" and s["participantIds"]]
         leader = max({s["counselorId"] for s in sessions},
@@ -75,6 +90,7 @@ def main(base, out):
                     lines.append(f"{thread}\tPUT\t/api/sessions/{s['id']}/attendance/{p}\t{auth}\t{body}")
     write(f"{out}/marks.txt", lines)
     print(json.dumps({"week": week, "programs": len(programs), "participants": len(participants),
+                      "allParticipants": total, "counselors": len(marking),
                       "markRequests": len(lines)}))
 
 

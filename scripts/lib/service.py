@@ -16,8 +16,21 @@ def free_port():
         return s.getsockname()[1]
 
 
+def java_args(jar):
+    """The fast start (scripts/pack.sh: Spring AOT with its CDS archive in target/app) when it was packed from this
+    jar or later, else the plain jar. An archive older than the jar is ignored by the JVM, and the AOT code may no
+    longer match the jar's classes, so it is only used when it is newer."""
+    jar = os.path.abspath(jar)
+    app = os.path.join(os.path.dirname(jar), "app")
+    archive, packed = os.path.join(app, "app.jsa"), os.path.join(app, os.path.basename(jar))
+    if os.path.isfile(archive) and os.path.isfile(packed) and os.path.getmtime(archive) > os.path.getmtime(jar):
+        return [f"-XX:SharedArchiveFile={archive}", "-Dspring.aot.enabled=true", "-jar", packed]
+    return ["-jar", jar]
+
+
 class Service:
-    """One running instance of the jar. env adds to (or overrides) the environment it starts with."""
+    """One running instance of the jar (started the fast way when it is packed, see java_args). env adds to (or
+    overrides) the environment it starts with."""
 
     def __init__(self, jar, workdir, env, name="service"):
         self.jar, self.workdir, self.name = jar, workdir, name
@@ -29,7 +42,7 @@ class Service:
 
     def start(self, timeout=180):
         log = open(self.log_path, "ab")
-        self.process = subprocess.Popen(["java", "-Xmx384m", "-jar", self.jar],
+        self.process = subprocess.Popen(["java", "-Xmx384m", *java_args(self.jar)],
                                         cwd=self.workdir, env=self.env, stdout=log, stderr=subprocess.STDOUT)
         deadline = time.time() + timeout
         while time.time() < deadline:

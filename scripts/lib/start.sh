@@ -1,7 +1,7 @@
 # Sourced by the scripts that time the packaged service's start (bench.sh, startup.sh). Run from the project root.
 # The caller sets port and out (a folder for the logs), and url, user, password (the database), or calls
-#   datasource <h2|postgres>                          the benchmark's data set: target/bench/h2/iop, or the
-#       PostgreSQL database $BENCH_PG_DATABASE (default iop_bench) on 127.0.0.1:5432
+#   datasource <h2|postgres>                          the benchmark's data set: $BENCH_H2_DIR/iop (default
+#       target/bench/h2), or the PostgreSQL database $BENCH_PG_DATABASE (default iop_bench) on 127.0.0.1:5432
 #   start_app <name> <java options...> -jar <jar>   starts it on $port; sets app_pid, started_in (seconds from exec
 #       to /actuator/health UP, as a load balancer sees it) and cpu_s (CPU seconds the JVM had used by then: on a
 #       busy machine the wall clock says how busy the machine was, the CPU seconds what the start costs)
@@ -12,7 +12,7 @@
 app_pid=
 datasource() {
   if [ "$1" = h2 ]; then
-    url="jdbc:h2:file:$PWD/target/bench/h2/iop;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"; user=sa; password=
+    url="jdbc:h2:file:$PWD/${BENCH_H2_DIR:-target/bench/h2}/iop;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"; user=sa; password=
   else
     url="jdbc:postgresql://127.0.0.1:5432/${BENCH_PG_DATABASE:-iop_bench}?reWriteBatchedInserts=true"
     user=postgres; password=

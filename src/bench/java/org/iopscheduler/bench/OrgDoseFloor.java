@@ -25,15 +25,23 @@ import org.iopscheduler.dose.DoseFacts;
 import org.iopscheduler.dose.WeeklyDose;
 
 /**
- * Runs the floor of the organisation-wide dose report (resource bench/org-dose-floor.sql)
- * on a database, plain JDBC and no Spring:
- * {@code OrgDoseFloor <jdbc-url> <user> <password> <week> <iterations>} prints the rows
- * returned and the median and p99 milliseconds of the statement (prepare, execute, read
- * every row), after a few warm-up runs.
+ * Runs the two floors of the organisation-wide dose report on a database, plain JDBC and
+ * no Spring: the best recount of the week's numbers from the raw tables
+ * (bench/org-dose-floor.sql) and a plain indexed read of the week's stored rows
+ * (bench/org-dose-stored-floor.sql).
+ * {@code OrgDoseFloor <jdbc-url> <user> <password> <week> <iterations>} prints, for each,
+ * the rows returned and the median and p99 milliseconds of the statement (prepare,
+ * execute, read every row), after a few warm-up runs; then the recount's sums, which the
+ * bench compares with the service's report of the same week.
  */
 public final class OrgDoseFloor {
 
 	static final String RESOURCE = "/bench/org-dose-floor.sql";
+
+	/** The same statement for H2, which has no {@code materialized} CTEs. */
+	static final String RESOURCE_H2 = "/bench/org-dose-floor-h2.sql";
+
+	static final String STORED = "/bench/org-dose-stored-floor.sql";
 
 	private OrgDoseFloor() {
 	}
@@ -49,21 +57,75 @@ public final class OrgDoseFloor {
 			connection.setReadOnly(true);
 			List<String> zones = zones(connection);
 			Instant now = Instant.now();
-			int warmUp = Math.min(5, iterations);
-			for (int i = 0; i < warmUp; i++) {
-				run(connection, week, zones, now);
+			List<Object[]> rows = run(connection, week, zones, now);
+			print("recount", week, rows.size(), time(iterations, () -> run(connection, week, zones, now).size()));
+			print("stored", week, storedRows(connection, week),
+					time(iterations, () -> storedRows(connection, week)));
+			// what the bench compares with the service's answer for the same week: the
+			// numbers the clock cannot move between the two reads
+			long[] sums = new long[4];
+			for (Object[] row : rows) {
+				sums[0] += (Integer) row[3];
+				sums[1] += (Integer) row[4];
+				sums[2] += (Integer) row[8];
+				sums[3] += (Integer) row[9];
 			}
-			long[] nanos = new long[iterations];
-			int rows = 0;
-			for (int i = 0; i < iterations; i++) {
-				long start = System.nanoTime();
-				rows = run(connection, week, zones, now).size();
-				nanos[i] = System.nanoTime() - start;
-			}
-			Arrays.sort(nanos);
-			System.out.printf("floor %s: rows=%d iterations=%d median_ms=%.1f p99_ms=%.1f%n", week, rows, iterations,
-					nanos[(iterations - 1) / 2] / 1e6, nanos[(int) Math.ceil(iterations * 0.99) - 1] / 1e6);
+			System.out.printf("sums rows=%d scheduled=%d attended=%d days_attended=%d days_of_three_hours=%d%n",
+					rows.size(), sums[0], sums[1], sums[2], sums[3]);
 		}
+	}
+
+	/** One statement, timed. */
+	interface Statement {
+
+		int rows() throws SQLException;
+
+	}
+
+	/**
+	 * Milliseconds of each of {@code iterations} runs (prepare, execute, read every row),
+	 * sorted, after a few warm-up runs.
+	 */
+	static double[] time(int iterations, Statement statement) throws SQLException {
+		for (int i = 0; i < Math.min(5, iterations); i++) {
+			statement.rows();
+		}
+		double[] millis = new double[iterations];
+		for (int i = 0; i < iterations; i++) {
+			long start = System.nanoTime();
+			statement.rows();
+			millis[i] = (System.nanoTime() - start) / 1e6;
+		}
+		Arrays.sort(millis);
+		return millis;
+	}
+
+	private static void print(String floor, IsoWeek week, int rows, double[] millis) {
+		int n = millis.length;
+		System.out.printf("floor %s %s: rows=%d iterations=%d median_ms=%.1f p99_ms=%.1f%n", floor, week, rows, n,
+				millis[(n - 1) / 2], millis[(int) Math.ceil(n * 0.99) - 1]);
+	}
+
+	/**
+	 * The second floor: a plain read, by its index, of the week's stored rows
+	 * ({@code weekly_dose}, every column the report takes from them); the rows read.
+	 */
+	public static int storedRows(Connection connection, IsoWeek week) throws SQLException {
+		int rows = 0;
+		try (PreparedStatement st = connection.prepareStatement(sql(STORED).replace(":monday", "?"))) {
+			st.setFetchSize(1000);
+			st.setObject(1, week.monday());
+			try (ResultSet rs = st.executeQuery()) {
+				while (rs.next()) {
+					Object[] row = new Object[12];
+					for (int i = 0; i < row.length; i++) {
+						row[i] = rs.getObject(i + 1);
+					}
+					rows++;
+				}
+			}
+		}
+		return rows;
 	}
 
 	/** The distinct zones of the programs: one row of the zone table each. */
@@ -86,7 +148,8 @@ public final class OrgDoseFloor {
 		}
 		String zoneRows = String.join(", ", java.util.Collections.nCopies(zones.size(),
 				"(cast(? as varchar(64)), cast(? as date), cast(? as time))"));
-		String sql = sql().replace("/*zones*/", "values " + zoneRows);
+		boolean h2 = "H2".equals(connection.getMetaData().getDatabaseProductName());
+		String sql = sql(h2 ? RESOURCE_H2 : RESOURCE).replace("/*zones*/", "values " + zoneRows);
 		List<Object> params = new ArrayList<>();
 		StringBuilder positional = new StringBuilder();
 		// parameters in the order they appear: the week's dates, and the zone table where
@@ -147,8 +210,8 @@ public final class OrgDoseFloor {
 	}
 
 	/** The statement without its comment lines (they name the parameters, too). */
-	static String sql() {
-		try (InputStream in = OrgDoseFloor.class.getResourceAsStream(RESOURCE)) {
+	static String sql(String resource) {
+		try (InputStream in = OrgDoseFloor.class.getResourceAsStream(resource)) {
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
 				.filter(line -> !line.strip().startsWith("--"))
 				.collect(java.util.stream.Collectors.joining("\n"));
