@@ -109,9 +109,7 @@ public class StoredDoses {
 				&& change.enrollmentId() == null;
 		List<Long> ids = null;
 		if (!everything) {
-			ids = jdbc.queryForList(
-					"select e.id from enrollment e where " + concerned(change, params) + " order by e.id for update",
-					params, Long.class);
+			ids = ConcernedEnrollments.lock(jdbc, concerned(change, params), params, change.from(), change.to());
 			if (ids.isEmpty()) {
 				return;
 			}
@@ -128,7 +126,11 @@ public class StoredDoses {
 			params.addValue("toMonday", IsoWeek.of(change.to()).monday());
 		}
 		jdbc.update(delete.toString(), params);
-		LocalDate[] made = sessionDays(ids, params);
+		// a change of bounded days needs no bounds from the sessions (a full scan of the
+		// programs' sessions, slow on H2 with many ids): weeks without sessions count
+		// nothing
+		LocalDate[] made = change.from() != null && change.to() != null ? new LocalDate[] { change.from(), change.to() }
+				: sessionDays(ids, params);
 		if (made[0] == null) {
 			return;
 		}
