@@ -118,14 +118,15 @@ public class SessionMaker {
 		}
 		List<Long> ids = toMake.stream().map(SessionHorizons.Horizon::programId).toList();
 		return ownTransaction.execute(status -> {
-			int made = insertMissing(ids, from, to);
+			List<Row> made = insertMissing(ids, from, to);
 			horizons.record(toMake, from, to);
-			if (made > 0) {
+			if (!made.isEmpty()) {
 				// in the making transaction: the new sessions and the weeks they add to
-				// commit together
-				events.publishEvent(DoseInputsChanged.programs(ids, from, to));
+				// commit together. Only the days from the first to the last session made
+				// changed: a year of which one week was missing recounts that week alone
+				events.publishEvent(DoseInputsChanged.programs(ids, first(made), last(made)));
 			}
-			return made;
+			return made.size();
 		});
 	}
 
@@ -133,7 +134,15 @@ public class SessionMaker {
 			Closure closure) {
 	}
 
-	private int insertMissing(Collection<Long> programIds, LocalDate from, LocalDate to) {
+	private static LocalDate first(List<Row> rows) {
+		return rows.stream().map(Row::date).min(LocalDate::compareTo).orElseThrow();
+	}
+
+	private static LocalDate last(List<Row> rows) {
+		return rows.stream().map(Row::date).max(LocalDate::compareTo).orElseThrow();
+	}
+
+	private List<Row> insertMissing(Collection<Long> programIds, LocalDate from, LocalDate to) {
 		// (block, day) packed in a long: no string keys, no Object[] rows, for the
 		// 100,000s of a year
 		Set<Long> existing = new HashSet<>();
@@ -189,7 +198,7 @@ public class SessionMaker {
 				statement.setTimestamp(14, now);
 			});
 		}
-		return rows.size();
+		return rows;
 	}
 
 	private static LocalDate latest(LocalDate a, LocalDate b) {

@@ -125,8 +125,7 @@ public class StoredDoses {
 		if (which != null) {
 			// enrollments are the last rows any write locks, in id order (the one lock
 			// order: Enrollments.holdInLockOrder), so no two writes wait in a circle
-			ids = jdbc.queryForList("select e.id from enrollment e where 1 = 1" + which.on("e", "id", params)
-					+ " order by e.id for update", params, Long.class);
+			ids = ConcernedEnrollments.lock(jdbc, "1 = 1" + which.on("e", "id", params), params, fromDay, toDay);
 			if (ids.isEmpty()) {
 				return;
 			}
@@ -143,7 +142,11 @@ public class StoredDoses {
 			params.addValue("toMonday", IsoWeek.of(toDay).monday());
 		}
 		jdbc.update(delete.toString(), params);
-		LocalDate[] made = sessionDays(ids, params);
+		// a change of bounded days needs no bounds from the sessions (a full scan of the
+		// programs' sessions, slow on H2 with many ids): weeks without sessions count
+		// nothing
+		LocalDate[] made = fromDay != null && toDay != null ? new LocalDate[] { fromDay, toDay }
+				: sessionDays(ids, params);
 		if (made[0] == null) {
 			return;
 		}
@@ -358,39 +361,53 @@ public class StoredDoses {
 	 */
 	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public Verification verify(Instant now) {
-		Map<Key, Stored> stored = new LinkedHashMap<>();
-		jdbc.getJdbcTemplate()
-			.query("select w.*, p.time_zone from weekly_dose w join program p on p.id = w.program_id",
-					(ResultSet rs) -> {
-						Stored row = Stored.of(rs);
-						stored.put(new Key(row.enrollmentId(), row.week()), row);
-					});
-		LocalDate[] made = sessionDays(null, new MapSqlParameterSource());
 		List<String> differences = new ArrayList<>();
 		int[] counted = { 0, 0 };
+		List<String> zones = zones();
+		// a program at a time: one statement over every program's history is slow on H2
+		for (long programId : jdbc.getJdbcTemplate().queryForList("select id from program order by id", Long.class)) {
+			verify(programId, zones, now, counted, differences);
+		}
+		return new Verification(counted[0], counted[1], differences);
+	}
+
+	private void verify(long programId, List<String> zones, Instant now, int[] counted, List<String> differences) {
+		MapSqlParameterSource params = new MapSqlParameterSource("programId", programId);
+		Map<Key, Stored> stored = new LinkedHashMap<>();
+		jdbc.query("select w.*, p.time_zone from weekly_dose w join program p on p.id = w.program_id"
+				+ " where w.program_id = :programId", params, (ResultSet rs) -> {
+					Stored row = Stored.of(rs);
+					stored.put(new Key(row.enrollmentId(), row.week()), row);
+				});
+		LocalDate[] made = jdbc.queryForObject(
+				"select min(session_date) as first_day, max(session_date) as last_day from dated_session"
+						+ " where program_id = :programId",
+				params, (rs, n) -> new LocalDate[] { rs.getObject("first_day", LocalDate.class),
+						rs.getObject("last_day", LocalDate.class) });
 		if (made[0] != null) {
 			IsoWeek first = IsoWeek.of(made[0]);
 			IsoWeek last = IsoWeek.of(made[1]);
-			facts.forEach(new DoseFacts.Scope(null, null, first, last, first, last, zones(), false), now, each -> {
-				for (Map.Entry<IsoWeek, Totals> week : each.totals().entrySet()) {
-					counted[0]++;
-					Key key = new Key(each.enrollmentId(), week.getKey());
-					Stored row = stored.remove(key);
-					Totals recount = week.getValue();
-					if (row == null) {
-						differences.add(key + ": no stored row, counted " + recount);
-					}
-					else if (row.currentAt(now) ? !row.totals().equals(recount) : !clockFree(row.totals(), recount)) {
-						differences.add(key + ": stored " + row.totals() + ", counted " + recount);
-					}
-					else if (!row.currentAt(now)) {
-						counted[1]++;
-					}
-				}
-			});
+			facts.forEach(new DoseFacts.Scope(List.of(programId), null, first, last, first, last, zones, false), now,
+					each -> {
+						for (Map.Entry<IsoWeek, Totals> week : each.totals().entrySet()) {
+							counted[0]++;
+							Key key = new Key(each.enrollmentId(), week.getKey());
+							Stored row = stored.remove(key);
+							Totals recount = week.getValue();
+							if (row == null) {
+								differences.add(key + ": no stored row, counted " + recount);
+							}
+							else if (row.currentAt(now) ? !row.totals().equals(recount)
+									: !clockFree(row.totals(), recount)) {
+								differences.add(key + ": stored " + row.totals() + ", counted " + recount);
+							}
+							else if (!row.currentAt(now)) {
+								counted[1]++;
+							}
+						}
+					});
 		}
 		stored.forEach((key, row) -> differences.add(key + ": stored " + row.totals() + ", counted nothing"));
-		return new Verification(counted[0], counted[1], differences);
 	}
 
 	private static boolean clockFree(Totals a, Totals b) {
