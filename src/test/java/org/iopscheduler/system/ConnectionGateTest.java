@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -61,21 +62,8 @@ class ConnectionGateTest {
 		}).get();
 		Connection again = other.submit(() -> gate.getConnection()).get();
 
-		ExecutorService third = Executors.newSingleThreadExecutor();
-		try {
-			assertThatThrownBy(() -> {
-				try {
-					third.submit(() -> gate.getConnection()).get();
-				}
-				catch (java.util.concurrent.ExecutionException e) {
-					throw e.getCause();
-				}
-			}).isInstanceOf(SQLTransientConnectionException.class);
-			assertThat(pool.free()).as("the reserve stays in the pool").isEqualTo(1);
-		}
-		finally {
-			third.shutdownNow();
-		}
+		assertAThirdThreadFindsNoPlace();
+		assertThat(pool.free()).as("the reserve stays in the pool").isEqualTo(1);
 		again.close();
 		mine.close();
 	}
@@ -89,20 +77,7 @@ class ConnectionGateTest {
 
 		Connection a = other.submit(() -> gate.getConnection()).get();
 		Connection b = gate.getConnection();
-		ExecutorService third = Executors.newSingleThreadExecutor();
-		try {
-			assertThatThrownBy(() -> {
-				try {
-					third.submit(() -> gate.getConnection()).get();
-				}
-				catch (java.util.concurrent.ExecutionException e) {
-					throw e.getCause();
-				}
-			}).isInstanceOf(SQLTransientConnectionException.class);
-		}
-		finally {
-			third.shutdownNow();
-		}
+		assertAThirdThreadFindsNoPlace();
 		a.close();
 		b.close();
 	}
@@ -120,6 +95,23 @@ class ConnectionGateTest {
 		for (int attempt = 0; attempt < 3; attempt++) {
 			assertThatThrownBy(gated::getConnection).isInstanceOf(SQLException.class)
 				.isNotInstanceOf(SQLTransientConnectionException.class);
+		}
+	}
+
+	void assertAThirdThreadFindsNoPlace() {
+		ExecutorService third = Executors.newSingleThreadExecutor();
+		try {
+			assertThatThrownBy(() -> {
+				try {
+					third.submit(() -> gate.getConnection()).get();
+				}
+				catch (ExecutionException e) {
+					throw e.getCause();
+				}
+			}).isInstanceOf(SQLTransientConnectionException.class);
+		}
+		finally {
+			third.shutdownNow();
 		}
 	}
 
