@@ -147,8 +147,7 @@ class StoredDoseClock implements SchedulingConfigurer {
 		StringBuilder byZone = new StringBuilder();
 		LocalDateTime latest = null;
 		int i = 0;
-		for (String zone : new TreeSet<>(
-				jdbc.getJdbcTemplate().queryForList("select distinct time_zone from program", String.class))) {
+		for (String zone : new TreeSet<>(stored.zones())) {
 			LocalDateTime until = DoseFacts.startedUntil(now, ZoneId.of(zone));
 			latest = latest == null || until.isAfter(latest) ? until : latest;
 			params.addValue("zone" + i, zone);

@@ -189,7 +189,10 @@ public class StoredDoses {
 		return weeks;
 	}
 
-	private List<String> zones() {
+	/**
+	 * The zones programs are in (the clock and the recounts bound "started" per zone).
+	 */
+	List<String> zones() {
 		return jdbc.getJdbcTemplate().queryForList("select distinct time_zone from program", String.class);
 	}
 
