@@ -12,6 +12,9 @@ public enum AuditAction {
 	CREATE_PARTICIPANT(true), ENROL(true), CHANGE_PLAN(true), DISCHARGE(true), MARK_ATTENDANCE(true), ADD_MAKE_UP(true),
 	CANCEL_SESSION(true), REINSTATE_SESSION(true),
 
+	// "I can't come": a participant's notice, from a reminder's link or signed in
+	GIVE_ABSENCE_NOTICE(true), READ_ABSENCE_NOTICES(false),
+
 	// an account's sign-in changed: the participant named when the account is one, else
 	// none
 	CHANGE_PASSWORD(true), RESET_PASSWORD(true), UNLOCK_ACCOUNT(true);

@@ -18,6 +18,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * Two doors: the API takes HTTP Basic on every request and answers failures with problem
@@ -127,6 +128,10 @@ public class SecurityConfiguration {
 					"/swagger-ui.html", "/swagger-ui/**", "/login", "/error", "/webjars/**", "/css/**", "/js/**",
 					"/favicon.ico", "/favicon.svg")
 			.permitAll()
+			// a reminder's "I can't come" link: opened from a text message, without
+			// signing in; the token in the address is the key (CannotComeLinks)
+			.requestMatchers("/cannot-come/*")
+			.permitAll()
 			.requestMatchers("/actuator/**")
 			.hasRole(COORDINATOR)
 			.requestMatchers("/me", "/me/**")
@@ -146,6 +151,8 @@ public class SecurityConfiguration {
 			.hasAnyRole(COORDINATOR, COUNSELOR)
 			.requestMatchers(HttpMethod.POST, "/sessions/*/attendance", "/sessions/*/attendance/all-present")
 			.hasAnyRole(COORDINATOR, COUNSELOR)
+			.requestMatchers(HttpMethod.GET, "/make-up-list")
+			.hasAnyRole(COORDINATOR, COUNSELOR)
 			.anyRequest()
 			.hasRole(COORDINATOR))
 			// after sign-in: the page asked for, else "/" which sends each role to its
@@ -155,6 +162,11 @@ public class SecurityConfiguration {
 			// a session id known before sign-in is worthless after it; forms carry CSRF
 			// tokens (the default)
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+			// the "I can't come" button posts to its own unguessable address, which a
+			// forged page cannot know: that is its CSRF defence, and an anonymous visitor
+			// keeps no session for a CSRF token
+			.csrf(csrf -> csrf.ignoringRequestMatchers(
+					PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/cannot-come/*")))
 			.headers(SecureHeaders.forPages());
 		return http.build();
 	}

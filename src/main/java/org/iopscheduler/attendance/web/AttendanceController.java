@@ -2,6 +2,9 @@ package org.iopscheduler.attendance.web;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -14,6 +17,8 @@ import lombok.RequiredArgsConstructor;
 import org.iopscheduler.audit.AuditAction;
 import org.iopscheduler.audit.web.Audited;
 import org.iopscheduler.audit.web.Whose;
+import org.iopscheduler.attendance.AbsenceNotice;
+import org.iopscheduler.attendance.AbsenceNotices;
 import org.iopscheduler.attendance.Attendance;
 import org.iopscheduler.attendance.AttendanceChange;
 import org.iopscheduler.attendance.AttendanceMark;
@@ -34,15 +39,25 @@ class AttendanceController {
 
 	private final Attendance attendance;
 
+	private final AbsenceNotices absenceNotices;
+
 	record MarkBody(@NotNull AttendanceStatus status, Integer minutesAttended, @Size(max = 1000) String note) {
 	}
 
+	/**
+	 * {@code noticeGivenAt}: when the participant sent notice they could not come, if
+	 * they did (added to the contract's fields, optional).
+	 */
 	record MarkView(Long sessionId, Long participantId, AttendanceStatus status, int minutesAttended, String note,
-			Long markedBy, Instant markedAt) {
+			Long markedBy, Instant markedAt, @JsonInclude(JsonInclude.Include.NON_NULL) Instant noticeGivenAt) {
 
 		static MarkView of(AttendanceMark m) {
+			return of(m, null);
+		}
+
+		static MarkView of(AttendanceMark m, AbsenceNotice notice) {
 			return new MarkView(m.getSessionId(), m.getParticipantId(), m.getStatus(), m.getMinutesAttended(),
-					m.getNote(), m.getMarkedBy(), m.getMarkedAt());
+					m.getNote(), m.getMarkedBy(), m.getMarkedAt(), notice == null ? null : notice.getGivenAt());
 		}
 
 	}
@@ -77,7 +92,9 @@ class AttendanceController {
 	@Audited(value = AuditAction.READ_ATTENDANCE, whose = Whose.IN_ANSWER)
 	@GetMapping("/api/sessions/{sessionId}/attendance")
 	List<MarkView> sheet(@PathVariable long sessionId) {
-		return attendance.ofSession(sessionId).stream().map(MarkView::of).toList();
+		List<AttendanceMark> marks = attendance.ofSession(sessionId);
+		Map<Long, AbsenceNotice> notices = absenceNotices.ofSession(sessionId);
+		return marks.stream().map(m -> MarkView.of(m, notices.get(m.getParticipantId()))).toList();
 	}
 
 	@Operation(summary = "Every change to the session's attendance, oldest first: who, when, old and new value "

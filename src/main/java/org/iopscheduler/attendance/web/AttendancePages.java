@@ -3,6 +3,7 @@ package org.iopscheduler.attendance.web;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -18,6 +19,8 @@ import org.iopscheduler.audit.web.Audited;
 import org.iopscheduler.audit.web.PageAudit;
 import org.iopscheduler.audit.web.Whose;
 import org.iopscheduler.audit.AuditAction;
+import org.iopscheduler.attendance.AbsenceNotice;
+import org.iopscheduler.attendance.AbsenceNotices;
 import org.iopscheduler.attendance.Attendance;
 import org.iopscheduler.attendance.AttendanceMark;
 import org.iopscheduler.attendance.AttendanceStatus;
@@ -80,6 +83,8 @@ class AttendancePages {
 
 	private final ClinicCalendar calendar;
 
+	private final AbsenceNotices absenceNotices;
+
 	@Data
 	static class SheetForm {
 
@@ -99,6 +104,12 @@ class AttendancePages {
 		private Integer minutes;
 
 		private String markedBy;
+
+		/**
+		 * When the participant sent notice they could not come ("sent notice ..."), else
+		 * null.
+		 */
+		private String noticeGiven;
 
 	}
 
@@ -247,6 +258,7 @@ class AttendancePages {
 			MarkRow was = current.get(row.getParticipantId());
 			row.setName(was != null ? was.getName() : offRosterNames.get(row.getParticipantId()));
 			row.setMarkedBy(was != null ? was.getMarkedBy() : null);
+			row.setNoticeGiven(was != null ? was.getNoticeGiven() : null);
 			if (row.getStatus() == null) {
 				continue;
 			}
@@ -311,6 +323,8 @@ class AttendancePages {
 		List<Long> roster = rosters.of(session);
 		Map<Long, AttendanceMark> marks = new HashMap<>();
 		attendance.ofSession(session.getId()).forEach(m -> marks.put(m.getParticipantId(), m));
+		Map<Long, AbsenceNotice> notices = absenceNotices.ofSession(session.getId());
+		ZoneId zone = programs.zoneOf(session.getProgramId());
 		Set<Long> ids = new HashSet<>(roster);
 		marks.values().forEach(m -> ids.add(m.getMarkedBy()));
 		Map<Long, String> known = names.of(ids);
@@ -324,6 +338,16 @@ class AttendancePages {
 				row.setStatus(mark.getStatus());
 				row.setMinutes(partial(mark.getStatus()) ? mark.getMinutesAttended() : null);
 				row.setMarkedBy(known.get(mark.getMarkedBy()));
+			}
+			AbsenceNotice notice = notices.get(participant);
+			if (notice != null) {
+				ZonedDateTime given = notice.getGivenAt().atZone(zone);
+				row.setNoticeGiven(PageFormat.day(given.toLocalDate()) + " " + PageFormat.time(given.toLocalTime()));
+				if (mark == null) {
+					// they said they cannot come: EXCUSED is the one tap (saving marks
+					// it; nothing is marked until the counselor saves)
+					row.setStatus(AttendanceStatus.EXCUSED);
+				}
 			}
 			rows.add(row);
 		}
