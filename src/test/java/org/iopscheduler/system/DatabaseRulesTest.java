@@ -108,6 +108,36 @@ class DatabaseRulesTest {
 	}
 
 	@Test
+	void aParticipantGivesNoticeOncePerSession() {
+		long session = aSession();
+		String notice = "insert into absence_notice (session_id, participant_id, given_at, via) values (?, ?, current_timestamp, 'LINK')";
+		jdbc.update(notice, session, participant);
+		assertThatThrownBy(() -> jdbc.update(notice, session, participant))
+			.isInstanceOf(DataIntegrityViolationException.class);
+	}
+
+	@Test
+	void aNoticeComesByALinkOrSignedIn() {
+		long session = aSession();
+		assertThatThrownBy(() -> jdbc.update(
+				"insert into absence_notice (session_id, participant_id, given_at, via) values (?, ?, current_timestamp, 'PHONE')",
+				session, participant))
+			.isInstanceOf(DataIntegrityViolationException.class);
+	}
+
+	@Test
+	void aCannotComeLinkKeepsASha256HashOnlyOnce() {
+		long session = aSession();
+		String link = "insert into cannot_come_link (token_hash, session_id, participant_id, created_at) values (?, ?, ?, current_timestamp)";
+		String hash = "a".repeat(64);
+		jdbc.update(link, hash, session, participant);
+		assertThatThrownBy(() -> jdbc.update(link, hash, session, participant))
+			.isInstanceOf(DataIntegrityViolationException.class);
+		assertThatThrownBy(() -> jdbc.update(link, "plain-token", session, participant))
+			.isInstanceOf(DataIntegrityViolationException.class);
+	}
+
+	@Test
 	void aBlockMakesOneSessionPerDate() {
 		aSession();
 		assertThatThrownBy(this::aSession).isInstanceOf(DataIntegrityViolationException.class);

@@ -46,6 +46,9 @@ class CannotComePages {
 	}
 
 	private static String page(CannotComeLinks.Appointment appointment, boolean pressed, Model model) {
+		// the layout's neutral form: no service name, no menu (the page may be seen by
+		// anyone who sees the phone)
+		model.addAttribute("neutral", true);
 		model.addAttribute("appointment", appointment);
 		model.addAttribute("pressed", pressed);
 		model.addAttribute("state", appointment.state() == null ? "OPEN" : appointment.state().name());
