@@ -3,7 +3,9 @@ package org.iopscheduler.attendance;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -185,6 +187,12 @@ public class AbsenceNotices {
 		Map<Long, AbsenceNotice> found = new HashMap<>();
 		notices.findBySessionId(sessionId).forEach(n -> found.put(n.getParticipantId(), n));
 		return found;
+	}
+
+	/** Which of these sessions the participant sent notice for: their own page. */
+	@Transactional(readOnly = true)
+	public Set<Long> noticedBy(long participantId, Collection<Long> sessionIds) {
+		return sessionIds.isEmpty() ? Set.of() : new HashSet<>(notices.findNoticedSessions(participantId, sessionIds));
 	}
 
 	/** One line of the make-up list: the notice and the session it is for. */

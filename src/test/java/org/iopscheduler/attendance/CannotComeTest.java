@@ -411,6 +411,18 @@ class CannotComeTest {
 		}
 
 		@Test
+		void aParticipantPressesICantComeOnTheirOwnPage() throws Exception {
+			String own = pageOf(mvc.perform(get("/me").with(as(participant))).andExpect(status().isOk()).andReturn());
+			assertThat(own).contains("/me/sessions/" + friday.getId() + "/cannot-come");
+			mvc.perform(post("/me/sessions/" + friday.getId() + "/cannot-come").with(as(participant)).with(csrf()))
+				.andExpect(status().is3xxRedirection());
+			assertThat(notices(friday)).isEqualTo(1);
+			String after = pageOf(mvc.perform(get("/me").with(as(participant))).andReturn());
+			assertThat(after).contains("You sent notice that you cannot come.")
+				.doesNotContain("/me/sessions/" + friday.getId() + "/cannot-come");
+		}
+
+		@Test
 		void aSessionTheParticipantIsNotExpectedAtIsNotFound() throws Exception {
 			Account stranger = people.createParticipant("ns" + System.nanoTime(), PASSWORD, "Sam Stranger",
 					LocalDate.of(1985, 1, 1));

@@ -1,6 +1,7 @@
 package org.iopscheduler.attendance.internal;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,6 +14,9 @@ public interface AbsenceNoticeRepository extends JpaRepository<AbsenceNotice, Lo
 	Optional<AbsenceNotice> findBySessionIdAndParticipantId(long sessionId, long participantId);
 
 	List<AbsenceNotice> findBySessionId(long sessionId);
+
+	@Query("select n.sessionId from AbsenceNotice n where n.participantId = :participantId and n.sessionId in :sessionIds")
+	List<Long> findNoticedSessions(long participantId, Collection<Long> sessionIds);
 
 	/**
 	 * Notices on sessions between the dates with no make-up arranged yet for that session

@@ -13,6 +13,7 @@ import org.iopscheduler.audit.web.Audited;
 import org.iopscheduler.audit.web.PageAudit;
 import org.iopscheduler.audit.web.Whose;
 import org.iopscheduler.audit.AuditAction;
+import org.iopscheduler.attendance.AbsenceNotices;
 import org.iopscheduler.attendance.AttendanceMark;
 import org.iopscheduler.attendance.AttendanceStatus;
 import org.iopscheduler.attendance.ParticipantAttendance;
@@ -62,8 +63,15 @@ class OwnPages {
 
 	private final ParticipantZones zones;
 
+	private final AbsenceNotices notices;
+
+	/**
+	 * {@code noticeSent}: the participant said they cannot come ("I can't come", offered
+	 * while the session is still to come).
+	 */
 	record Entry(String day, String time, BlockType type, String title, String location, boolean video,
-			boolean cancelled, String cancelReason, String program, AttendanceStatus attended, boolean past) {
+			boolean cancelled, String cancelReason, String program, AttendanceStatus attended, boolean past,
+			long sessionId, boolean noticeSent) {
 	}
 
 	record Progress(String week, String label, int attended, int scheduled, int minimum, int percent,
@@ -81,6 +89,8 @@ class OwnPages {
 
 		List<ScheduledSession> sessions = schedules.week(me.id(), shown);
 		Map<Long, AttendanceMark> marks = attendance.bySession(me.id(), shown.monday(), shown.sunday());
+		java.util.Set<Long> noticed = notices.noticedBy(me.id(),
+				sessions.stream().map(x -> x.session().getId()).toList());
 		Map<Long, Program> byId = new java.util.HashMap<>();
 		List<Entry> entries = new ArrayList<>();
 		for (ScheduledSession scheduled : sessions) {
@@ -91,7 +101,7 @@ class OwnPages {
 					PageFormat.timeRange(s.startsAt(scheduled.zone()), s.endsAt(scheduled.zone())), s.getType(),
 					s.getTitle(), s.getLocation(), s.getLocationKind() == LocationKind.VIDEO, s.isCancelled(),
 					s.getCancelReason(), program.getName(), mark == null ? null : mark.getStatus(),
-					s.hasStartedAt(now, scheduled.zone())));
+					s.hasStartedAt(now, scheduled.zone()), s.getId(), noticed.contains(s.getId())));
 		}
 		List<WeeklyDose> thisOne = reports.participant(me.id(), shown, shown);
 		IsoWeek firstPast = thisWeek.plusWeeks(-PAST_WEEKS);
