@@ -3,9 +3,11 @@ package org.iopscheduler.calendar;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -165,13 +167,25 @@ public class Blocks {
 		if (change.capacity() != null) {
 			block.changeCapacity(change.capacity());
 		}
+		List<SessionChanged> moves = new ArrayList<>();
 		for (DatedSession session : affected) {
 			// a session keeps its ISO week when its day moves
 			LocalDate moved = session.getDate().with(ChronoField.DAY_OF_WEEK, slot.day().getValue());
 			if (session.getClosureId() == null && !moved.isBefore(from) && version.appliesOn(moved)) {
+				LocalDate wasOn = session.getDate();
+				LocalTime wasAt = session.getStartTime();
+				String wasIn = session.getLocationKind() + " " + session.getLocation();
 				session.follow(moved, version, block.getTitle());
+				if (!session.isCancelled() && (!wasOn.equals(session.getDate()) || !wasAt.equals(session.getStartTime())
+						|| !wasIn.equals(session.getLocationKind() + " " + session.getLocation()))) {
+					moves.add(new SessionChanged(session, SessionChanged.Kind.MOVED, wasOn, wasAt));
+				}
 			}
 			else {
+				if (!session.isCancelled()) {
+					// its participants hear of it while it is still there to name
+					events.publishEvent(SessionChanged.of(session, SessionChanged.Kind.CANCELLED));
+				}
 				sessions.delete(session);
 			}
 		}
@@ -180,6 +194,7 @@ public class Blocks {
 		// a moved session may leave for another day of its week: the whole weeks count
 		// again
 		events.publishEvent(DoseInputsChanged.program(block.getProgramId(), from, null));
+		moves.forEach(events::publishEvent);
 		return new BlockChanged(saved, changed.replaced());
 	}
 
@@ -208,6 +223,10 @@ public class Blocks {
 			.toList();
 		refuseIfHistory(affected, "end");
 		block.endFrom(from);
+		// their participants hear of it while the sessions are still there to name
+		affected.stream()
+			.filter(s -> !s.isCancelled())
+			.forEach(s -> events.publishEvent(SessionChanged.of(s, SessionChanged.Kind.CANCELLED)));
 		sessions.deleteAll(affected);
 		WeeklyBlock ended = blocks.saveAndFlush(block);
 		calendarVersions.changed(block.getProgramId());

@@ -69,6 +69,7 @@ public class Closures {
 		sessions.saveAllAndFlush(open);
 		calendarVersions.changed(programId);
 		events.publishEvent(DoseInputsChanged.program(programId, date, date));
+		open.forEach(s -> events.publishEvent(SessionChanged.of(s, SessionChanged.Kind.CANCELLED)));
 		return new Closed(closure, open.stream().map(DatedSession::getId).toList());
 	}
 
@@ -87,6 +88,9 @@ public class Closures {
 		closures.delete(closure);
 		calendarVersions.changed(programId);
 		events.publishEvent(DoseInputsChanged.program(programId, closure.getDate(), closure.getDate()));
+		closed.stream()
+			.filter(s -> !s.isCancelled())
+			.forEach(s -> events.publishEvent(SessionChanged.of(s, SessionChanged.Kind.REINSTATED)));
 		return closed.stream().map(DatedSession::getId).toList();
 	}
 

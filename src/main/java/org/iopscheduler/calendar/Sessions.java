@@ -84,6 +84,7 @@ public class Sessions {
 		Hibernate.initialize(session.getMakeUpParticipants());
 		DatedSession cancelled = sessions.saveAndFlush(session);
 		changed(cancelled);
+		events.publishEvent(SessionChanged.of(cancelled, SessionChanged.Kind.CANCELLED));
 		return cancelled;
 	}
 
@@ -107,6 +108,7 @@ public class Sessions {
 		Hibernate.initialize(session.getMakeUpParticipants());
 		DatedSession reinstated = sessions.saveAndFlush(session);
 		changed(reinstated);
+		events.publishEvent(SessionChanged.of(reinstated, SessionChanged.Kind.REINSTATED));
 		return reinstated;
 	}
 

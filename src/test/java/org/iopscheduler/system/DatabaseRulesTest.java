@@ -236,6 +236,29 @@ class DatabaseRulesTest {
 			.isInstanceOf(DataIntegrityViolationException.class);
 	}
 
+	@Test
+	void aReminderGoesAQuarterOfAnHourToAWeekBeforeItsSession() {
+		jdbc.update(
+				"insert into reminder_settings (program_id, enabled, quiet_from, quiet_until) values (?, true, time '21:00:00', time '08:00:00')",
+				program);
+		jdbc.update("insert into reminder_lead (program_id, lead_minutes) values (?, 15)", program);
+		jdbc.update("insert into reminder_lead (program_id, lead_minutes) values (?, 10080)", program);
+		assertThatThrownBy(
+				() -> jdbc.update("insert into reminder_lead (program_id, lead_minutes) values (?, 14)", program))
+			.isInstanceOf(DataIntegrityViolationException.class);
+		assertThatThrownBy(
+				() -> jdbc.update("insert into reminder_lead (program_id, lead_minutes) values (?, 10081)", program))
+			.isInstanceOf(DataIntegrityViolationException.class);
+	}
+
+	@Test
+	void quietHoursEndAtAnotherTimeThanTheyBegin() {
+		assertThatThrownBy(() -> jdbc.update(
+				"insert into reminder_settings (program_id, enabled, quiet_from, quiet_until) values (?, true, time '21:00:00', time '21:00:00')",
+				program))
+			.isInstanceOf(DataIntegrityViolationException.class);
+	}
+
 	/** A stored week of an enrollment of the participant (made on first use). */
 	int aStoredWeek(String monday, int scheduled, int attended, int unmarked, int stillToCome, int days,
 			int daysOfThreeHours, String lastStarted, String nextStart) {
