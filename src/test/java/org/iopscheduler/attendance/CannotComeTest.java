@@ -315,6 +315,19 @@ class CannotComeTest {
 	}
 
 	@Test
+	void aSessionABlockChangeRemovesTakesItsNoticeAndLinksWithIt() throws Exception {
+		String token = links.issue(thursday.getId(), participant.getId());
+		press(token);
+		links.issue(thursday.getId(), participant.getId());
+		blocks.end(thursday.getBlockId(), thursday.getDate());
+		assertThat(notices(thursday)).isZero();
+		assertThat(jdbc.queryForObject("select count(*) from cannot_come_link where session_id = ?", Integer.class,
+				thursday.getId()))
+			.isZero();
+		assertThat(mvc.perform(get(CannotComeLinks.path(token))).andReturn().getResponse().getStatus()).isEqualTo(404);
+	}
+
+	@Test
 	void theTokenIsStoredOnlyAsItsHash() throws Exception {
 		String token = links.issue(thursday.getId(), participant.getId());
 		String hash = HexFormat.of()
