@@ -22,7 +22,8 @@ create table contact_consent (
     constraint fk_consent_given_by foreign key (given_by) references account (id),
     constraint fk_consent_withdrawn_by foreign key (withdrawn_by) references account (id),
     constraint ck_consent_channel check (channel in ('EMAIL', 'SMS')),
-    constraint ck_consent_active check ((withdrawn_at is null and withdrawn_by is null and active = 'Y')
+    -- "active is not null" first: a check passes when it is unknown, and null = 'Y' is unknown
+    constraint ck_consent_active check ((withdrawn_at is null and withdrawn_by is null and active is not null and active = 'Y')
                                      or (withdrawn_at is not null and withdrawn_by is not null and active is null)),
     constraint uk_consent_active unique (participant_id, channel, active)
 );

@@ -199,6 +199,55 @@ class DatabaseRulesTest {
 			.isInstanceOf(DataIntegrityViolationException.class);
 	}
 
+	@Test
+	void aParticipantHasOneActiveConsentPerChannelAndAnyNumberWithdrawn() {
+		assertThat(aConsent("SMS", "'Y'", null)).isEqualTo(1);
+		assertThat(aConsent("SMS", "null", "current_timestamp")).isEqualTo(1);
+		assertThat(aConsent("SMS", "null", "current_timestamp")).isEqualTo(1);
+		assertThat(aConsent("EMAIL", "'Y'", null)).isEqualTo(1);
+		assertThatThrownBy(() -> aConsent("SMS", "'Y'", null)).isInstanceOf(DataIntegrityViolationException.class);
+	}
+
+	@Test
+	void aConsentIsActiveExactlyWhenNotWithdrawn() {
+		assertThatThrownBy(() -> aConsent("EMAIL", "'Y'", "current_timestamp"))
+			.isInstanceOf(DataIntegrityViolationException.class);
+		assertThatThrownBy(() -> aConsent("EMAIL", "null", null)).isInstanceOf(DataIntegrityViolationException.class);
+		assertThatThrownBy(() -> aConsent("FAX", "'Y'", null)).isInstanceOf(DataIntegrityViolationException.class);
+	}
+
+	@Test
+	void aNotificationHasOneRowPerDedupeKey() {
+		assertThat(aNotification("k", "PENDING", null)).isEqualTo(1);
+		assertThatThrownBy(() -> aNotification("k", "PENDING", null))
+			.isInstanceOf(DataIntegrityViolationException.class);
+	}
+
+	@Test
+	void aNotificationIsSentExactlyWhenItHasASendingTimeAndHasAKnownStatus() {
+		assertThat(aNotification("sent", "SENT", "current_timestamp")).isEqualTo(1);
+		assertThatThrownBy(() -> aNotification("no time", "SENT", null))
+			.isInstanceOf(DataIntegrityViolationException.class);
+		assertThatThrownBy(() -> aNotification("pending with time", "PENDING", "current_timestamp"))
+			.isInstanceOf(DataIntegrityViolationException.class);
+		assertThatThrownBy(() -> aNotification("lost", "LOST", null))
+			.isInstanceOf(DataIntegrityViolationException.class);
+	}
+
+	int aConsent(String channel, String active, String withdrawnAt) {
+		return jdbc.update("insert into contact_consent (participant_id, channel, address, given_at, given_by,"
+				+ " withdrawn_at, withdrawn_by, active) values (?, ?, 'a@example.org', current_timestamp, ?, "
+				+ withdrawnAt + ", " + (withdrawnAt == null ? "null" : String.valueOf(coordinator)) + ", " + active
+				+ ")", participant, channel, coordinator);
+	}
+
+	int aNotification(String key, String status, String sentAt) {
+		return jdbc.update("insert into notification (kind, channel, recipient_id, participant_id, dedupe_key, subject,"
+				+ " body, due_at, status, attempts, next_attempt_at, sent_at, created_at) values ('REMINDER', 'EMAIL',"
+				+ " ?, ?, ?, 'S', 'B', current_timestamp, ?, 0, current_timestamp, " + sentAt + ", current_timestamp)",
+				participant, participant, key, status);
+	}
+
 	/** A stored week of an enrollment of the participant (made on first use). */
 	int aStoredWeek(String monday, int scheduled, int attended, int unmarked, int stillToCome, int days,
 			int daysOfThreeHours, String lastStarted, String nextStart) {
