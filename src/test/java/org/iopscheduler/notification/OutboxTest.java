@@ -45,6 +45,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.env.MockEnvironment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.IllegalTransactionStateException;
@@ -423,6 +424,21 @@ class OutboxTest extends ApplicationTest {
 		assertThat(body.get("to").asString()).isEqualTo(numberOf(pat));
 		assertThat(body.get("text").asString()).isEqualTo("You have an appointment tomorrow.");
 		assertThat(body.propertyNames()).containsExactly("to", "text");
+	}
+
+	@Test
+	void inTheDemoOutboxNothingLeavesTheServiceAndTheMessageIsMarkedSentForThePage() {
+		Account pat = withConsent(ContactChannel.EMAIL);
+		enqueue(message(pat, ContactChannel.EMAIL, "demo", NOW));
+		OutboxWorker demo = new OutboxWorker(dataSource, transactionManager, clock,
+				new MockEnvironment().withProperty("iop.notifications.delivery", "outbox"), consents, checks, channels,
+				"demo");
+
+		assertThat(demo.runOnce().sent()).isEqualTo(1);
+
+		assertThat(only().status()).isEqualTo(NotificationStatus.SENT);
+		assertThat(only().reason()).isEqualTo("demo outbox");
+		assertThat(MAIL.getReceivedMessages()).isEmpty();
 	}
 
 	@Test
