@@ -88,12 +88,13 @@ public class SecurityConfiguration {
 				// anyone else's
 				.requestMatchers("/api/me/**")
 				.authenticated()
-				.requestMatchers(HttpMethod.GET, "/api/participants/*/schedule", "/api/participants/*/dosage")
+				.requestMatchers(HttpMethod.GET, "/api/participants/*/schedule", "/api/participants/*/dosage",
+						"/api/participants/*/consents")
 				.authenticated()
 				.requestMatchers(HttpMethod.PUT, "/api/sessions/*/attendance/*")
 				.hasAnyRole(COORDINATOR, COUNSELOR)
 				.requestMatchers(HttpMethod.GET, "/api/sessions/*/attendance/history", "/api/audit/**", "/api/dosage",
-						"/api/dosage.csv")
+						"/api/dosage.csv", "/api/notifications")
 				.hasRole(COORDINATOR)
 				.requestMatchers(HttpMethod.GET, "/api/**")
 				.hasAnyRole(COORDINATOR, COUNSELOR)

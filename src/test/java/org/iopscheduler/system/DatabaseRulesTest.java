@@ -237,15 +237,25 @@ class DatabaseRulesTest {
 	}
 
 	@Test
-	void aReminderGoesAQuarterOfAnHourToAWeekBeforeItsSession() {
-		jdbc.update(
-				"insert into reminder_settings (program_id, enabled, quiet_from, quiet_until) values (?, true, time '21:00:00', time '08:00:00')",
-				program);
-		jdbc.update("insert into reminder_lead (program_id, lead_minutes) values (?, 15)", program);
-		jdbc.update("insert into reminder_lead (program_id, lead_minutes) values (?, 10080)", program);
+	void aReminderMayGoAQuarterOfAnHourToAWeekBeforeItsSession() {
+		reminderSettings("21:00:00");
+		assertThat(jdbc.update("insert into reminder_lead (program_id, lead_minutes) values (?, 15)", program))
+			.isEqualTo(1);
+		assertThat(jdbc.update("insert into reminder_lead (program_id, lead_minutes) values (?, 10080)", program))
+			.isEqualTo(1);
+	}
+
+	@Test
+	void aReminderGoesNoLessThanAQuarterOfAnHourBeforeItsSession() {
+		reminderSettings("21:00:00");
 		assertThatThrownBy(
 				() -> jdbc.update("insert into reminder_lead (program_id, lead_minutes) values (?, 14)", program))
 			.isInstanceOf(DataIntegrityViolationException.class);
+	}
+
+	@Test
+	void aReminderGoesNoMoreThanAWeekBeforeItsSession() {
+		reminderSettings("21:00:00");
 		assertThatThrownBy(
 				() -> jdbc.update("insert into reminder_lead (program_id, lead_minutes) values (?, 10081)", program))
 			.isInstanceOf(DataIntegrityViolationException.class);
@@ -253,10 +263,81 @@ class DatabaseRulesTest {
 
 	@Test
 	void quietHoursEndAtAnotherTimeThanTheyBegin() {
-		assertThatThrownBy(() -> jdbc.update(
-				"insert into reminder_settings (program_id, enabled, quiet_from, quiet_until) values (?, true, time '21:00:00', time '21:00:00')",
-				program))
+		assertThatThrownBy(() -> reminderSettings("08:00:00")).isInstanceOf(DataIntegrityViolationException.class);
+	}
+
+	int reminderSettings(String quietFrom) {
+		return jdbc.update(
+				"insert into reminder_settings (program_id, enabled, quiet_from, quiet_until) values (?, true, cast(? as time), time '08:00:00')",
+				program, quietFrom);
+	}
+
+	@Test
+	void aParticipantHasOneActiveConsentPerChannelAndAnyNumberWithdrawn() {
+		assertThat(aConsent("SMS", "'Y'", null)).isEqualTo(1);
+		assertThat(aConsent("SMS", "null", "current_timestamp")).isEqualTo(1);
+		assertThat(aConsent("SMS", "null", "current_timestamp")).isEqualTo(1);
+		assertThat(aConsent("EMAIL", "'Y'", null)).isEqualTo(1);
+		assertThatThrownBy(() -> aConsent("SMS", "'Y'", null)).isInstanceOf(DataIntegrityViolationException.class);
+	}
+
+	// one refused write per test: on PostgreSQL the first error aborts the test's
+	// transaction
+
+	@Test
+	void aWithdrawnConsentIsNotActive() {
+		assertThatThrownBy(() -> aConsent("EMAIL", "'Y'", "current_timestamp"))
 			.isInstanceOf(DataIntegrityViolationException.class);
+	}
+
+	@Test
+	void aConsentNotWithdrawnIsActive() {
+		assertThatThrownBy(() -> aConsent("EMAIL", "null", null)).isInstanceOf(DataIntegrityViolationException.class);
+	}
+
+	@Test
+	void aConsentIsForEmailOrSms() {
+		assertThatThrownBy(() -> aConsent("FAX", "'Y'", null)).isInstanceOf(DataIntegrityViolationException.class);
+	}
+
+	@Test
+	void aNotificationHasOneRowPerDedupeKey() {
+		assertThat(aNotification("k", "PENDING", null)).isEqualTo(1);
+		assertThatThrownBy(() -> aNotification("k", "PENDING", null))
+			.isInstanceOf(DataIntegrityViolationException.class);
+	}
+
+	@Test
+	void aSentNotificationHasItsSendingTime() {
+		assertThat(aNotification("sent", "SENT", "current_timestamp")).isEqualTo(1);
+		assertThatThrownBy(() -> aNotification("no time", "SENT", null))
+			.isInstanceOf(DataIntegrityViolationException.class);
+	}
+
+	@Test
+	void aNotificationNotSentHasNoSendingTime() {
+		assertThatThrownBy(() -> aNotification("pending with time", "PENDING", "current_timestamp"))
+			.isInstanceOf(DataIntegrityViolationException.class);
+	}
+
+	@Test
+	void aNotificationHasAKnownStatus() {
+		assertThatThrownBy(() -> aNotification("lost", "LOST", null))
+			.isInstanceOf(DataIntegrityViolationException.class);
+	}
+
+	int aConsent(String channel, String active, String withdrawnAt) {
+		return jdbc.update("insert into contact_consent (participant_id, channel, address, given_at, given_by,"
+				+ " withdrawn_at, withdrawn_by, active) values (?, ?, 'a@example.org', current_timestamp, ?, "
+				+ withdrawnAt + ", " + (withdrawnAt == null ? "null" : String.valueOf(coordinator)) + ", " + active
+				+ ")", participant, channel, coordinator);
+	}
+
+	int aNotification(String key, String status, String sentAt) {
+		return jdbc.update("insert into notification (kind, channel, recipient_id, participant_id, dedupe_key, subject,"
+				+ " body, due_at, status, attempts, next_attempt_at, sent_at, created_at) values ('REMINDER', 'EMAIL',"
+				+ " ?, ?, ?, 'S', 'B', current_timestamp, ?, 0, current_timestamp, " + sentAt + ", current_timestamp)",
+				participant, participant, key, status);
 	}
 
 	/** A stored week of an enrollment of the participant (made on first use). */

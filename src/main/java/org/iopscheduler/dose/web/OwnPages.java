@@ -19,6 +19,8 @@ import org.iopscheduler.attendance.AttendanceStatus;
 import org.iopscheduler.attendance.ParticipantAttendance;
 import org.iopscheduler.calendar.BlockType;
 import org.iopscheduler.calendar.ClinicCalendar;
+import org.iopscheduler.contact.Consents;
+import org.iopscheduler.contact.ContactChannel;
 import org.iopscheduler.calendar.DatedSession;
 import org.iopscheduler.calendar.IsoWeek;
 import org.iopscheduler.calendar.LocationKind;
@@ -62,6 +64,8 @@ class OwnPages {
 	private final ClinicCalendar calendar;
 
 	private final ParticipantZones zones;
+
+	private final Consents consents;
 
 	private final AbsenceNotices notices;
 
@@ -111,6 +115,10 @@ class OwnPages {
 
 		audit.record(AuditAction.READ_SCHEDULE, List.of(me.id()));
 		audit.record(AuditAction.READ_DOSAGE, List.of(me.id()));
+		audit.record(AuditAction.READ_CONSENT, List.of(me.id()));
+		model.addAttribute("consents", consents.current(me.id()));
+		model.addAttribute("consentChannels", ContactChannel.values());
+		model.addAttribute("consentAction", "/me/consents");
 		model.addAttribute("week", shown);
 		model.addAttribute("weekLabel", weekLabel(shown));
 		model.addAttribute("isThisWeek", shown.equals(thisWeek));

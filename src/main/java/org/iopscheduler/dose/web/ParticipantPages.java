@@ -26,6 +26,8 @@ import org.iopscheduler.calendar.ClinicCalendar;
 import org.iopscheduler.calendar.DatedSession;
 import org.iopscheduler.calendar.IsoWeek;
 import org.iopscheduler.calendar.WeeklyBlock;
+import org.iopscheduler.contact.Consents;
+import org.iopscheduler.contact.ContactChannel;
 import org.iopscheduler.dose.DoseReports;
 import org.iopscheduler.dose.WeeklyDose;
 import org.iopscheduler.enrollment.Enrollment;
@@ -80,6 +82,8 @@ class ParticipantPages {
 
 	private final ParticipantZones zones;
 
+	private final Consents consents;
+
 	record PlanLine(String title, BlockType type, String when, String duration, String counselor) {
 	}
 
@@ -127,6 +131,10 @@ class ParticipantPages {
 				AuditAction.READ_DOSAGE, AuditAction.READ_ATTENDANCE)) {
 			audit.record(shown, List.of(participantId));
 		}
+		audit.record(AuditAction.READ_CONSENT, List.of(participantId));
+		model.addAttribute("consents", consents.current(participantId));
+		model.addAttribute("consentChannels", ContactChannel.values());
+		model.addAttribute("consentAction", "/participants/" + participantId + "/consents");
 		model.addAttribute("participant", participant);
 		model.addAttribute("enrollments", cards);
 		model.addAttribute("chart", DoseChart.of(weeks, doses, minimum));
