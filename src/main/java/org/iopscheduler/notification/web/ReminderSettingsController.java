@@ -53,6 +53,7 @@ class ReminderSettingsController {
 	@Operation(summary = "Change when a program's reminders go out (coordinators)",
 			description = "One to three lead times of 15 to 10080 minutes; a lead of whole days keeps the wall time. "
 					+ "A reminder falling inside the quiet hours moves to their nearer edge before the session.")
+	@ApiResponse(responseCode = "200", description = "The settings as changed")
 	@ApiResponse(responseCode = "422", description = "A lead time out of range, too many, or quiet hours of no length")
 	@PutMapping("/api/programs/{programId}/reminder-settings")
 	SettingsView change(@PathVariable long programId, @Valid @RequestBody SettingsChange body) {
