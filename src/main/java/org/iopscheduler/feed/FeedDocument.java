@@ -59,7 +59,7 @@ public record FeedDocument(String text, String etag) {
 	 * UIDs are unique by the session's id under one fixed domain, whatever host served
 	 * them.
 	 */
-	static final String UID_DOMAIN = "scheduler.invalid";
+	static final String UID_SUFFIX = "@scheduler.invalid";
 
 	private static final TimeZoneRegistry ZONES = TimeZoneRegistryFactory.getInstance().createRegistry();
 
@@ -104,7 +104,7 @@ public record FeedDocument(String text, String etag) {
 		Temporal start = withZone ? appointment.startsAt() : appointment.startsAt().toInstant();
 		Temporal end = withZone ? appointment.endsAt() : appointment.endsAt().toInstant();
 		VEvent event = new VEvent(start, end, appointment.summary());
-		event.add(new Uid("session-" + session.getId() + "@" + UID_DOMAIN));
+		event.add(new Uid("session-" + session.getId() + UID_SUFFIX));
 		event.add(new DtStamp(session.getCreatedAt() != null ? session.getCreatedAt() : Instant.EPOCH));
 		event.add(new Sequence((int) Math.min(Integer.MAX_VALUE, session.getRowVersion())));
 		event.add(session.isCancelled() ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
