@@ -105,7 +105,9 @@ public record FeedDocument(String text, String etag) {
 		Temporal end = withZone ? appointment.endsAt() : appointment.endsAt().toInstant();
 		VEvent event = new VEvent(start, end, appointment.summary());
 		event.add(new Uid("session-" + session.getId() + UID_SUFFIX));
-		event.add(new DtStamp(session.getCreatedAt() != null ? session.getCreatedAt() : Instant.EPOCH));
+		// the constructor stamps the machine's time: replaced, the same sessions give the
+		// same bytes
+		event.replace(new DtStamp(session.getCreatedAt() != null ? session.getCreatedAt() : Instant.EPOCH));
 		event.add(new Sequence((int) Math.min(Integer.MAX_VALUE, session.getRowVersion())));
 		event.add(session.isCancelled() ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
 		event.add(new Location(appointment.location()));

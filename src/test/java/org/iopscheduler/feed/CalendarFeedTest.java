@@ -187,6 +187,11 @@ class CalendarFeedTest extends ApplicationTest {
 
 		Api.Reply again = anonymous().send("GET", path(url), null, Map.of("If-None-Match", first.header("ETag")));
 
+		// one DTSTAMP an event, the session's creation: no fetch's own time in the bytes
+		String text = first.body();
+		assertThat(text.split("\r\nDTSTAMP:", -1)).hasSize(text.split("\r\nBEGIN:VEVENT", -1).length);
+		assertThat(parse(first).getEvents())
+			.allSatisfy(event -> assertThat(event.getDateTimeStamp().getValue().toInstant()).isEqualTo(TODAY));
 		assertThat(again.status()).isEqualTo(304);
 		assertThat(again.body()).isEmpty();
 		assertThat(again.header("ETag")).isEqualTo(first.header("ETag"));
