@@ -5,6 +5,7 @@ import java.util.Arrays;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -45,7 +46,8 @@ class CalendarFeedController {
 			Instant createdAt) {
 	}
 
-	@Operation(summary = "Issue the caller's calendar feed (a participant or a counselor); a new one replaces the old",
+	@Operation(operationId = "issueCalendarFeed",
+			summary = "Issue the caller's calendar feed (a participant or a counselor); a new one replaces the old",
 			description = "Answers a secret address (256 random bits) that a calendar app reads without signing in. "
 					+ "Calling it again issues a new address and the old one answers 404.")
 	@ApiResponse(responseCode = "201", description = "The feed's address, shown only in this answer")
@@ -57,7 +59,8 @@ class CalendarFeedController {
 		return answer(feeds.issue(me.id()));
 	}
 
-	@Operation(summary = "Revoke the caller's calendar feed: its address answers 404 from now on")
+	@Operation(operationId = "revokeOwnCalendarFeed",
+			summary = "Revoke the caller's calendar feed: its address answers 404 from now on")
 	@ApiResponse(responseCode = "204", description = "Revoked, or there was none")
 	@DeleteMapping("/api/me/calendar-feed")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
@@ -65,7 +68,8 @@ class CalendarFeedController {
 		feeds.revoke(me.id());
 	}
 
-	@Operation(summary = "Revoke an account's calendar feed (coordinators): its address answers 404 from now on")
+	@Operation(operationId = "revokeCalendarFeed",
+			summary = "Revoke an account's calendar feed (coordinators): its address answers 404 from now on")
 	@ApiResponse(responseCode = "204", description = "Revoked, or there was none")
 	@ApiResponse(responseCode = "404", description = "No account with that id",
 			content = @Content(mediaType = "application/problem+json"))
@@ -75,7 +79,8 @@ class CalendarFeedController {
 		feeds.revoke(id);
 	}
 
-	@Operation(summary = "A calendar feed (iCalendar, RFC 5545): no sign-in, the secret address is the key",
+	@Operation(operationId = "readCalendarFeed",
+			summary = "A calendar feed (iCalendar, RFC 5545): no sign-in, the secret address is the key",
 			description = "One event per session of the owner from " + CalendarFeeds.WEEKS_BACK
 					+ " weeks before today to " + CalendarFeeds.WEEKS_AHEAD
 					+ " weeks after, in neutral words (the program's contact title, the time, the room or video "
@@ -83,8 +88,13 @@ class CalendarFeedController {
 					+ "Every fetch is audited as a read of the owner's schedule.")
 	@SecurityRequirements
 	@ApiResponse(responseCode = "200", description = "The feed",
-			content = @Content(mediaType = "text/calendar", schema = @Schema(type = "string")))
-	@ApiResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
+			content = @Content(mediaType = "text/calendar", schema = @Schema(type = "string")),
+			headers = @Header(name = HttpHeaders.ETAG, description = "Strong: the SHA-256 of the document",
+					schema = @Schema(type = "string")))
+	@ApiResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match",
+			content = @Content,
+			headers = @Header(name = HttpHeaders.ETAG, description = "The same ETag",
+					schema = @Schema(type = "string")))
 	@ApiResponse(responseCode = "404", description = "No feed at this address: replaced or revoked",
 			content = @Content(mediaType = "application/problem+json"))
 	@GetMapping("/feeds/{token}.ics")
