@@ -89,6 +89,8 @@ public class SecurityConfiguration {
 		http.securityMatcher("/feeds/**")
 			.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, "/feeds/*.ics")
 				.permitAll()
+				.requestMatchers(HttpMethod.HEAD, "/feeds/*.ics")
+				.permitAll()
 				.anyRequest()
 				.denyAll())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
