@@ -14,6 +14,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import lombok.RequiredArgsConstructor;
 
+import org.iopscheduler.audit.AuditAction;
+import org.iopscheduler.audit.web.Audited;
+import org.iopscheduler.audit.web.Whose;
 import org.iopscheduler.feed.CalendarFeeds;
 import org.iopscheduler.feed.FeedDocument;
 import org.iopscheduler.people.SignedIn;
@@ -53,6 +56,7 @@ class CalendarFeedController {
 	@ApiResponse(responseCode = "201", description = "The feed's address, shown only in this answer")
 	@ApiResponse(responseCode = "403", description = "A coordinator: they lead no sessions and have no feed",
 			content = @Content(mediaType = "application/problem+json"))
+	@Audited(value = AuditAction.ISSUE_CALENDAR_FEED, whose = Whose.CALLER_ACCOUNT)
 	@PostMapping("/api/me/calendar-feed")
 	@ResponseStatus(HttpStatus.CREATED)
 	IssuedFeed issue(@AuthenticationPrincipal SignedIn me) {
@@ -62,6 +66,7 @@ class CalendarFeedController {
 	@Operation(operationId = "revokeOwnCalendarFeed",
 			summary = "Revoke the caller's calendar feed: its address answers 404 from now on")
 	@ApiResponse(responseCode = "204", description = "Revoked, or there was none")
+	@Audited(value = AuditAction.REVOKE_CALENDAR_FEED, whose = Whose.CALLER_ACCOUNT)
 	@DeleteMapping("/api/me/calendar-feed")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void revokeMine(@AuthenticationPrincipal SignedIn me) {
@@ -73,6 +78,7 @@ class CalendarFeedController {
 	@ApiResponse(responseCode = "204", description = "Revoked, or there was none")
 	@ApiResponse(responseCode = "404", description = "No account with that id",
 			content = @Content(mediaType = "application/problem+json"))
+	@Audited(value = AuditAction.REVOKE_CALENDAR_FEED, whose = Whose.PATH_ACCOUNT)
 	@DeleteMapping("/api/accounts/{id}/calendar-feed")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void revoke(@PathVariable long id) {
