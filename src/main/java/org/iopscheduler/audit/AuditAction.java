@@ -20,7 +20,11 @@ public enum AuditAction {
 
 	// an account's sign-in changed: the participant named when the account is one, else
 	// none
-	CHANGE_PASSWORD(true), RESET_PASSWORD(true), UNLOCK_ACCOUNT(true);
+	CHANGE_PASSWORD(true), RESET_PASSWORD(true), UNLOCK_ACCOUNT(true),
+
+	// a calendar feed's secret address issued (or replaced) or revoked: a new way in to a
+	// schedule, named like a sign-in change
+	ISSUE_CALENDAR_FEED(true), REVOKE_CALENDAR_FEED(true);
 
 	private final boolean change;
 

@@ -46,6 +46,11 @@ public class Program {
 
 	private Instant createdAt;
 
+	/** See {@link ContactWording}: neutral unless the coordinators chose otherwise. */
+	private String contactTitle = ContactWording.DEFAULT_TITLE;
+
+	private String contactClinicName;
+
 	@Version
 	@Column(name = "version")
 	private long rowVersion;
@@ -61,6 +66,16 @@ public class Program {
 			program.changeMinimum(minimum);
 		}
 		return program;
+	}
+
+	/** What the program's calendar events and reminders say. */
+	public ContactWording contactWording() {
+		return new ContactWording(contactTitle, contactClinicName);
+	}
+
+	public void changeContactWording(ContactWording wording) {
+		this.contactTitle = wording.title();
+		this.contactClinicName = wording.clinicName();
 	}
 
 	public ZoneId zone() {

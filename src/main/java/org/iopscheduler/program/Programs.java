@@ -35,6 +35,17 @@ public class Programs {
 		return programs.save(Program.create(name, population, timeZone, minimumWeeklyMinutes, clock.instant()));
 	}
 
+	/**
+	 * As above, with the contact wording's parts: null keeps the neutral default.
+	 */
+	@Transactional
+	public Program create(String name, Population population, String timeZone, Integer minimumWeeklyMinutes,
+			String contactTitle, String contactClinicName) {
+		Program program = Program.create(name, population, timeZone, minimumWeeklyMinutes, clock.instant());
+		program.changeContactWording(ContactWording.NEUTRAL.with(contactTitle, contactClinicName));
+		return programs.save(program);
+	}
+
 	@Transactional
 	public Program update(long id, String name, String timeZone, Integer minimumWeeklyMinutes) {
 		return update(id, name, timeZone, minimumWeeklyMinutes, unchecked -> {
@@ -48,6 +59,16 @@ public class Programs {
 	@Transactional
 	public Program update(long id, String name, String timeZone, Integer minimumWeeklyMinutes,
 			Consumer<Program> precondition) {
+		return update(id, name, timeZone, minimumWeeklyMinutes, null, null, precondition);
+	}
+
+	/**
+	 * As above, with the contact wording's parts: null keeps a part as it is, a blank
+	 * clinic name removes it.
+	 */
+	@Transactional
+	public Program update(long id, String name, String timeZone, Integer minimumWeeklyMinutes, String contactTitle,
+			String contactClinicName, Consumer<Program> precondition) {
 		Program program = programs.lockById(id).orElseThrow(() -> new NotFound("no program with id " + id));
 		precondition.accept(program);
 		if (timeZone != null) {
@@ -59,6 +80,9 @@ public class Programs {
 		if (minimumWeeklyMinutes != null) {
 			program.changeMinimum(minimumWeeklyMinutes);
 		}
+		if (contactTitle != null || contactClinicName != null) {
+			program.changeContactWording(program.contactWording().with(contactTitle, contactClinicName));
+		}
 		// the answer carries the new version in its ETag
 		return programs.saveAndFlush(program);
 	}
@@ -66,6 +90,14 @@ public class Programs {
 	@Transactional(readOnly = true)
 	public Program get(long id) {
 		return programs.findById(id).orElseThrow(() -> new NotFound("no program with id " + id));
+	}
+
+	/**
+	 * What the program's calendar events and reminders say (see {@link ContactWording}).
+	 */
+	@Transactional(readOnly = true)
+	public ContactWording contactWording(long programId) {
+		return get(programId).contactWording();
 	}
 
 	/** The program's zone: {@link #get}'s, read once. */

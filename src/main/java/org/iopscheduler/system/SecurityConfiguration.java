@@ -19,6 +19,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Two doors: the API takes HTTP Basic on every request and answers failures with problem
@@ -76,6 +77,33 @@ public class SecurityConfiguration {
 	RequestRejectedHandler problemForRejectedRequests() {
 		return (request, response, rejected) -> Problems.write(response, HttpStatus.BAD_REQUEST, REJECTED_PATH,
 				request.getRequestURI());
+	}
+
+	/**
+	 * Calendar feeds: the secret address is the only key (calendar apps cannot sign in),
+	 * so no sign-in, no session and no cookie; the address never leaves in a Referer.
+	 */
+	@Bean
+	@Order(0)
+	@ConditionalOnWebApplication
+	SecurityFilterChain feeds(HttpSecurity http) throws Exception {
+		http.securityMatcher("/feeds/**")
+			.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, "/feeds/*.ics")
+				.permitAll()
+				.requestMatchers(HttpMethod.HEAD, "/feeds/*.ics")
+				.permitAll()
+				.anyRequest()
+				.denyAll())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(cache -> cache.disable())
+			.csrf(csrf -> csrf.disable())
+			// the feed sets its own Cache-Control (private, no-cache) for its ETag
+			.headers(headers -> {
+				SecureHeaders.forApi().customize(headers);
+				headers.cacheControl(cache -> cache.disable())
+					.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER));
+			});
+		return http.build();
 	}
 
 	@Bean
@@ -141,6 +169,10 @@ public class SecurityConfiguration {
 			// the coordinator's
 			.requestMatchers("/password")
 			.authenticated()
+			// a participant's or counselor's own calendar feed (a coordinator's is
+			// refused)
+			.requestMatchers(HttpMethod.POST, "/calendar-feed", "/calendar-feed/revoke")
+			.hasAnyRole(PARTICIPANT, COUNSELOR)
 			// a participant may open only their own page; the page answers 404 for anyone
 			// else's
 			.requestMatchers(HttpMethod.GET, "/", "/participants/*")

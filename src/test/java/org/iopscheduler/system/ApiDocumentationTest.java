@@ -48,7 +48,17 @@ class ApiDocumentationTest extends ApplicationTest {
 
 	@Test
 	void theDescriptionHoldsTheApiAndNoPagePaths() {
-		assertThat(document.path("paths").propertyNames()).isNotEmpty().allMatch(path -> path.startsWith("/api/"));
+		assertThat(document.path("paths").propertyNames()).isNotEmpty()
+			.allMatch(path -> path.startsWith("/api/") || path.startsWith("/feeds/"));
+	}
+
+	/** A calendar app cannot sign in: the feed's secret address is its only key. */
+	@Test
+	void aCalendarFeedNeedsNoSignIn() {
+		JsonNode feed = document.at("/paths/~1feeds~1{token}.ics/get");
+		assertThat(feed.isMissingNode()).isFalse();
+		assertThat(feed.path("security").toString()).isEqualTo("[]");
+		assertThat(feed.at("/responses/200/content").propertyNames()).containsExactly("text/calendar");
 	}
 
 	@Test

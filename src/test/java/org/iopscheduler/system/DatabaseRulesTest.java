@@ -67,6 +67,46 @@ class DatabaseRulesTest {
 	}
 
 	@Test
+	void aProgramsContactTitleIsNeutralByDefaultNeverBlankAndAtMost80Characters() {
+		assertThat(jdbc.queryForObject("select contact_title from program where id = ?", String.class, program))
+			.isEqualTo("Appointment");
+		assertThatThrownBy(() -> jdbc.update("update program set contact_title = '  ' where id = ?", program))
+			.isInstanceOf(DataIntegrityViolationException.class);
+		assertThatThrownBy(
+				() -> jdbc.update("update program set contact_title = ? where id = ?", "x".repeat(81), program))
+			.isInstanceOf(DataIntegrityViolationException.class);
+	}
+
+	@Test
+	void aProgramsClinicNameIsNoneOrOneTo120Characters() {
+		assertThat(jdbc.update("update program set contact_clinic_name = null where id = ?", program)).isOne();
+		assertThatThrownBy(() -> jdbc.update("update program set contact_clinic_name = '' where id = ?", program))
+			.isInstanceOf(DataIntegrityViolationException.class);
+		assertThatThrownBy(
+				() -> jdbc.update("update program set contact_clinic_name = ? where id = ?", "x".repeat(121), program))
+			.isInstanceOf(DataIntegrityViolationException.class);
+	}
+
+	@Test
+	void anAccountHasOneCalendarFeedAndATokenHashOpensOnlyOne() {
+		String hash = "a".repeat(64);
+		jdbc.update("insert into calendar_feed (account_id, token_hash, created_at) values (?, ?, current_timestamp)",
+				participant, hash);
+		assertThatThrownBy(() -> jdbc.update(
+				"insert into calendar_feed (account_id, token_hash, created_at) values (?, ?, current_timestamp)",
+				participant, "b".repeat(64)))
+			.isInstanceOf(DataIntegrityViolationException.class);
+		assertThatThrownBy(() -> jdbc.update(
+				"insert into calendar_feed (account_id, token_hash, created_at) values (?, ?, current_timestamp)",
+				coordinator, hash))
+			.isInstanceOf(DataIntegrityViolationException.class);
+		assertThatThrownBy(() -> jdbc.update(
+				"insert into calendar_feed (account_id, token_hash, created_at) values (?, 'raw-token', current_timestamp)",
+				coordinator))
+			.isInstanceOf(DataIntegrityViolationException.class);
+	}
+
+	@Test
 	void anIndividualBlockHasOnePlace() {
 		assertThatThrownBy(() -> jdbc.update(
 				"insert into weekly_block (program_id, type, title, capacity, created_at) values (?, 'INDIVIDUAL', 'I', 2, current_timestamp)",

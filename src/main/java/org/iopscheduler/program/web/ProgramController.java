@@ -3,6 +3,7 @@ package org.iopscheduler.program.web;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -39,22 +40,36 @@ class ProgramController {
 	private final Programs programs;
 
 	record NewProgram(@NotBlank @Size(max = 200) String name, @NotNull Population population,
-			@NotBlank @Size(max = 64) String timeZone, @Positive Integer minimumWeeklyMinutes) {
+			@NotBlank @Size(max = 64) String timeZone, @Positive Integer minimumWeeklyMinutes,
+			@Schema(description = WORDING_TITLE) @NotBlankIfGiven @Size(max = 80) String contactTitle,
+			@Schema(description = WORDING_CLINIC) @Size(max = 120) String contactClinicName) {
 	}
+
+	static final String WORDING_TITLE = "What calendar events and reminders call an appointment; default "
+			+ "'Appointment'. Keep it neutral: it is seen on phones and lock screens (42 CFR Part 2).";
+
+	static final String WORDING_CLINIC = "A clinic name shown after the title, or none (the default). "
+			+ "On a change, an empty string removes it.";
 
 	/**
 	 * The zone may be sent back as it is (a client that PUTs the whole view); a different
 	 * one is 422.
 	 */
 	record ProgramChange(@NotBlankIfGiven @Size(max = 200) String name, @Positive Integer minimumWeeklyMinutes,
-			@Size(max = 64) String timeZone) {
+			@Size(max = 64) String timeZone,
+			@Schema(description = WORDING_TITLE + " Left out: unchanged.") @NotBlankIfGiven @Size(
+					max = 80) String contactTitle,
+			@Schema(description = WORDING_CLINIC + " Left out: unchanged.") @Size(max = 120) String contactClinicName) {
 	}
 
-	record ProgramView(Long id, String name, Population population, String timeZone, int minimumWeeklyMinutes) {
+	record ProgramView(Long id, String name, Population population, String timeZone, int minimumWeeklyMinutes,
+			@Schema(description = WORDING_TITLE) String contactTitle,
+			@Schema(description = "The clinic name calendar events show after the title; null shows none",
+					nullable = true) String contactClinicName) {
 
 		static ProgramView of(Program p) {
 			return new ProgramView(p.getId(), p.getName(), p.getPopulation(), p.getTimeZone(),
-					p.getMinimumWeeklyMinutes());
+					p.getMinimumWeeklyMinutes(), p.getContactTitle(), p.getContactClinicName());
 		}
 
 	}
@@ -68,11 +83,11 @@ class ProgramController {
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	ProgramView create(@Valid @RequestBody NewProgram body) {
-		return ProgramView
-			.of(programs.create(body.name(), body.population(), body.timeZone(), body.minimumWeeklyMinutes()));
+		return ProgramView.of(programs.create(body.name(), body.population(), body.timeZone(),
+				body.minimumWeeklyMinutes(), body.contactTitle(), body.contactClinicName()));
 	}
 
-	@Operation(summary = "Rename a program or raise its weekly minimum (lowering is 422)",
+	@Operation(summary = "Rename a program, raise its weekly minimum (lowering is 422) or change its contact wording",
 			description = "timeZone may be sent unchanged; another zone is 422 (a program's zone is set when it is "
 					+ "created), a fixed offset is 400.")
 	@ApiResponse(responseCode = "200", description = "The program as changed")
@@ -82,6 +97,7 @@ class ProgramController {
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) IfMatch ifMatch,
 			@Valid @RequestBody ProgramChange body) {
 		return tagged(programs.update(id, body.name(), body.timeZone(), body.minimumWeeklyMinutes(),
+				body.contactTitle(), body.contactClinicName(),
 				IfMatch.check(ifMatch, p -> "program " + p.getId(), p -> tag(p), p -> reads(ProgramView.of(p)))));
 	}
 
@@ -107,7 +123,8 @@ class ProgramController {
 
 	private static String reads(ProgramView p) {
 		return "name '" + p.name() + "', " + p.population() + ", time zone " + p.timeZone() + ", minimum "
-				+ p.minimumWeeklyMinutes() + " minutes a week";
+				+ p.minimumWeeklyMinutes() + " minutes a week, contact title '" + p.contactTitle() + "'"
+				+ (p.contactClinicName() != null ? ", clinic name '" + p.contactClinicName() + "'" : "");
 	}
 
 }

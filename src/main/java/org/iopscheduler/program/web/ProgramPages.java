@@ -17,6 +17,7 @@ import lombok.Data;
 import lombok.RequiredArgsConstructor;
 
 import org.iopscheduler.program.Population;
+import org.iopscheduler.program.ContactWording;
 import org.iopscheduler.program.Program;
 import org.iopscheduler.program.ProgramZone;
 import org.iopscheduler.program.Programs;
@@ -28,7 +29,9 @@ import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The programs list, and a new program (coordinators). */
 @PageController
@@ -57,7 +60,10 @@ class ProgramPages {
 		.collect(
 				Collectors.groupingBy(zone -> zone.substring(0, zone.indexOf('/')), TreeMap::new, Collectors.toList()));
 
-	private static final Set<String> FIELDS = Set.of("minimumWeeklyMinutes", "timeZone", "name");
+	private static final Set<String> FIELDS = Set.of("minimumWeeklyMinutes", "timeZone", "name", "contactTitle",
+			"contactClinicName");
+
+	private static final Set<String> WORDING_FIELDS = Set.of("contactTitle", "contactClinicName");
 
 	private final Programs programs;
 
@@ -80,6 +86,26 @@ class ProgramPages {
 		@Positive
 		@Max(10080)
 		private Integer minimumWeeklyMinutes;
+
+		@NotBlank
+		@Size(max = ContactWording.TITLE_LENGTH)
+		private String contactTitle = ContactWording.DEFAULT_TITLE;
+
+		@Size(max = ContactWording.CLINIC_NAME_LENGTH)
+		private String contactClinicName;
+
+	}
+
+	/** What a program's calendar events and reminders say (see ContactWording). */
+	@Data
+	static class WordingForm {
+
+		@NotBlank
+		@Size(max = ContactWording.TITLE_LENGTH)
+		private String contactTitle;
+
+		@Size(max = ContactWording.CLINIC_NAME_LENGTH)
+		private String contactClinicName;
 
 	}
 
@@ -107,7 +133,8 @@ class ProgramPages {
 		if (!result.hasErrors()) {
 			try {
 				Program program = programs.create(form.getName().strip(), form.getPopulation(),
-						form.getTimeZone().strip(), form.getMinimumWeeklyMinutes());
+						form.getTimeZone().strip(), form.getMinimumWeeklyMinutes(), form.getContactTitle(),
+						form.getContactClinicName());
 				return "redirect:/programs/" + program.getId() + "/calendar";
 			}
 			catch (DomainException refused) {
@@ -115,6 +142,38 @@ class ProgramPages {
 			}
 		}
 		return list(model);
+	}
+
+	@GetMapping("/programs/{programId}/wording")
+	String wording(@PathVariable long programId, Model model) {
+		Program program = programs.get(programId);
+		if (!model.containsAttribute("wordingForm")) {
+			WordingForm form = new WordingForm();
+			form.setContactTitle(program.getContactTitle());
+			form.setContactClinicName(program.getContactClinicName());
+			model.addAttribute("wordingForm", form);
+		}
+		model.addAttribute("program", program);
+		return "programs/wording";
+	}
+
+	@PostMapping("/programs/{programId}/wording")
+	String changeWording(@PathVariable long programId, @Valid @ModelAttribute("wordingForm") WordingForm form,
+			BindingResult result, Model model, RedirectAttributes redirect) {
+		if (!result.hasErrors()) {
+			try {
+				// an empty clinic name shows none
+				programs.update(programId, null, null, null, form.getContactTitle(),
+						form.getContactClinicName() == null ? "" : form.getContactClinicName(), unchecked -> {
+						});
+				redirect.addFlashAttribute("wordingSaved", true);
+				return "redirect:/programs/" + programId + "/wording";
+			}
+			catch (DomainException refused) {
+				refusedForm.attach(refused, result, "programs", WORDING_FIELDS);
+			}
+		}
+		return wording(programId, model);
 	}
 
 }

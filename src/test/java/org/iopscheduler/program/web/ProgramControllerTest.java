@@ -51,14 +51,16 @@ class ProgramControllerTest {
 
 	@Test
 	void aCoordinatorCreatesAProgramAndGetsItBackWithItsDefaultMinimum() throws Exception {
-		given(programs.create(eq("Evening IOP"), eq(Population.ADULT), eq("America/New_York"), any()))
+		given(programs.create(eq("Evening IOP"), eq(Population.ADULT), eq("America/New_York"), any(), any(), any()))
 			.willReturn(evening());
 		mvc.perform(post("/api/programs").with(user("c").roles("COORDINATOR"))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"name\":\"Evening IOP\",\"population\":\"ADULT\",\"timeZone\":\"America/New_York\"}"))
 			.andExpect(status().isCreated())
 			.andExpect(jsonPath("$.id").value(7))
-			.andExpect(jsonPath("$.minimumWeeklyMinutes").value(540));
+			.andExpect(jsonPath("$.minimumWeeklyMinutes").value(540))
+			.andExpect(jsonPath("$.contactTitle").value("Appointment"))
+			.andExpect(jsonPath("$.contactClinicName").doesNotExist());
 	}
 
 	@Test
@@ -84,7 +86,7 @@ class ProgramControllerTest {
 
 		@Test
 		void aDomainRuleBecomesA422WithItsMessage() throws Exception {
-			given(programs.create(any(), any(), any(), any())).willThrow(
+			given(programs.create(any(), any(), any(), any(), any(), any())).willThrow(
 					new RuleViolation("minimumWeeklyMinutes 500 is below the ADULT floor of 540 minutes a week"));
 			mvc.perform(post("/api/programs").with(user("c").roles("COORDINATOR"))
 				.contentType(MediaType.APPLICATION_JSON)
