@@ -61,9 +61,18 @@ public final class ProgramZone {
 					"a legacy abbreviation for the fixed offset " + utc(ZoneOffset.of(ZoneId.SHORT_IDS.get(id))),
 					FIXED_ABBREVIATIONS.get(id)));
 		}
+		// the calendar feed's library registers zone ids of its own
+		// ("ical4j-local-<hash>-<n>", some with rules it loads later): only the tz
+		// database's regions are a program's zone
+		if (id.startsWith("ical4j")) {
+			return Optional.of(unknown(id));
+		}
 		ZoneId zone;
 		try {
 			zone = ZoneId.of(id);
+			if (zone.getRules() == null) {
+				return Optional.of(unknown(id));
+			}
 		}
 		catch (DateTimeException unknown) {
 			return Optional.of(unknown(id));

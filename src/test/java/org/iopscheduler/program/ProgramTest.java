@@ -141,6 +141,20 @@ class ProgramTest {
 		}
 
 		@Test
+		void aZoneIdACalendarLibraryRegisteredIsNotARegion() {
+			// ical4j registers "ical4j-local-<hash>-<n>" zones, some without rules yet
+			net.fortuna.ical4j.model.TimeZoneRegistryFactory.getInstance()
+				.createRegistry()
+				.getTimeZone("America/New_York");
+			assertThat(ZoneId.getAvailableZoneIds()).anyMatch(id -> id.startsWith("ical4j"));
+			for (String id : ZoneId.getAvailableZoneIds()) {
+				if (id.startsWith("ical4j")) {
+					assertThat(ProgramZone.refusal(id)).as(id).isPresent();
+				}
+			}
+		}
+
+		@Test
 		void everyZoneTheRuleAcceptsFollowsARegionOrIsUtc() {
 			for (String id : ZoneId.getAvailableZoneIds()) {
 				if (ProgramZone.accepts(id)) {
