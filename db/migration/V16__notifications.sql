@@ -54,7 +54,8 @@ create table notification (
     constraint uk_notification_dedupe unique (dedupe_key),
     constraint fk_notification_recipient foreign key (recipient_id) references account (id),
     constraint fk_notification_participant foreign key (participant_id) references account (id),
-    constraint fk_notification_session foreign key (session_id) references dated_session (id),
+    -- a session a block change removes clears the id: the message stays, as it was sent or skipped
+    constraint fk_notification_session foreign key (session_id) references dated_session (id) on delete set null,
     constraint ck_notification_kind check (kind in ('REMINDER', 'SESSION_CHANGED', 'AT_RISK_DIGEST',
                                                     'NOTICE_TO_COUNSELOR')),
     constraint ck_notification_channel check (channel in ('EMAIL', 'SMS')),

@@ -155,6 +155,20 @@ public class Outbox {
 	}
 
 	/**
+	 * The reminders still waiting for a session that was cancelled or moved are not sent,
+	 * in the transaction of that change; one a worker holds now is checked again before
+	 * it goes.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public int skipWaitingReminders(long sessionId, String reason) {
+		return jdbc.update("update notification set status = 'SKIPPED', reason = :reason where session_id = :session"
+				+ " and kind = 'REMINDER' and status = 'PENDING' and (claimed_until is null or claimed_until < :now)",
+				new MapSqlParameterSource().addValue("reason", reason)
+					.addValue("session", sessionId)
+					.addValue("now", utc(clock.instant())));
+	}
+
+	/**
 	 * Messages, newest first, about a participant and/or a session and/or in a status.
 	 */
 	@Transactional(readOnly = true)

@@ -20,6 +20,8 @@ final class SessionChecks {
 
 	static final String CANCELLED = "the session was cancelled";
 
+	static final String GONE = "the session no longer exists";
+
 	static final String OFF_ROSTER = "the participant is no longer expected at the session";
 
 	private SessionChecks() {
@@ -34,8 +36,12 @@ final class SessionChecks {
 
 		@Override
 		public Optional<String> skip(Notification message) {
-			if (message.kind() != NotificationKind.REMINDER || message.sessionId() == null) {
+			if (message.kind() != NotificationKind.REMINDER) {
 				return Optional.empty();
+			}
+			if (message.sessionId() == null) {
+				// a block change removed the session (its id is cleared with it)
+				return Optional.of(GONE);
 			}
 			return sessions.get(message.sessionId()).isCancelled() ? Optional.of(CANCELLED) : Optional.empty();
 		}
