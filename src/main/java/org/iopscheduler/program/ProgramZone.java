@@ -4,6 +4,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -44,6 +45,19 @@ public final class ProgramZone {
 		return ZoneId.of(id);
 	}
 
+	/**
+	 * The zone ids of the tz database: {@code ZoneId}'s list less the ids the calendar
+	 * feed's library registers for itself ("ical4j-local-<hash>-<n>", some without rules
+	 * until it needs them), which are nobody's region.
+	 */
+	public static List<String> tzDatabaseIds() {
+		return ZoneId.getAvailableZoneIds().stream().filter(ProgramZone::fromTzDatabase).toList();
+	}
+
+	private static boolean fromTzDatabase(String id) {
+		return !id.startsWith("ical4j");
+	}
+
 	public static boolean accepts(String id) {
 		return refusal(id).isEmpty();
 	}
@@ -61,10 +75,7 @@ public final class ProgramZone {
 					"a legacy abbreviation for the fixed offset " + utc(ZoneOffset.of(ZoneId.SHORT_IDS.get(id))),
 					FIXED_ABBREVIATIONS.get(id)));
 		}
-		// the calendar feed's library registers zone ids of its own
-		// ("ical4j-local-<hash>-<n>", some with rules it loads later): only the tz
-		// database's regions are a program's zone
-		if (id.startsWith("ical4j")) {
+		if (!fromTzDatabase(id)) {
 			return Optional.of(unknown(id));
 		}
 		ZoneId zone;

@@ -126,7 +126,7 @@ class WorkGuardsTest extends ApplicationTest {
 			Map.entry("organisation report of a program", 5L),
 			Map.entry("organisation report of a program, by status", 5L),
 			Map.entry("participant dosage over weeks", 7L), Map.entry("own schedule", 5L), Map.entry("own dosage", 6L),
-			Map.entry("sessions of a week", 6L), Map.entry("roster of a session", 3L),
+			Map.entry("sessions of a week", 6L), Map.entry("roster of a session", 4L),
 			Map.entry("program week export", 8L), Map.entry("organisation export of a program", 5L),
 			Map.entry("audit listing of a participant", 3L));
 

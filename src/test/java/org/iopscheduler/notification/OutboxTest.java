@@ -354,8 +354,9 @@ class OutboxTest extends ApplicationTest {
 		DatedSession session = clinic.firstSession(group);
 		enqueue(reminder(pat, session));
 		sessions.cancel(session.getId(), "Counselor ill");
-
-		assertThat(worker.runOnce().skipped()).isEqualTo(1);
+		// skipped at once by the cancellation (SessionNotices), else by the worker's
+		// check
+		worker.runOnce();
 
 		assertThat(only().status()).isEqualTo(NotificationStatus.SKIPPED);
 		assertThat(only().reason()).isEqualTo("the session was cancelled");

@@ -42,7 +42,7 @@ class ProgramPages {
 	 * Zones offered first, all of them ones the zone rule accepts; any other region id
 	 * may be typed.
 	 */
-	private static final List<String> ZONES = ZoneId.getAvailableZoneIds()
+	private static final List<String> ZONES = ProgramZone.tzDatabaseIds()
 		.stream()
 		.filter(z -> z.startsWith("America/") || z.startsWith("Europe/") || z.startsWith("Pacific/")
 				|| z.startsWith("Australia/") || z.startsWith("Asia/") || z.startsWith("Africa/") || z.equals("UTC"))
