@@ -18,6 +18,8 @@ import org.iopscheduler.calendar.ClinicCalendar;
 import org.iopscheduler.calendar.DatedSession;
 import org.iopscheduler.calendar.IsoWeek;
 import org.iopscheduler.calendar.Sessions;
+import org.iopscheduler.contact.ContactChannel;
+import org.iopscheduler.contact.Consents;
 import org.iopscheduler.enrollment.Enrollments;
 import org.iopscheduler.enrollment.Rosters;
 import org.iopscheduler.people.Account;
@@ -66,6 +68,8 @@ public class DemoData implements SmartInitializingSingleton {
 	private final ClinicCalendar calendar;
 
 	private final Environment environment;
+
+	private final Consents consents;
 
 	@Override
 	public void afterSingletonsInstantiated() {
@@ -163,8 +167,21 @@ public class DemoData implements SmartInitializingSingleton {
 		return people.createStaff(username, PASSWORD, name, Role.COUNSELOR);
 	}
 
+	/**
+	 * A participant who consented to be contacted, by text or by e-mail in turn, so the
+	 * reminders of the demo show on the Notifications page (the demo sends nothing).
+	 */
 	private Account participant(String name, LocalDate dateOfBirth) {
-		return people.createParticipant(name.toLowerCase().replace(' ', '.'), PASSWORD, name, dateOfBirth);
+		String username = name.toLowerCase().replace(' ', '.');
+		Account account = people.createParticipant(username, PASSWORD, name, dateOfBirth);
+		if (account.getId() % 2 == 0) {
+			consents.give(account.getId(), ContactChannel.SMS, "+1555010" + String.format("%04d", account.getId()),
+					account.getId());
+		}
+		else {
+			consents.give(account.getId(), ContactChannel.EMAIL, username + "@example.org", account.getId());
+		}
+		return account;
 	}
 
 	private long block(Program program, BlockType type, String title, DayOfWeek day, String start, int minutes,

@@ -28,17 +28,21 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Puts each reminder in the outbox shortly before it is due, every
- * {@code iop.reminders.period} (5 min; 0 = paused). The sessions of the coming days,
- * their rosters and the consents are read at that moment, so a plan, a roster, a setting
- * or a session changed meanwhile is already followed. The outbox's unique key keeps it to
- * one reminder per session, participant, lead time and start, whatever the number of
- * turns or instances.
+ * Puts the reminders due in the next {@code iop.reminders.ahead} (2 days) in the outbox,
+ * every {@code iop.reminders.period} (5 min; 0 = paused), so coordinators see what will
+ * go out. What changes after that is caught on the way: a cancelled or moved session
+ * skips its waiting reminders at once (a moved one gets new ones at its new time), and
+ * the worker checks roster and consent again just before sending. A new enrollment or
+ * consent is planned at the next turn. The outbox's unique key keeps it to one reminder
+ * per session, participant, lead time and start, whatever the number of turns or
+ * instances.
  */
 @Component
 class ReminderPlanner implements SchedulingConfigurer {
 
 	static final String PERIOD = "iop.reminders.period";
+
+	static final String AHEAD = "iop.reminders.ahead";
 
 	private static final Logger log = LoggerFactory.getLogger(ReminderPlanner.class);
 
@@ -85,7 +89,10 @@ class ReminderPlanner implements SchedulingConfigurer {
 		// the period is read at each turn: 0 pauses the work, not the schedule
 		registrar.addTriggerTask(this::tick, turn -> {
 			Instant last = turn.lastCompletion();
-			return (last != null ? last : turn.getClock().instant()).plus(running() ? period() : Duration.ofMinutes(1));
+			// the first turn soon after start: a newcomer to the demo sees what is
+			// planned
+			return last == null ? turn.getClock().instant().plus(Duration.ofSeconds(30))
+					: last.plus(running() ? period() : Duration.ofMinutes(1));
 		});
 	}
 
@@ -111,17 +118,19 @@ class ReminderPlanner implements SchedulingConfigurer {
 		}
 	}
 
+	Duration ahead() {
+		return settings.getProperty(AHEAD, Duration.class, Duration.ofDays(2));
+	}
+
 	/**
-	 * One turn: every reminder due from one period ago (a turn missed, a restart) to two
-	 * periods ahead (due before the next turn) goes in the outbox, due at its moment. One
-	 * whose moment passed longer ago is not sent: late, it is noise. Answers how many
-	 * were put in.
+	 * One turn: every reminder due from one period ago (a turn missed, a restart) to
+	 * {@link #ahead()} goes in the outbox, due at its moment. One whose moment passed
+	 * longer ago is not sent: late, it is noise. Answers how many were put in.
 	 */
 	int plan() {
 		Instant now = clock.instant();
-		Duration period = running() ? period() : Duration.ofMinutes(5);
-		Instant earliest = now.minus(period);
-		Instant latest = now.plus(period.multipliedBy(2));
+		Instant earliest = now.minus(running() ? period() : Duration.ofMinutes(5));
+		Instant latest = now.plus(ahead());
 		int planned = 0;
 		for (Program program : programs.all()) {
 			Integer count = transactions.execute(status -> plan(program, now, earliest, latest));
