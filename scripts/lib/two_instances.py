@@ -7,6 +7,8 @@ rely on memory that only one instance has. Ends with 'N passed, N failed'; exit 
 """
 import datetime
 import html
+import json
+import time
 import os
 import re
 import shutil
@@ -18,11 +20,40 @@ import urllib.parse
 import urllib.request
 import uuid
 from concurrent.futures import ThreadPoolExecutor
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 sys.path.insert(0, os.path.dirname(__file__))
 from service import Client, Report, Service  # noqa: E402
 
 USER, PASSWORD = "racer", "Two-instances-" + uuid.uuid4().hex[:8]
+SMS_TOKEN = "two-instances-" + uuid.uuid4().hex[:8]
+
+
+class SmsGateway:
+    """The SMS webhook both instances post to: every call is kept, to count them."""
+
+    def __init__(self):
+        calls = self.calls = []
+        lock = self.lock = threading.Lock()
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):
+                body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                with lock:
+                    calls.append((self.headers.get("Authorization"), json.loads(body)))
+                self.send_response(200)
+                self.end_headers()
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_port}/sms"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def received(self):
+        with self.lock:
+            return list(self.calls)
 
 
 def together(calls, workers=None):
@@ -41,8 +72,12 @@ def together(calls, workers=None):
 def main():
     jar, url, db_user, db_password = sys.argv[1:5]
     work = tempfile.mkdtemp(prefix="iop-two-")
+    sms = SmsGateway()
+    # both instances plan reminders and send the outbox every few seconds, to one SMS gateway
     env = {"SPRING_DATASOURCE_URL": url, "SPRING_DATASOURCE_USERNAME": db_user,
-           "SPRING_DATASOURCE_PASSWORD": db_password, "IOP_BOOTSTRAP_COORDINATOR": f"{USER}:{PASSWORD}"}
+           "SPRING_DATASOURCE_PASSWORD": db_password, "IOP_BOOTSTRAP_COORDINATOR": f"{USER}:{PASSWORD}",
+           "IOP_NOTIFICATIONS_SMS_URL": sms.url, "IOP_NOTIFICATIONS_SMS_TOKEN": SMS_TOKEN,
+           "IOP_NOTIFICATIONS_PERIOD": "2s", "IOP_REMINDERS_PERIOD": "5s"}
     a, b = Service(jar, work, env, "instance-a"), Service(jar, work, env, "instance-b")
     report = Report()
     try:
@@ -53,6 +88,7 @@ def main():
         run(Client(a.base, USER, PASSWORD), Client(b.base, USER, PASSWORD), report)
         page_sessions(a.base, b.base, report)
         password_change(Client(a.base, USER, PASSWORD), a.base, b.base, report)
+        reminders_once(Client(a.base, USER, PASSWORD), Client(b.base, USER, PASSWORD), sms, report)
     except Exception as e:  # a broken set-up is a failure, not a crash without a summary
         report.check(False, "the scenario ran to the end", repr(e))
         for s in (a, b):
@@ -270,3 +306,58 @@ def password_change(coordinator, a, b, report):
 
 if __name__ == "__main__":
     main()
+
+
+def reminders_once(a, b, sms, report):
+    """30 participants of one session, each with consent to texts; both instances plan its reminders and both
+    send the outbox. Each participant must get the reminder exactly once."""
+    tag = uuid.uuid4().hex[:6]
+    now = datetime.datetime.now(datetime.timezone.utc)
+    # a 15-minute reminder due within the next minute: the session starts 15 to 16 minutes from now
+    start = (now + datetime.timedelta(minutes=16)).replace(second=0, microsecond=0)
+    quiet_from, quiet_until = now + datetime.timedelta(hours=6), now + datetime.timedelta(hours=7)
+    counselor = created(a.post("/api/staff", {"username": f"remind-{tag}", "password": "counselor-pw",
+                                              "fullName": "Rey Minder", "role": "COUNSELOR"}), "a counselor")
+    program = created(a.post("/api/programs", {"name": f"Reminder program {tag}", "population": "ADULT",
+                                               "timeZone": "UTC"}), "a program")
+    status, body = a.put(f"/api/programs/{program}/reminder-settings", {
+        "enabled": True, "leadMinutes": [15],
+        "quietHours": {"from": quiet_from.strftime("%H:%M"), "until": quiet_until.strftime("%H:%M")}})
+    if status != 200:
+        raise RuntimeError(f"setting up the reminders: {status} {body}")
+    group = created(a.post(f"/api/programs/{program}/blocks", {
+        "type": "GROUP", "title": "Reminder group", "dayOfWeek": start.strftime("%A").upper(),
+        "startTime": start.strftime("%H:%M"), "durationMinutes": 540, "counselorId": counselor,
+        "location": "Room 9", "capacity": 40}), "the group")
+    people = []
+    for i in range(30):
+        client = a if i % 2 else b
+        p = created(client.post("/api/participants", {
+            "username": f"r{i}-{tag}", "password": "participant-pw", "fullName": f"Reminded {i}",
+            "dateOfBirth": "1990-01-01"}), f"participant {i}")
+        status, body = client.put(f"/api/participants/{p}/consents/SMS", {"address": f"+1555{i:07d}"})
+        if status != 200:
+            raise RuntimeError(f"consent of participant {i}: {status} {body}")
+        created(client.post(f"/api/programs/{program}/enrollments", {
+            "participantId": p, "startDate": now.date().isoformat(), "blockIds": [group]}), "an enrollment")
+        people.append(p)
+    wanted = {f"+1555{i:07d}" for i in range(30)}
+    print(f"30 reminders of a session at {start:%H:%M} UTC, planned and sent by both instances", flush=True)
+    deadline = time.monotonic() + 240
+    while time.monotonic() < deadline and len([c for c in sms.received() if c[1].get("to") in wanted]) < 30:
+        time.sleep(1)
+    time.sleep(10)  # both instances' next turns: a second send would land now
+    calls = [c for c in sms.received() if c[1].get("to") in wanted]
+    numbers = [c[1]["to"] for c in calls]
+    report.check(len(calls) == 30 and set(numbers) == wanted,
+                 "each of the 30 participants gets the reminder exactly once, with two instances planning and sending",
+                 f"{len(calls)} calls to {len(set(numbers))} numbers")
+    report.check(all(auth == f"Bearer {SMS_TOKEN}" for auth, _ in calls), "every call carries the webhook's token")
+    report.check(all("Appointment" in c[1]["text"] and f"Reminder program {tag}" not in c[1]["text"]
+                     and "group" not in c[1]["text"].lower() for c in calls),
+                 "the texts are neutral: no program name, no session title")
+    sent = 0
+    for p in people[:5]:
+        status, rows = b.get(f"/api/notifications?participantId={p}")
+        sent += sum(1 for r in rows if r["kind"] == "REMINDER" and r["status"] == "SENT") if status == 200 else 0
+    report.check(sent == 5, "the outbox, read through the other instance, holds one SENT reminder each", f"{sent}")
