@@ -304,8 +304,6 @@ def password_change(coordinator, a, b, report):
     report.check(status == 302 and "/login" in location, "the page session on A has ended", f"{status} {location}")
 
 
-if __name__ == "__main__":
-    main()
 
 
 def reminders_once(a, b, sms, report):
@@ -361,3 +359,7 @@ def reminders_once(a, b, sms, report):
         status, rows = b.get(f"/api/notifications?participantId={p}")
         sent += sum(1 for r in rows if r["kind"] == "REMINDER" and r["status"] == "SENT") if status == 200 else 0
     report.check(sent == 5, "the outbox, read through the other instance, holds one SENT reminder each", f"{sent}")
+
+
+if __name__ == "__main__":
+    main()

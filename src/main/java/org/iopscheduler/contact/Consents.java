@@ -54,7 +54,7 @@ public class Consents {
 	/** Every consent of the participant, active and withdrawn, newest first. */
 	@Transactional(readOnly = true)
 	public List<Consent> of(long participantId) {
-		people.participant(participantId);
+		people.get(participantId);
 		return jdbc.query(
 				"select " + COLUMNS + " from contact_consent where participant_id = :participant"
 						+ " order by given_at desc, id desc",
@@ -81,7 +81,7 @@ public class Consents {
 	 */
 	@Transactional
 	public Consent give(long participantId, ContactChannel channel, String address, long givenBy) {
-		people.participant(participantId);
+		people.get(participantId);
 		String checked = ContactAddress.checked(channel, address, validator);
 		Optional<Consent> current = active(participantId, channel, true);
 		if (current.isPresent() && current.get().address().equals(checked)) {
@@ -105,7 +105,7 @@ public class Consents {
 	 */
 	@Transactional
 	public boolean withdraw(long participantId, ContactChannel channel, long withdrawnBy) {
-		people.participant(participantId);
+		people.get(participantId);
 		Optional<Consent> current = active(participantId, channel, true);
 		current.ifPresent(c -> end(c, withdrawnBy, clock.instant()));
 		events.publishEvent(new ConsentWithdrawn(participantId, channel));

@@ -62,6 +62,8 @@ class ReminderPlanner implements SchedulingConfigurer {
 
 	private final NeutralMessages words;
 
+	private final StaffMessages staff;
+
 	private final TransactionTemplate transactions;
 
 	private final Clock clock;
@@ -69,8 +71,8 @@ class ReminderPlanner implements SchedulingConfigurer {
 	private final Environment settings;
 
 	ReminderPlanner(Programs programs, Reminders reminders, SessionMaker maker, Sessions sessions, Rosters rosters,
-			Recipients recipients, Outbox outbox, NeutralMessages words, PlatformTransactionManager transactions,
-			Clock clock, Environment settings) {
+			Recipients recipients, Outbox outbox, NeutralMessages words, StaffMessages staff,
+			PlatformTransactionManager transactions, Clock clock, Environment settings) {
 		this.programs = programs;
 		this.reminders = reminders;
 		this.maker = maker;
@@ -79,6 +81,7 @@ class ReminderPlanner implements SchedulingConfigurer {
 		this.recipients = recipients;
 		this.outbox = outbox;
 		this.words = words;
+		this.staff = staff;
 		this.transactions = new TransactionTemplate(transactions);
 		this.clock = clock;
 		this.settings = settings;
@@ -140,9 +143,10 @@ class ReminderPlanner implements SchedulingConfigurer {
 	}
 
 	private int plan(Program program, Instant now, Instant earliest, Instant latest) {
+		int lists = staff.morningLists(program, earliest, now);
 		ReminderSettings settings = reminders.of(program.getId());
 		if (!settings.isEnabled()) {
-			return 0;
+			return lists;
 		}
 		ReminderTimes times = settings.times();
 		ZoneId zone = program.zone();
@@ -156,7 +160,7 @@ class ReminderPlanner implements SchedulingConfigurer {
 			.filter(s -> !s.isCancelled() && s.startsAt(zone).toInstant().isAfter(now))
 			.toList();
 		Map<Long, List<Long>> expected = rosters.of(coming);
-		int planned = 0;
+		int planned = lists;
 		for (DatedSession session : coming) {
 			ZonedDateTime start = session.startsAt(zone);
 			List<ReminderTimes.Due> due = times.before(start)

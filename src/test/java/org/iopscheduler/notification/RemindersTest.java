@@ -81,6 +81,12 @@ class RemindersTest extends ApplicationTest {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	org.iopscheduler.attendance.AbsenceNotices notices;
+
+	@Autowired
+	org.iopscheduler.attendance.Attendance attendance;
+
 	Program program;
 
 	Account counselor;
@@ -297,6 +303,64 @@ class RemindersTest extends ApplicationTest {
 				"select count(*) from cannot_come_link where session_id = ? and participant_id = ? and used_at is null",
 				Integer.class, thursday.getId(), participant.getId()))
 			.isEqualTo(1);
+	}
+
+	@Nested
+	class ToTheCounselor {
+
+		private List<Map<String, Object>> toCounselor() {
+			return jdbc.queryForList(
+					"select kind, status, subject, body from notification where recipient_id = ?" + " order by id",
+					counselor.getId());
+		}
+
+		@Test
+		void aCounselorWhoGaveAnAddressIsToldWhenAParticipantCannotCome() {
+			consents.give(counselor.getId(), ContactChannel.EMAIL, "morgan@clinic.example", counselor.getId());
+			notices.giveSignedIn(thursday.getId(), org.iopscheduler.people.SignedIn.of(participant, false));
+			List<Map<String, Object>> told = toCounselor();
+			assertThat(told).hasSize(1);
+			assertThat(told.get(0)).containsEntry("kind", "NOTICE_TO_COUNSELOR");
+			assertThat((String) told.get(0).get("body"))
+				.contains("Robin Remindme", "Thursday 26 November 2026 at 10:00", "180 minutes", "make-up list")
+				.doesNotContain(program.getName());
+		}
+
+		@Test
+		void aCounselorWithoutAnAddressIsToldOnTheSheetOnly() {
+			notices.giveSignedIn(thursday.getId(), org.iopscheduler.people.SignedIn.of(participant, false));
+			assertThat(toCounselor()).isEmpty();
+		}
+
+		@Test
+		void aCounselorGetsTheMorningListOfTheirParticipantsAtRiskOnAWeekday() {
+			consents.give(counselor.getId(), ContactChannel.SMS, "+15559876543", counselor.getId());
+			// Wednesday 08:00 in New York: Monday's and Tuesday's sessions were missed
+			// (unmarked
+			// sessions count nothing), Thursday's alone cannot reach 540 minutes
+			clock.set(Instant.parse("2026-11-25T13:02:00Z"));
+			planner.plan();
+			List<Map<String, Object>> lists = toCounselor();
+			assertThat(lists).extracting(m -> m.get("kind")).containsExactly("AT_RISK_DIGEST");
+			assertThat((String) lists.get(0).get("body"))
+				.startsWith("At risk of missing this week's minimum (2026-W48): ")
+				.contains("Robin Remindme")
+				.doesNotContain(program.getName());
+			clock.set(Instant.parse("2026-11-25T13:04:00Z"));
+			planner.plan();
+			assertThat(toCounselor()).hasSize(1);
+		}
+
+		@Test
+		void theMorningListIsNotSentHoursLateNorOnAWeekend() {
+			consents.give(counselor.getId(), ContactChannel.SMS, "+15559876543", counselor.getId());
+			clock.set(Instant.parse("2026-11-25T16:00:00Z"));
+			planner.plan();
+			clock.set(Instant.parse("2026-11-28T13:02:00Z"));
+			planner.plan();
+			assertThat(toCounselor()).isEmpty();
+		}
+
 	}
 
 	@Nested

@@ -15,6 +15,7 @@ import org.iopscheduler.audit.web.Whose;
 import org.iopscheduler.contact.Consent;
 import org.iopscheduler.contact.ContactChannel;
 import org.iopscheduler.contact.Consents;
+import org.iopscheduler.people.People;
 import org.iopscheduler.people.SignedIn;
 import org.iopscheduler.system.NotFound;
 import org.springframework.http.HttpStatus;
@@ -31,6 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequiredArgsConstructor
 class ConsentController {
+
+	private final People people;
 
 	private final Consents consents;
 
@@ -58,6 +61,7 @@ class ConsentController {
 			// another participant's records: not even their existence is confirmed
 			throw new NotFound("no participant with id " + participantId);
 		}
+		people.participant(participantId);
 		return consents.of(participantId).stream().map(ConsentView::of).toList();
 	}
 
@@ -78,11 +82,13 @@ class ConsentController {
 	@PutMapping("/api/participants/{participantId}/consents/{channel}")
 	ConsentView give(@PathVariable long participantId, @PathVariable ContactChannel channel,
 			@RequestBody GivenConsent body, @AuthenticationPrincipal SignedIn me) {
+		people.participant(participantId);
 		return ConsentView.of(consents.give(participantId, channel, body.address(), me.id()));
 	}
 
-	@Operation(summary = "Give your own consent to be contacted on a channel (participants)",
-			description = "The same rules as a coordinator's.")
+	@Operation(summary = "Give your own consent to be contacted on a channel",
+			description = "The same rules as a coordinator's. Staff give the address their own messages go to (a "
+					+ "counselor's notices and morning list of participants at risk).")
 	@ApiResponse(responseCode = "200", description = "The active consent")
 	@Audited(value = AuditAction.GIVE_CONSENT, whose = Whose.CALLER)
 	@PutMapping("/api/me/consents/{channel}")
@@ -99,10 +105,11 @@ class ConsentController {
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void withdraw(@PathVariable long participantId, @PathVariable ContactChannel channel,
 			@AuthenticationPrincipal SignedIn me) {
+		people.participant(participantId);
 		consents.withdraw(participantId, channel, me.id());
 	}
 
-	@Operation(summary = "Withdraw your own consent on a channel (participants)")
+	@Operation(summary = "Withdraw your own consent on a channel")
 	@ApiResponse(responseCode = "204", description = "Withdrawn (or there was none)")
 	@Audited(value = AuditAction.WITHDRAW_CONSENT, whose = Whose.CALLER)
 	@DeleteMapping("/api/me/consents/{channel}")
