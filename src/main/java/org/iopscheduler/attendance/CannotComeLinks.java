@@ -15,6 +15,7 @@ import org.iopscheduler.attendance.internal.AbsenceNoticeRepository;
 import org.iopscheduler.attendance.internal.CannotComeLinkRepository;
 import org.iopscheduler.calendar.DatedSession;
 import org.iopscheduler.calendar.LocationKind;
+import org.iopscheduler.calendar.NeutralAppointment;
 import org.iopscheduler.calendar.Sessions;
 import org.iopscheduler.enrollment.Rosters;
 import org.iopscheduler.program.Programs;
@@ -86,9 +87,12 @@ public class CannotComeLinks {
 		return PATH + token;
 	}
 
-	/** What the link's page may say: "Appointment", when and where, and its state. */
-	public record Appointment(ZonedDateTime startsAt, ZonedDateTime endsAt, String location, boolean video,
-			AbsenceNotices.Outcome state) {
+	/**
+	 * What the link's page may say: the program's neutral title ("Appointment"), when and
+	 * where, and its state.
+	 */
+	public record Appointment(String title, ZonedDateTime startsAt, ZonedDateTime endsAt, String location,
+			boolean video, AbsenceNotices.Outcome state) {
 
 		/** Whether the button can still be pressed. */
 		public boolean open() {
@@ -145,8 +149,9 @@ public class CannotComeLinks {
 		return appointment(session, zone, given.outcome());
 	}
 
-	private static Appointment appointment(DatedSession session, ZoneId zone, AbsenceNotices.Outcome state) {
-		return new Appointment(session.startsAt(zone), session.endsAt(zone), session.getLocation(),
+	private Appointment appointment(DatedSession session, ZoneId zone, AbsenceNotices.Outcome state) {
+		String title = NeutralAppointment.of(session, zone, programs.contactWording(session.getProgramId())).summary();
+		return new Appointment(title, session.startsAt(zone), session.endsAt(zone), session.getLocation(),
 				session.getLocationKind() == LocationKind.VIDEO, state);
 	}
 

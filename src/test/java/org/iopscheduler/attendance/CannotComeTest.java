@@ -232,6 +232,15 @@ class CannotComeTest {
 	}
 
 	@Test
+	void theLinksPageTakesTheProgramsOwnNeutralWording() throws Exception {
+		programs.update(program.getId(), null, null, null, "Visit", "Main Street Clinic", unchecked -> {
+		});
+		String token = links.issue(thursday.getId(), participant.getId());
+		String page = pageOf(mvc.perform(get(CannotComeLinks.path(token))).andReturn());
+		assertThat(page).contains("Visit \u2013 Main Street Clinic").doesNotContain(program.getName());
+	}
+
+	@Test
 	void aLinkWorksOnceASecondPressSendsNoSecondNotice() throws Exception {
 		String token = links.issue(thursday.getId(), participant.getId());
 		MvcResult first = press(token);
