@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 import org.iopscheduler.calendar.IsoWeek;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.iopscheduler.system.Periodic;
 import org.springframework.core.env.Environment;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -58,7 +59,7 @@ class StoredDoseClock implements SchedulingConfigurer {
 
 	private final Clock clock;
 
-	private final Environment settings;
+	private final Periodic period;
 
 	StoredDoseClock(StoredDoses stored, DataSource dataSource, PlatformTransactionManager transactions, Clock clock,
 			Environment settings) {
@@ -66,31 +67,19 @@ class StoredDoseClock implements SchedulingConfigurer {
 		this.jdbc = new NamedParameterJdbcTemplate(dataSource);
 		this.transactions = new TransactionTemplate(transactions);
 		this.clock = clock;
-		this.settings = settings;
+		this.period = new Periodic(settings, PERIOD, Duration.ofMinutes(1), Duration.ofMinutes(1));
 	}
 
 	@Override
 	public void configureTasks(ScheduledTaskRegistrar registrar) {
-		// the period is read at each turn: 0 pauses the work, not the schedule
-		registrar.addTriggerTask(this::tick, turn -> {
-			Instant last = turn.lastCompletion();
-			return (last != null ? last : turn.getClock().instant()).plus(running() ? period() : Duration.ofMinutes(1));
-		});
+		period.schedule(registrar, this::tick, null);
 	}
 
 	Duration period() {
-		return settings.getProperty(PERIOD, Duration.class, Duration.ofMinutes(1));
-	}
-
-	private boolean running() {
-		Duration period = period();
-		return !period.isZero() && !period.isNegative();
+		return period.period();
 	}
 
 	private void tick() {
-		if (!running()) {
-			return;
-		}
 		try {
 			advance();
 		}

@@ -18,6 +18,7 @@ import org.iopscheduler.contact.Consents;
 import org.iopscheduler.contact.ContactChannel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.iopscheduler.system.Periodic;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.dao.DataAccessException;
@@ -71,6 +72,8 @@ public class OutboxWorker implements SchedulingConfigurer {
 
 	private final Environment settings;
 
+	private final Periodic period;
+
 	private final Consents consents;
 
 	private final List<DeliveryCheck> checks;
@@ -91,6 +94,7 @@ public class OutboxWorker implements SchedulingConfigurer {
 		this.transactions = new TransactionTemplate(transactions);
 		this.clock = clock;
 		this.settings = settings;
+		this.period = new Periodic(settings, PERIOD, Duration.ofSeconds(30), Duration.ofSeconds(30));
 		this.consents = consents;
 		this.checks = checks;
 		channels.forEach(c -> this.channels.put(c.channel(), c));
@@ -116,27 +120,14 @@ public class OutboxWorker implements SchedulingConfigurer {
 
 	@Override
 	public void configureTasks(ScheduledTaskRegistrar registrar) {
-		// the period is read at each turn: 0 pauses the work, not the schedule
-		registrar.addTriggerTask(this::tick, turn -> {
-			Instant last = turn.lastCompletion();
-			return (last != null ? last : turn.getClock().instant())
-				.plus(running() ? period() : Duration.ofSeconds(30));
-		});
+		period.schedule(registrar, this::tick, null);
 	}
 
 	Duration period() {
-		return settings.getProperty(PERIOD, Duration.class, Duration.ofSeconds(30));
-	}
-
-	private boolean running() {
-		Duration period = period();
-		return !period.isZero() && !period.isNegative();
+		return period.period();
 	}
 
 	private void tick() {
-		if (!running()) {
-			return;
-		}
 		try {
 			runOnce();
 		}

@@ -19,6 +19,7 @@ import org.iopscheduler.program.Program;
 import org.iopscheduler.program.Programs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.iopscheduler.system.Periodic;
 import org.springframework.core.env.Environment;
 import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
@@ -70,6 +71,8 @@ class ReminderPlanner implements SchedulingConfigurer {
 
 	private final Environment settings;
 
+	private final Periodic period;
+
 	ReminderPlanner(Programs programs, Reminders reminders, SessionMaker maker, Sessions sessions, Rosters rosters,
 			Recipients recipients, Outbox outbox, NeutralMessages words, StaffMessages staff,
 			PlatformTransactionManager transactions, Clock clock, Environment settings) {
@@ -85,32 +88,16 @@ class ReminderPlanner implements SchedulingConfigurer {
 		this.transactions = new TransactionTemplate(transactions);
 		this.clock = clock;
 		this.settings = settings;
+		this.period = new Periodic(settings, PERIOD, Duration.ofMinutes(5), Duration.ofMinutes(1));
 	}
 
 	@Override
 	public void configureTasks(ScheduledTaskRegistrar registrar) {
-		// the period is read at each turn: 0 pauses the work, not the schedule
-		registrar.addTriggerTask(this::tick, turn -> {
-			Instant last = turn.lastCompletion();
-			// the first turn soon after start: a newcomer to the demo sees what is
-			// planned
-			return last == null ? turn.getClock().instant().plus(Duration.ofSeconds(30))
-					: last.plus(running() ? period() : Duration.ofMinutes(1));
-		});
-	}
-
-	Duration period() {
-		return settings.getProperty(PERIOD, Duration.class, Duration.ofMinutes(5));
-	}
-
-	private boolean running() {
-		return !period().isZero() && !period().isNegative();
+		// the first turn soon after start: a newcomer to the demo sees what is planned
+		period.schedule(registrar, this::tick, Duration.ofSeconds(30));
 	}
 
 	private void tick() {
-		if (!running()) {
-			return;
-		}
 		try {
 			plan();
 		}
@@ -132,7 +119,7 @@ class ReminderPlanner implements SchedulingConfigurer {
 	 */
 	int plan() {
 		Instant now = clock.instant();
-		Instant earliest = now.minus(running() ? period() : Duration.ofMinutes(5));
+		Instant earliest = now.minus(period.running() ? period.period() : Duration.ofMinutes(5));
 		Instant latest = now.plus(ahead());
 		int planned = 0;
 		for (Program program : programs.all()) {
