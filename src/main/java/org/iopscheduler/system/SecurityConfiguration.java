@@ -173,6 +173,9 @@ public class SecurityConfiguration {
 			// refused)
 			.requestMatchers(HttpMethod.POST, "/calendar-feed", "/calendar-feed/revoke")
 			.hasAnyRole(PARTICIPANT, COUNSELOR)
+			// a counselor's own address for staff messages
+			.requestMatchers(HttpMethod.POST, "/contact/*", "/contact/*/withdraw")
+			.hasRole(COUNSELOR)
 			// a participant may open only their own page; the page answers 404 for anyone
 			// else's
 			.requestMatchers(HttpMethod.GET, "/", "/participants/*")

@@ -67,6 +67,25 @@ class CalendarFeedPagesTest {
 	}
 
 	@Test
+	void aCounselorGivesTheirOwnAddressForStaffMessagesOnTheirSessionsPage() throws Exception {
+		Account counselor = fixtures.counselor("Contact Counselor");
+		mvc.perform(get("/sessions").with(as(counselor)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("action=\"/contact/EMAIL\"")));
+		mvc.perform(post("/contact/EMAIL").param("address", "dana@clinic.example").with(as(counselor)).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		mvc.perform(get("/sessions").with(as(counselor)))
+			.andExpect(content().string(containsString("dana@clinic.example")));
+		mvc.perform(post("/contact/EMAIL/withdraw").with(as(counselor)).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		mvc.perform(get("/sessions").with(as(counselor)))
+			.andExpect(content().string(not(containsString("dana@clinic.example"))));
+		Account participant = fixtures.participant("Contact Participant");
+		mvc.perform(post("/contact/EMAIL").param("address", "p@example.org").with(as(participant)).with(csrf()))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
 	void aCounselorHasTheFeedOnTheirSessionsPageACoordinatorHasNone() throws Exception {
 		Account counselor = fixtures.counselor("Feed Counselor");
 		Account coordinator = fixtures.coordinator("Feed Coordinator");

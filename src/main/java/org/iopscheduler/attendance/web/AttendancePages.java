@@ -25,6 +25,8 @@ import org.iopscheduler.attendance.Attendance;
 import org.iopscheduler.attendance.AttendanceMark;
 import org.iopscheduler.attendance.AttendanceStatus;
 import org.iopscheduler.system.AcceptedDates;
+import org.iopscheduler.contact.ContactChannel;
+import org.iopscheduler.contact.Consents;
 import org.iopscheduler.calendar.BlockType;
 import org.iopscheduler.calendar.ClinicCalendar;
 import org.iopscheduler.calendar.CounselorSessions;
@@ -84,6 +86,8 @@ class AttendancePages {
 	private final ClinicCalendar calendar;
 
 	private final AbsenceNotices absenceNotices;
+
+	private final Consents consents;
 
 	@Data
 	static class SheetForm {
@@ -178,6 +182,13 @@ class AttendancePages {
 		model.addAttribute("dayLabel", PageFormat.day(shown));
 		model.addAttribute("weekLabel", PageFormat.days(week.monday(), week.sunday()));
 		model.addAttribute("todayLabel", PageFormat.longDay(shown));
+		if (me.role() == Role.COUNSELOR) {
+			// their own address for staff messages: an account's own, not a participant's
+			// record
+			model.addAttribute("consents", consents.current(me.id()));
+			model.addAttribute("consentChannels", ContactChannel.values());
+			model.addAttribute("consentAction", "/contact");
+		}
 		return "attendance/mine";
 	}
 

@@ -48,6 +48,23 @@ class ConsentPages {
 		return "redirect:/participants/" + participantId;
 	}
 
+	/**
+	 * A counselor's own address for the messages staff get (a participant's notice, the
+	 * morning list of participants at risk), from their sessions page.
+	 */
+	@PostMapping("/contact/{channel}")
+	String giveStaff(@PathVariable ContactChannel channel, @RequestParam(defaultValue = "") String address,
+			@AuthenticationPrincipal SignedIn me) {
+		consents.give(me.id(), channel, address, me.id());
+		return "redirect:/sessions";
+	}
+
+	@PostMapping("/contact/{channel}/withdraw")
+	String withdrawStaff(@PathVariable ContactChannel channel, @AuthenticationPrincipal SignedIn me) {
+		consents.withdraw(me.id(), channel, me.id());
+		return "redirect:/sessions";
+	}
+
 	@Audited(value = AuditAction.GIVE_CONSENT, whose = Whose.PAGE)
 	@PostMapping("/me/consents/{channel}")
 	String giveOwn(@PathVariable ContactChannel channel, @RequestParam(defaultValue = "") String address,
