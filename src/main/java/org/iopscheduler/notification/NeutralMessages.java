@@ -47,10 +47,16 @@ class NeutralMessages {
 		String link = base() + CannotComeLinks.path(links.issue(session.getId(), participantId));
 		String body = "Reminder: " + appointment.summary() + " on " + when(appointment.startsAt()) + ", "
 				+ appointment.location() + ".\nCan't come? Tell us here: " + link;
-		String key = NewMessage.reminderKey(session.getId(), participantId, leadMinutes, channel) + ":"
-				+ appointment.startsAt().toEpochSecond();
+		String key = reminderKey(session, program, participantId, leadMinutes, channel);
 		return new NewMessage(NotificationKind.REMINDER, channel, participantId, participantId, session.getId(),
 				leadMinutes, key, appointment.summary() + " reminder", body, due);
+	}
+
+	/** The reminder's outbox key: the session's start is part of it (see above). */
+	static String reminderKey(DatedSession session, Program program, long participantId, int leadMinutes,
+			ContactChannel channel) {
+		return NewMessage.reminderKey(session.getId(), participantId, leadMinutes, channel) + ":"
+				+ session.startsAt(program.zone()).toEpochSecond();
 	}
 
 	/** That a session was cancelled, meets again or moved; once per change. */

@@ -68,6 +68,13 @@ public class Outbox {
 	 * an error aborts the whole transaction, so the insert runs under a savepoint and the
 	 * duplicate rolls back to it alone; the caller's transaction goes on and commits.
 	 */
+	/** Whether a message with this key was ever put in the outbox. */
+	@Transactional(readOnly = true)
+	public boolean holds(String dedupeKey) {
+		return Boolean.TRUE.equals(jdbc.queryForObject("select count(*) > 0 from notification where dedupe_key = :key",
+				new MapSqlParameterSource("key", dedupeKey), Boolean.class));
+	}
+
 	@Transactional(propagation = Propagation.MANDATORY)
 	public boolean enqueue(NewMessage message) {
 		Instant now = clock.instant();

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -148,6 +149,8 @@ class ReminderPlanner implements SchedulingConfigurer {
 			.toList();
 		Map<Long, List<Long>> expected = rosters.of(coming);
 		int planned = lists;
+		// a participant's channel once per turn, not once per session of theirs
+		Map<Long, Optional<ContactChannel>> channels = new HashMap<>();
 		for (DatedSession session : coming) {
 			ZonedDateTime start = session.startsAt(zone);
 			List<ReminderTimes.Due> due = times.before(start)
@@ -158,11 +161,16 @@ class ReminderPlanner implements SchedulingConfigurer {
 				continue;
 			}
 			for (long participantId : expected.getOrDefault(session.getId(), List.of())) {
-				Optional<ContactChannel> channel = recipients.channelOf(participantId);
+				Optional<ContactChannel> channel = channels.computeIfAbsent(participantId, recipients::channelOf);
 				if (channel.isEmpty()) {
 					continue;
 				}
 				for (ReminderTimes.Due reminder : due) {
+					// asked first: composing one issues its "I can't come" link
+					if (outbox.holds(NeutralMessages.reminderKey(session, program, participantId,
+							reminder.leadMinutes(), channel.get()))) {
+						continue;
+					}
 					Instant at = reminder.at().isBefore(now) ? now : reminder.at();
 					if (outbox.enqueue(words.reminder(program, session, participantId, reminder.leadMinutes(),
 							channel.get(), at))) {

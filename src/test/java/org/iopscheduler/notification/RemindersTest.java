@@ -299,6 +299,9 @@ class RemindersTest extends ApplicationTest {
 	void aRemindersLinkIsOneUseAndForItsOwnSessionAndParticipant() {
 		clock.set(Instant.parse("2026-11-25T14:50:00Z"));
 		planner.plan();
+		// a later turn finds the reminder planned and issues no second link
+		clock.set(Instant.parse("2026-11-25T14:55:00Z"));
+		planner.plan();
 		assertThat(jdbc.queryForObject(
 				"select count(*) from cannot_come_link where session_id = ? and participant_id = ? and used_at is null",
 				Integer.class, thursday.getId(), participant.getId()))
